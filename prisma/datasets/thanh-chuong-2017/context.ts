@@ -1,0 +1,64 @@
+// What the generator's steps share: the tree as built, and the rows being collected.
+import type { Dataset } from '../types.ts';
+import type { Day } from './dates.ts';
+
+export const SEED = 20170731;
+/** The dataset tells the story up to this day (the 2025 tree change aside). */
+export const HORIZON = '2017-12-31';
+export const RISK_DAY = '2017-01-01';
+export const WINDOW_END = '2017-07-31';
+export const DISTRICT_NAME = 'Thanh Chương';
+
+export interface Grassroots {
+  id: number;
+  code: string;
+  name: string;
+  kind: 'GRASSROOTS_COMMITTEE' | 'GRASSROOTS_CELL';
+  sector: 'COMMUNE' | 'AGENCY' | 'ENTERPRISE';
+  /** "xã Thanh Hòa", "Công an huyện". */
+  place: string;
+  /** The body that votes at grassroots level: "Đảng ủy xã Thanh Hòa", or the cell itself. */
+  committeeBody: string;
+  established: Day;
+  cells: Cell[];
+}
+
+export interface Cell {
+  id: number;
+  code: string;
+  name: string;
+  kind: 'GRASSROOTS_CELL' | 'SUBORDINATE_CELL';
+  grassroots: Grassroots;
+  type: 'hamlet' | 'unit' | 'agency' | 'grassroots';
+  established: Day;
+  /** Members wanted on 2017-01-01. */
+  size: number;
+  /** One of the six cells at risk on 2017-01-01. */
+  atRisk: boolean;
+  /** "Chi bộ xóm 3, Đảng bộ xã Thanh Hòa". */
+  body: string;
+}
+
+export type Rows = Omit<Dataset, 'name' | 'notice'>;
+
+export function emptyRows(): Rows {
+  return {
+    organisations: [],
+    parentLinks: [],
+    members: [],
+    placements: [],
+    candidates: [],
+    candidateEvents: [],
+    introductions: [],
+    programmes: [],
+    quotas: [],
+    leaders: [],
+    assignments: [],
+    visits: [],
+  };
+}
+
+/** The next id of a table: ids start at 1 and follow the order of insertion. */
+export function nextId(rows: readonly unknown[]): number {
+  return rows.length + 1;
+}

@@ -1,0 +1,16 @@
+// The process's database: opened once at start (or by a test) and imported where needed.
+import { type Database, openDatabase } from './db/client.ts';
+
+let current: Database | undefined;
+
+export function useDatabase(url: string): Database {
+  current = openDatabase(url);
+  return current;
+}
+
+export function db(): Database {
+  if (!current) throw new Error('No database: call useDatabase(url) first');
+  return current;
+}
+
+export const prisma = () => db().prisma;

@@ -1,0 +1,56 @@
+// A raw connection to either database, for what Prisma's client cannot do: run a migration
+// file of many statements, take a lock across server instances, create or drop a database.
+import Sqlite from 'better-sqlite3';
+import pg from 'pg';
+import { dialectOf } from '../config.ts';
+
+export interface RawConnection {
+  dialect: 'sqlite' | 'postgres';
+  /** Runs a script of one or more statements without parameters. */
+  exec(sql: string): Promise<void>;
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs fn holding a lock that other server instances on the same database wait for. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// Arbitrary constant: the advisory lock key every ketnap instance uses while migrating and seeding.
+const LOCK_KEY = 52_160_2017;
+
+export async function rawConnect(url: string): Promise<RawConnection> {
+  if (dialectOf(url) === 'sqlite') {
+    const db = new Sqlite(url.slice('file:'.length));
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 10000');
+    return {
+      dialect: 'sqlite',
+      exec: async (sql) => void db.exec(sql),
+      query: async <T>(sql: string, params: unknown[] = []) => db.prepare(sql).all(...params) as T[],
+      // One SQLite file serves one server process: the scale-out mode is PostgreSQL.
+      exclusive: (fn) => fn(),
+      close: async () => void db.close(),
+    };
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    dialect: 'postgres',
+    exec: async (sql) => void (await client.query(sql)),
+    query: async <T>(sql: string, params: unknown[] = []) =>
+      (await client.query(sql.replace(/\?/g, (_, i) => `$${nth(sql, i)}`), params)).rows as T[],
+    exclusive: async (fn) => {
+      await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
+      try {
+        return await fn();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]);
+      }
+    },
+    close: () => client.end(),
+  };
+}
+
+/** Number of the `?` placeholder at offset `at` (1-based), to turn `?` into `$n` for pg. */
+function nth(sql: string, at: number): number {
+  return sql.slice(0, at + 1).split('?').length - 1;
+}

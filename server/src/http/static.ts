@@ -1,0 +1,47 @@
+// Serves the built widgets and their pages: /widgets/* from widgets/dist, /demo/ and /gallery/.
+import { readFile } from 'node:fs/promises';
+import { extname, resolve, sep } from 'node:path';
+import { repoRoot } from '../config.ts';
+
+export const widgetsDist = resolve(repoRoot, 'widgets/dist');
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.map': 'application/json; charset=utf-8',
+};
+
+const ROUTES: [prefix: string, folder: string][] = [
+  ['/widgets/', widgetsDist],
+  ['/demo/', resolve(widgetsDist, 'demo')],
+  ['/gallery/', resolve(widgetsDist, 'gallery')],
+];
+
+export interface StaticFile {
+  body: Buffer;
+  type: string;
+}
+
+/** The file a path names, or null; never a file outside the served folders. */
+export async function staticFile(pathname: string): Promise<StaticFile | null> {
+  for (const [prefix, folder] of ROUTES) {
+    if (!pathname.startsWith(prefix)) continue;
+    let rest = decodeURIComponent(pathname.slice(prefix.length));
+    if (rest === '' || rest.endsWith('/')) rest += 'index.html';
+    const file = resolve(folder, rest);
+    if (!file.startsWith(folder + sep)) return null;
+    const type = TYPES[extname(file)];
+    if (!type) return null;
+    try {
+      return { body: await readFile(file), type };
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}

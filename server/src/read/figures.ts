@@ -1,0 +1,52 @@
+// Counts over a subtree, computed by the database: members on a day, admissions over a period.
+// Each admission is attributed to the tree as it stood on the day of the admission.
+import { coversDay, join, memberOn, num, query, sql } from './sql.ts';
+
+export async function memberCounts(ids: readonly number[], day: string): Promise<Map<number, number>> {
+  const rows = await query<{ id: number; n: unknown }>(sql`
+    SELECT a."ancestorId" AS "id", COUNT(*) AS "n"
+    FROM "OrganisationAncestry" a
+      JOIN "Placement" p ON p."cellId" = a."descendantId"
+      JOIN "Member" m ON m."id" = p."memberId"
+    WHERE a."ancestorId" IN (${join([...ids])}) AND ${coversDay('a', day)} AND ${coversDay('p', day)} AND ${memberOn(day)}
+    GROUP BY a."ancestorId"`);
+  return new Map(rows.map((row) => [num(row.id), num(row.n)]));
+}
+
+/** Admissions per subtree and month ('YYYY-MM') over [from, to]. */
+export async function admissionsByMonth(
+  ids: readonly number[],
+  from: string,
+  to: string,
+): Promise<Map<number, Map<string, number>>> {
+  const rows = await query<{ id: number; month: string; n: unknown }>(sql`
+    SELECT a."ancestorId" AS "id", substr(m."admittedOn", 1, 7) AS "month", COUNT(*) AS "n"
+    FROM "OrganisationAncestry" a
+      JOIN "Member" m ON m."admittedInId" = a."descendantId"
+        AND m."admittedOn" >= a."startOn" AND (a."endOn" IS NULL OR m."admittedOn" < a."endOn")
+    WHERE a."ancestorId" IN (${join([...ids])}) AND a."startOn" <= ${to} AND (a."endOn" IS NULL OR a."endOn" > ${from})
+      AND m."admittedOn" >= ${from} AND m."admittedOn" <= ${to}
+    GROUP BY a."ancestorId", substr(m."admittedOn", 1, 7)`);
+  const found = new Map<number, Map<string, number>>();
+  for (const row of rows) {
+    const months = found.get(num(row.id)) ?? new Map<string, number>();
+    months.set(row.month, num(row.n));
+    found.set(num(row.id), months);
+  }
+  return found;
+}
+
+export async function admissionCounts(ids: readonly number[], from: string, to: string): Promise<Map<number, number>> {
+  const byMonth = await admissionsByMonth(ids, from, to);
+  return new Map([...byMonth].map(([id, months]) => [id, [...months.values()].reduce((a, b) => a + b, 0)]));
+}
+
+/** Admissions by each cell itself (not its subtree) over [from, to]. */
+export async function admissionsByCell(cellIds: readonly number[], from: string, to: string) {
+  if (cellIds.length === 0) return new Map<number, number>();
+  const rows = await query<{ id: number; n: unknown }>(sql`
+    SELECT m."admittedInId" AS "id", COUNT(*) AS "n" FROM "Member" m
+    WHERE m."admittedInId" IN (${join([...cellIds])}) AND m."admittedOn" >= ${from} AND m."admittedOn" <= ${to}
+    GROUP BY m."admittedInId"`);
+  return new Map(rows.map((row) => [num(row.id), num(row.n)]));
+}

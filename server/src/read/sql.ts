@@ -1,0 +1,53 @@
+// Pieces of SQL that read the same on SQLite and PostgreSQL (quoted identifiers, text dates).
+import { Prisma } from '@ketnap/prisma/generated/sqlite/client.ts';
+import { prisma } from '../db.ts';
+
+export const { sql, join } = Prisma;
+export type Sql = Prisma.Sql;
+
+/** Counts come back as bigint on PostgreSQL and number on SQLite. */
+export const num = (value: unknown): number => Number(value ?? 0);
+
+export const query = <T>(statement: Sql): Promise<T[]> => prisma().$queryRaw<T[]>(statement);
+
+/** `alias` ("a", "p", …) is a lasting state [startOn, endOn) that covers `day`. */
+export const coversDay = (alias: string, day: string) =>
+  sql`${Prisma.raw(`${alias}."startOn"`)} <= ${day} AND (${Prisma.raw(`${alias}."endOn"`)} IS NULL OR ${Prisma.raw(`${alias}."endOn"`)} > ${day})`;
+
+/** Organisation `alias` exists on `day` (established, not yet dissolved). */
+export const aliveOn = (alias: string, day: string) =>
+  sql`${Prisma.raw(`${alias}."establishedOn"`)} <= ${day} AND (${Prisma.raw(`${alias}."dissolvedOn"`)} IS NULL OR ${Prisma.raw(`${alias}."dissolvedOn"`)} > ${day})`;
+
+/** Member `m` is a member on `day`: admitted by then and not yet left. */
+export const memberOn = (day: string) =>
+  sql`m."admittedOn" <= ${day} AND (m."leftOn" IS NULL OR m."leftOn" > ${day})`;
+
+export const CELL_KINDS = Prisma.raw(`('GRASSROOTS_CELL', 'SUBORDINATE_CELL')`);
+export const GRASSROOTS_KINDS = Prisma.raw(`('GRASSROOTS_COMMITTEE', 'GRASSROOTS_CELL')`);
+
+/** Organisation columns, as a raw row maps them onto the Prisma model. */
+export const ORG_COLUMNS = (alias: string) =>
+  Prisma.raw(
+    ['id', 'code', 'name', 'kind', 'sector', 'establishedOn', 'dissolvedOn', 'mergedIntoId']
+      .map((c) => (c === 'kind' || c === 'sector' ? `CAST(${alias}."${c}" AS TEXT) AS "${c}"` : `${alias}."${c}"`))
+      .join(', '),
+  );
+
+export interface OrgRow {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  sector: string | null;
+  establishedOn: string;
+  dissolvedOn: string | null;
+  mergedIntoId: number | null;
+}
+
+export function toOrganisation(row: OrgRow) {
+  return {
+    ...row,
+    id: num(row.id),
+    mergedIntoId: row.mergedIntoId === null ? null : num(row.mergedIntoId),
+  } as import('@ketnap/prisma/generated/sqlite/client.ts').Organisation;
+}

@@ -1,0 +1,52 @@
+// Kết nạp: admissions of a subtree over a period, in total and month by month.
+import { batched } from '../read/batch.ts';
+import { admissionsByMonth } from '../read/figures.ts';
+import { monthsOf } from '../rules/dates.ts';
+import { builder } from './builder.ts';
+import { OrganisationRef } from './organisation.ts';
+import { dateRange } from './ranges.ts';
+
+interface MonthCount {
+  month: string;
+  count: number;
+}
+
+const MonthCountRef = builder.objectRef<MonthCount>('MonthCount').implement({
+  fields: (t) => ({
+    month: t.exposeString('month', { description: 'The month, YYYY-MM.' }),
+    count: t.exposeInt('count'),
+  }),
+});
+
+/** Admissions per month of one subtree: one statement for every organisation of the request. */
+export function monthlyAdmissions(ctx: Parameters<typeof batched>[0], id: number, from: string, to: string) {
+  return batched(
+    ctx,
+    `admissions:${from}:${to}`,
+    (ids: readonly number[]) => admissionsByMonth(ids, from, to),
+    new Map<string, number>(),
+  ).load(id);
+}
+
+
+builder.objectFields(OrganisationRef, (t) => ({
+  admissionCount: t.int({
+    description: 'Admissions by the cells of the subtree over [from, to], both days included.',
+    args: { from: t.arg({ type: 'Date', required: true }), to: t.arg({ type: 'Date', required: true }) },
+    resolve: async (org, args, ctx) => {
+      const { from, to } = dateRange(args);
+      const months = await monthlyAdmissions(ctx, org.id, from, to);
+      return [...months.values()].reduce((a, b) => a + b, 0);
+    },
+  }),
+  admissionsByMonth: t.field({
+    type: [MonthCountRef],
+    description: 'Admissions in each month of [from, to] (every month listed, zeros included).',
+    args: { from: t.arg({ type: 'Date', required: true }), to: t.arg({ type: 'Date', required: true }) },
+    resolve: async (org, args, ctx) => {
+      const { from, to } = dateRange(args);
+      const months = await monthlyAdmissions(ctx, org.id, from, to);
+      return monthsOf(from, to).map((month) => ({ month, count: months.get(month) ?? 0 }));
+    },
+  }),
+}));

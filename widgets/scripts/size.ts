@@ -1,0 +1,15 @@
+// Prints the gzip size of the embed bundle; fails above the hard limit (the budget is 12 KB).
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET = 12 * 1024;
+const LIMIT = 15 * 1024;
+let failed = false;
+for (const file of ['ketnap.js', 'ketnap.classic.js']) {
+  const bytes = readFileSync(new URL(`../dist/${file}`, import.meta.url));
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  const note = gz > LIMIT ? 'OVER THE 15 KB LIMIT' : gz > BUDGET ? 'over the 12 KB budget' : 'within the 12 KB budget';
+  console.log(`${file}: ${(bytes.length / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(2)} KB gzip (${note})`);
+  if (gz > LIMIT) failed = true;
+}
+process.exit(failed ? 1 : 0);

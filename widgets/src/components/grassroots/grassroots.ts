@@ -1,0 +1,74 @@
+import { html, svg } from 'lit';
+import { FetchController } from '../../lib/fetch-controller.ts';
+import { KetnapElement } from '../../lib/element.ts';
+import { formatDate, formatNumber } from '../../lib/format.ts';
+import { Grassroots, type GrassrootsResult, type GrassrootsVariables } from '../../operations/generated.ts';
+import { grassrootsStyles } from './grassroots.styles.ts';
+
+/**
+ * The grassroots party organisations (tổ chức cơ sở đảng) of an organisation on a date:
+ * the total, the committees by sector and the grassroots cells ("82 = 40 + 18 + 24").
+ *
+ * @tag ketnap-grassroots
+ * @summary How many grassroots organisations, of which kinds.
+ *
+ * @attr org - The organisation's public code, e.g. `thanh-chuong`.
+ * @attr as-of - Optional day, `YYYY-MM-DD`; today when absent.
+ * @attr api - Origin of the ketnap API; defaults to the origin the script was loaded from.
+ * @attr lang - `vi` (default) or `en`.
+ *
+ * @csspart base - The card around everything.
+ * @csspart figure - The total.
+ * @csspart chart - The stacked bar (decorative).
+ * @csspart list - The breakdown. @csspart item - One kind of organisation.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart error - The error message. @csspart retry - Its button.
+ * @csspart empty - The message shown when there is nothing to show.
+ *
+ * @cssprop --ketnap-color-accent - The bar's segments (in decreasing shades).
+ * @cssprop --ketnap-color-text - Text; also the cells' segment. @cssprop --ketnap-color-muted - Secondary text.
+ * @cssprop --ketnap-color-background - The card. @cssprop --ketnap-color-border - Its border.
+ * @cssprop --ketnap-font-family - Font. @cssprop --ketnap-radius - Corners. @cssprop --ketnap-padding - Padding.
+ */
+export class KetnapGrassroots extends KetnapElement<GrassrootsResult, GrassrootsVariables> {
+  static override properties = { asOf: { attribute: 'as-of' } };
+  static override styles = [...KetnapElement.styles, grassrootsStyles];
+
+  declare asOf: string | null;
+
+  protected fetcher = new FetchController(
+    this, Grassroots,
+    () => (this.org ? { api: this.apiBase, variables: { org: this.org, asOf: this.asOf || null } } : undefined),
+    (d) => !d.organisation?.grassrootsCount.total,
+  );
+
+  protected renderData(d: GrassrootsResult) {
+    const { total, cells, bySector } = d.organisation!.grassrootsCount;
+    const { language: lang, t } = this;
+    const n = (x: number) => formatNumber(lang, x);
+    const parts = bySector.filter((s) => s.committees > 0)
+      .map((s) => ({ count: s.committees, label: t.committees[s.sector] }));
+    if (cells > 0) parts.push({ count: cells, label: t.cells(cells) });
+    let x = 0;
+    return html`<p>
+        <span part="figure" class="big">${t.grassrootsTotal(n(total), total)}</span>
+        ${this.asOf ? html`<span class="muted"> · ${t.onDate(formatDate(lang, this.asOf))}</span>` : ''}
+      </p>
+      <svg part="chart" viewBox="0 0 ${total} 1" preserveAspectRatio="none" aria-hidden="true">
+        ${parts.map((p, i) => {
+          const seg = svg`<rect class=${`k${i === parts.length - 1 && cells > 0 ? 4 : i}`} x=${x} width=${p.count} y="0" height="1"></rect>`;
+          x += p.count;
+          return seg;
+        })}
+      </svg>
+      <ul part="list">
+        ${parts.map((p, i) => html`<li part="item">
+          <span class="swatch ${`k${i === parts.length - 1 && cells > 0 ? 4 : i}`}"></span><b>${n(p.count)}</b> ${p.label}
+        </li>`)}
+      </ul>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'ketnap-grassroots': KetnapGrassroots }
+}

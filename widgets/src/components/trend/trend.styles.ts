@@ -1,0 +1,13 @@
+import { css } from 'lit';
+
+export const trendStyles = css`
+  :host { --_height: 14rem; }
+  header { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.25rem 1rem; }
+  svg { display: block; width: 100%; height: 7rem; margin-top: 0.6rem; }
+  rect { fill: var(--_accent); }
+  line { stroke: var(--_border); stroke-width: 1; vector-effect: non-scaling-stroke; }
+  .axis { display: flex; font-size: 0.75em; text-align: center; font-variant-numeric: tabular-nums; }
+  .axis span { flex: 1 1 0; min-width: 0; }
+  .axis b { display: block; font-weight: 650; }
+  .axis i { display: block; font-style: normal; color: var(--_muted); }
+`;

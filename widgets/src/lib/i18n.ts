@@ -1,0 +1,71 @@
+// The widgets' words in Vietnamese (default) and English. Numbers arrive already formatted.
+import type { PaceStatus, Sector } from '../operations/generated.ts';
+
+export type Lang = 'vi' | 'en';
+
+/** `lang` attribute → language: English when it says so ("en", "en-GB"), Vietnamese otherwise. */
+export const langOf = (attr: string | null | undefined): Lang => (attr?.toLowerCase().startsWith('en') ? 'en' : 'vi');
+
+const s = (n: number) => (n === 1 ? '' : 's');
+
+const vi = {
+  loading: 'Đang tải số liệu…',
+  error: 'Tạm thời chưa tải được số liệu. Xin bạn thử lại sau.',
+  retry: 'Thử lại',
+  empty: 'Chưa có số liệu cho lựa chọn này.',
+  newMembers: (n: string, _n: number) => `${n} đảng viên mới`,
+  ofTarget: (pct: string, target: string) => `${pct} chỉ tiêu ${target} đảng viên`,
+  progressLabel: (org: string) => `Kết nạp đảng viên mới của ${org} so với chỉ tiêu`,
+  pace: { ON_TRACK: 'Đúng tiến độ', BEHIND: 'Chậm tiến độ', ACHIEVED: 'Đã đạt chỉ tiêu' } as Record<PaceStatus, string>,
+  expectedBy: (n: string) => `Cần đạt đến nay: ${n}`,
+  atRiskTitle: 'Chi bộ có nguy cơ không còn chi bộ',
+  atRiskCount: (n: number, communes: number) => `${n} chi bộ thuộc ${communes} xã`,
+  onDate: (d: string) => `ngày ${d}`,
+  figures: (m: string, e: string, age: string, y: string) => `${m} đảng viên, ${e} trên ${age} tuổi, ${y} năm chưa kết nạp`,
+  recovered: (n: string) => `Đã kết nạp ${n} đảng viên`,
+  recoveredCount: (n: number, total: number, to: string) => `${n}/${total} chi bộ đã kết nạp được đảng viên mới đến ${to}`,
+  noneAtRisk: (d: string) => `Không có chi bộ nào có nguy cơ vào ngày ${d}.`,
+  trendTitle: 'Kết nạp đảng viên theo tháng',
+  month: 'Tháng',
+  admissions: 'Số đảng viên kết nạp',
+  total: (n: string) => `Tổng: ${n}`,
+  grassrootsTotal: (n: string, _n: number) => `${n} tổ chức cơ sở đảng`,
+  committees: {
+    COMMUNE: 'đảng bộ xã, thị trấn', AGENCY: 'đảng bộ cơ quan',
+    ENTERPRISE: 'đảng bộ doanh nghiệp', ARMED_FORCES: 'đảng bộ lực lượng vũ trang',
+  } as Record<Sector, string>,
+  cells: (_n: number) => 'chi bộ cơ sở',
+};
+
+export type Messages = typeof vi;
+
+const en: Messages = {
+  loading: 'Loading figures…',
+  error: 'The figures could not be loaded just now. Please try again later.',
+  retry: 'Try again',
+  empty: 'No figures for this selection yet.',
+  newMembers: (n, count) => `${n} new member${s(count)}`,
+  ofTarget: (pct, target) => `${pct} of a target of ${target}`,
+  progressLabel: (org) => `New members admitted by ${org} against the quota`,
+  pace: { ON_TRACK: 'On track', BEHIND: 'Behind schedule', ACHIEVED: 'Target reached' },
+  expectedBy: (n) => `Expected by now: ${n}`,
+  atRiskTitle: 'Cells at risk of disappearing',
+  atRiskCount: (n, communes) => `${n} cell${s(n)} in ${communes} commune${s(communes)}`,
+  onDate: (d) => `on ${d}`,
+  figures: (m, e, age, y) => `${m} members, ${e} aged ${age} or over, ${y} years without an admission`,
+  recovered: (n) => `Admitted ${n} since`,
+  recoveredCount: (n, total, to) => `${n} of ${total} have admitted new members by ${to}`,
+  noneAtRisk: (d) => `No cell was at risk on ${d}.`,
+  trendTitle: 'Admissions per month',
+  month: 'Month',
+  admissions: 'Members admitted',
+  total: (n) => `Total: ${n}`,
+  grassrootsTotal: (n, count) => `${n} grassroots party organisation${s(count)}`,
+  committees: {
+    COMMUNE: 'commune and town committees', AGENCY: 'agency committees',
+    ENTERPRISE: 'enterprise committees', ARMED_FORCES: 'armed forces committees',
+  },
+  cells: (n) => `grassroots cell${s(n)}`,
+};
+
+export const messages = (lang: Lang): Messages => (lang === 'en' ? en : vi);

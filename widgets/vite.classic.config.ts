@@ -1,0 +1,15 @@
+// The classic-script build for CMSs that cannot load modules: dist/ketnap.classic.js, an IIFE
+// that finds its own origin through document.currentScript (see src/lib/api.ts).
+import { defineConfig } from 'vite';
+import { minifyLitTemplates } from './scripts/minify-templates.ts';
+
+export default defineConfig({
+  plugins: [minifyLitTemplates()],
+  publicDir: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    lib: { entry: 'src/index.ts', formats: ['iife'], name: 'Ketnap', fileName: () => 'ketnap.classic.js' },
+  },
+});
