@@ -1,10 +1,10 @@
 // The process's database: opened once at start (or by a test) and imported where needed.
-import { type Database, openDatabase } from './db/client.ts';
+import { type Database, type OpenOptions, openDatabase } from './db/client.ts';
 
 let current: Database | undefined;
 
-export function useDatabase(url: string): Database {
-  current = openDatabase(url);
+export function useDatabase(url: string, options: OpenOptions = {}): Database {
+  current = openDatabase(url, options);
   return current;
 }
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import {
   buildSchema, getNamedType, getNullableType, isEnumType, isListType, isNonNullType,
   isObjectType, parse, typeFromAST, validate,
-  type GraphQLOutputType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
+  type GraphQLEnumType, type GraphQLOutputType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -85,7 +85,7 @@ export function generateTypes(ops = readOperations()): string {
     );
   }
   const enumLines = [...enums].sort().map((name) => {
-    const values = (schema.getType(name) as { getValues(): { name: string }[] }).getValues();
+    const values = (schema.getType(name) as GraphQLEnumType).getValues();
     return `export type ${name} = ${values.map((v) => `'${v.name}'`).join(' | ')};`;
   });
   return [

@@ -2,8 +2,7 @@
 // the cell's resolution to the decision, 30 from the decision to the ceremony), who they are, who
 // introduces them, and the events with the body that acted and the votes.
 import type { CandidateSource, CandidateStage, Gender } from '../../generated/sqlite/enums.ts';
-import type { CandidateEventRow } from '../types.ts';
-import { type Cell, DISTRICT_NAME, nextId, type Rows } from './context.ts';
+import { type Cell, nextId, type Rows } from './context.ts';
 import { addMonths, addWorkingDays, addYears, ageOn, type Day, iso, safeBirth } from './dates.ts';
 import { personName } from './names.ts';
 import { at, type Rng } from './random.ts';
@@ -80,11 +79,11 @@ export function introducers(rng: Rng, reg: Registry, cell: Cell, on: Day, needed
   return pool.length < needed ? null : rng.shuffle(pool).slice(0, needed);
 }
 
-export function writeIntroductions(rng: Rng, rows: Rows, candidateId: number, p: Person, on: Day, by: MemberInfo[]): void {
+export function writeIntroductions(rng: Rng, rows: Rows, candidateId: number, p: Person, cell: Cell, on: Day, by: MemberInfo[]): void {
   const latest = addMonths(on, -12);
   if (p.youth) {
     const joined = Math.min(latest, addYears(p.birth, 16) + rng.int(0, 200));
-    const youthUnion = `Đoàn TNCS Hồ Chí Minh ${youthPlace(p, by)}`;
+    const youthUnion = `Đoàn TNCS Hồ Chí Minh ${cell.grassroots.place}`;
     rows.introductions.push({ id: nextId(rows.introductions), candidateId, memberId: null, youthUnion, knownSince: iso(joined) });
   }
   for (const m of by) {
@@ -92,18 +91,11 @@ export function writeIntroductions(rng: Rng, rows: Rows, candidateId: number, p:
     rows.introductions.push({ id: nextId(rows.introductions), candidateId, memberId: m.id, youthUnion: null, knownSince: iso(knownSince) });
   }
 }
-let youthPlaceName = '';
-function youthPlace(_p: Person, _by: MemberInfo[]): string {
-  return youthPlaceName;
-}
-export function setYouthPlace(place: string): void {
-  youthPlaceName = place;
-}
 
 export function sourceBody(source: CandidateSource, cell: Cell): string {
   const place = cell.grassroots.place;
   const commune = cell.grassroots.sector === 'COMMUNE';
-  if (source === 'YOUTH_UNION') return commune ? `Đoàn Thanh niên ${place}` : `Đoàn Thanh niên ${place}`;
+  if (source === 'YOUTH_UNION') return `Đoàn Thanh niên ${place}`;
   if (source === 'WOMENS_UNION') return commune ? `Hội Liên hiệp Phụ nữ ${place}` : `Ban Nữ công Công đoàn ${place}`;
   if (source === 'FARMERS_UNION') return `Hội Nông dân ${place}`;
   if (source === 'VETERANS_ASSOCIATION') return `Hội Cựu chiến binh ${place}`;

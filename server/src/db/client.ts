@@ -16,14 +16,23 @@ export interface Database {
   url: string;
 }
 
-export function openDatabase(url: string): Database {
+export interface OpenOptions {
+  /** Called with every SQL statement the client sends (tests count them). */
+  onQuery?: (sql: string) => void;
+}
+
+export function openDatabase(url: string, options: OpenOptions = {}): Database {
   const dialect = dialectOf(url);
+  const log = options.onQuery ? [{ emit: 'event' as const, level: 'query' as const }] : [];
+  let prisma: Db;
   if (dialect === 'sqlite') {
     const file = url.slice('file:'.length);
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const adapter = new PrismaBetterSQLite3({ url });
-    return { prisma: new SqliteClient({ adapter }), dialect, url };
+    prisma = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url }), log });
+  } else {
+    prisma = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), log }) as unknown as Db;
   }
-  const adapter = new PrismaPg({ connectionString: url });
-  return { prisma: new PostgresClient({ adapter }) as unknown as Db, dialect, url };
+  const onQuery = options.onQuery;
+  if (onQuery) (prisma as unknown as { $on: (e: 'query', f: (q: { query: string }) => void) => void }).$on('query', (q) => onQuery(q.query));
+  return { prisma, dialect, url };
 }

@@ -42,7 +42,7 @@ export class KetnapAtRisk extends KetnapElement<AtRiskResult, AtRiskVariables> {
   declare asOf: string | null;
   declare recoveredTo: string | null;
 
-  protected fetcher = new FetchController(
+  protected fetcher = new FetchController<AtRiskResult, AtRiskVariables>(
     this, AtRisk,
     () => {
       if (!this.org || !this.asOf) return undefined;

@@ -36,7 +36,7 @@ export class KetnapGrassroots extends KetnapElement<GrassrootsResult, Grassroots
 
   declare asOf: string | null;
 
-  protected fetcher = new FetchController(
+  protected fetcher = new FetchController<GrassrootsResult, GrassrootsVariables>(
     this, Grassroots,
     () => (this.org ? { api: this.apiBase, variables: { org: this.org, asOf: this.asOf || null } } : undefined),
     (d) => !d.organisation?.grassrootsCount.total,

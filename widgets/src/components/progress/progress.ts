@@ -45,7 +45,7 @@ export class KetnapProgress extends KetnapElement<ProgressResult, ProgressVariab
   declare from: string | null;
   declare to: string | null;
 
-  protected fetcher = new FetchController(
+  protected fetcher = new FetchController<ProgressResult, ProgressVariables>(
     this, Progress,
     () => (this.org && this.from && this.to
       ? { api: this.apiBase, variables: { org: this.org, from: this.from, to: this.to } } : undefined),

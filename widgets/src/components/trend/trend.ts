@@ -39,7 +39,7 @@ export class KetnapTrend extends KetnapElement<TrendResult, TrendVariables> {
   declare from: string | null;
   declare to: string | null;
 
-  protected fetcher = new FetchController(
+  protected fetcher = new FetchController<TrendResult, TrendVariables>(
     this, Trend,
     () => (this.org && this.from && this.to
       ? { api: this.apiBase, variables: { org: this.org, from: this.from, to: this.to } } : undefined),

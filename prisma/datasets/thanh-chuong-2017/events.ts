@@ -1,0 +1,78 @@
+// The events of a candidate's path: one per stage reached, with the body that acted and the votes.
+import type { CandidateStage } from '../../generated/sqlite/enums.ts';
+import { type Cell, DISTRICT_NAME, nextId, type Rows } from './context.ts';
+import { type Day, iso } from './dates.ts';
+import { PATH, sourceBody } from './pipeline.ts';
+import { at, type Rng } from './random.ts';
+import type { Registry } from './registry.ts';
+import type { Person } from './pipeline.ts';
+
+export const DECIDING_BODY = `Ban Thường vụ Huyện ủy ${DISTRICT_NAME}`;
+const COURSE_BODY = `Trung tâm Bồi dưỡng chính trị huyện ${DISTRICT_NAME}`;
+
+/** At least two thirds of those eligible, often all of them. */
+export function passingVotes(rng: Rng, eligible: number): number {
+  const need = Math.ceil((2 * eligible) / 3);
+  return rng.chance(0.75) ? eligible : rng.int(need, eligible);
+}
+
+/** Fewer than two thirds. */
+export function failingVotes(rng: Rng, eligible: number): number {
+  const need = Math.ceil((2 * eligible) / 3);
+  return rng.int(Math.max(0, need - 3), need - 1);
+}
+
+/** Members of the grassroots committee (ban chấp hành) who vote on admissions. */
+export function committeeSize(cell: Cell): number {
+  const g = cell.grassroots;
+  return g.sector === 'COMMUNE' ? 11 + (g.id % 5) : 7 + (g.id % 3);
+}
+
+export function writeEvents(rng: Rng, rows: Rows, reg: Registry, candidateId: number, p: Person, cell: Cell, dates: Day[]): void {
+  let cellVote: { votesFor: number; votesEligible: number } | null = null;
+  dates.forEach((on, i) => {
+    const stage: CandidateStage = at(PATH, i);
+    let actingBody = cell.body;
+    let votes: { votesFor: number; votesEligible: number } | null = null;
+    let note: string | null = null;
+    if (stage === 'SOURCED') {
+      actingBody = sourceBody(p.source, cell);
+      note = 'Phát hiện, giới thiệu quần chúng ưu tú';
+    } else if (stage === 'TRAINED') {
+      actingBody = COURSE_BODY;
+      note = 'Lớp bồi dưỡng nhận thức về Đảng; cấp giấy chứng nhận';
+    } else if (stage === 'APPLIED') note = 'Đơn xin vào Đảng, lý lịch của người xin vào Đảng';
+    else if (stage === 'VERIFIED') note = 'Thẩm tra lý lịch';
+    else if (stage === 'INTRODUCED') {
+      note = p.youth ? 'Đoàn cơ sở và một đảng viên chính thức giới thiệu' : 'Hai đảng viên chính thức giới thiệu';
+    } else if (stage === 'CELL_VOTED') {
+      const eligible = reg.fullIn(cell.id, on).length;
+      votes = { votesFor: passingVotes(rng, eligible), votesEligible: eligible };
+      cellVote = votes;
+      note = 'Nghị quyết của chi bộ đề nghị kết nạp';
+    } else if (stage === 'COMMITTEE_VOTED') {
+      if (cell.kind === 'GRASSROOTS_CELL') {
+        votes = cellVote;
+        note = 'Chi bộ cơ sở: nghị quyết của chi bộ là nghị quyết cấp cơ sở';
+      } else {
+        const eligible = committeeSize(cell);
+        actingBody = cell.grassroots.committeeBody;
+        votes = { votesFor: passingVotes(rng, eligible), votesEligible: eligible };
+        note = 'Nghị quyết của đảng ủy cơ sở đề nghị kết nạp';
+      }
+    } else if (stage === 'DECIDED') {
+      actingBody = DECIDING_BODY;
+      note = 'Quyết định kết nạp đảng viên';
+    } else if (stage === 'ADMITTED') note = 'Lễ kết nạp đảng viên';
+    rows.candidateEvents.push({
+      id: nextId(rows.candidateEvents),
+      candidateId,
+      stage,
+      on: iso(on),
+      actingBody,
+      votesFor: votes?.votesFor ?? null,
+      votesEligible: votes?.votesEligible ?? null,
+      note,
+    });
+  });
+}
