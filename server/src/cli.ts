@@ -1,14 +1,14 @@
 // `ketnap`: the command line. `ketnap --help` lists the commands.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { tokenCommand } from './cli/token.ts';
 import { configFromEnv } from './config.ts';
-import { useDatabase } from './db.ts';
 import { migrate } from './db/migrate.ts';
 import { rawConnect } from './db/raw.ts';
+import { useDatabase } from './db.ts';
 import { log } from './log.ts';
-import { datasetNamed, prepareDatabase } from './seed/prepare.ts';
 import { loadDataset } from './seed/load.ts';
-import { tokenCommand } from './cli/token.ts';
+import { datasetNamed, prepareDatabase } from './seed/prepare.ts';
 
 const HELP = `ketnap — GraphQL API and widgets for following how party organisations admit new members
 
@@ -54,7 +54,10 @@ async function main(argv: string[]): Promise<number> {
         redisUrl: config.redisUrl,
         seed: values['no-seed'] ? false : undefined,
       });
-      log.info('ketnap is serving', { graphql: `${running.url.replace('127.0.0.1', 'localhost')}/graphql`, port: running.server.address() });
+      log.info('ketnap is serving', {
+        graphql: `${running.url.replace('127.0.0.1', 'localhost')}/graphql`,
+        port: running.server.address(),
+      });
       const stop = async (signal: string) => {
         log.info('shutting down', { signal });
         await running.close();

@@ -5,11 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createApp } from '../src/yoga.ts';
 import { authenticate } from '../src/auth/tokens.ts';
-import { useDatabase } from '../src/db.ts';
 import type { Database } from '../src/db/client.ts';
+import { useDatabase } from '../src/db.ts';
 import { prepareDatabase } from '../src/seed/prepare.ts';
+import { createApp } from '../src/yoga.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -24,7 +24,8 @@ export async function postgresAvailable(): Promise<boolean> {
     await client.end();
     return true;
   } catch (error) {
-    if (process.env.CI) throw new Error(`PostgreSQL is required in CI and unreachable at ${pgAdminUrl}: ${(error as Error).message}`);
+    if (process.env.CI)
+      throw new Error(`PostgreSQL is required in CI and unreachable at ${pgAdminUrl}: ${(error as Error).message}`);
     return false;
   }
 }

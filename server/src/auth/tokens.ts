@@ -30,7 +30,13 @@ export async function createToken(options: {
   }
   const secret = PREFIX + randomBytes(24).toString('base64url');
   const token = await prisma().apiToken.create({
-    data: { name: options.name.trim(), role: options.role, organisationId, hash: hashSecret(secret), expiresAt: options.expiresAt ?? null },
+    data: {
+      name: options.name.trim(),
+      role: options.role,
+      organisationId,
+      hash: hashSecret(secret),
+      expiresAt: options.expiresAt ?? null,
+    },
   });
   return { id: token.id, secret };
 }

@@ -13,12 +13,18 @@ export async function tokenCommand(args: string[], databaseUrl: string): Promise
     if (sub === 'create') {
       const { values } = parseArgs({
         args: rest,
-        options: { role: { type: 'string' }, name: { type: 'string' }, org: { type: 'string' }, 'expires-in-days': { type: 'string' } },
+        options: {
+          role: { type: 'string' },
+          name: { type: 'string' },
+          org: { type: 'string' },
+          'expires-in-days': { type: 'string' },
+        },
       });
       const role = ROLES[values.role ?? ''];
       if (!role) throw new Error('--role must be admin, editor or viewer');
       const days = values['expires-in-days'] === undefined ? undefined : Number(values['expires-in-days']);
-      if (days !== undefined && !(Number.isInteger(days) && days > 0)) throw new Error('--expires-in-days must be a whole number of days');
+      if (days !== undefined && !(Number.isInteger(days) && days > 0))
+        throw new Error('--expires-in-days must be a whole number of days');
       const token = await createToken({
         name: values.name ?? '',
         role,
@@ -40,7 +46,10 @@ export async function tokenCommand(args: string[], databaseUrl: string): Promise
       const { values } = parseArgs({ args: rest, options: { id: { type: 'string' } } });
       const id = Number(values.id);
       if (!Number.isInteger(id)) throw new Error('--id: give the number `ketnap token list` shows');
-      const found = await prisma.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+      const found = await prisma.apiToken.updateMany({
+        where: { id, revokedAt: null },
+        data: { revokedAt: new Date() },
+      });
       if (found.count === 0) throw new Error(`--id: no active token ${id}`);
       process.stdout.write(`token ${id} revoked\n`);
       return 0;

@@ -2,10 +2,10 @@
 // (prisma/schema.prisma), so the SQLite client's types describe both.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as PostgresClient } from '@ketnap/prisma/generated/postgres/client.ts';
 import { PrismaClient as SqliteClient } from '@ketnap/prisma/generated/sqlite/client.ts';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { type Dialect, dialectOf } from '../config.ts';
 
 export type Db = SqliteClient;
@@ -33,6 +33,9 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     prisma = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), log }) as unknown as Db;
   }
   const onQuery = options.onQuery;
-  if (onQuery) (prisma as unknown as { $on: (e: 'query', f: (q: { query: string }) => void) => void }).$on('query', (q) => onQuery(q.query));
+  if (onQuery)
+    (prisma as unknown as { $on: (e: 'query', f: (q: { query: string }) => void) => void }).$on('query', (q) =>
+      onQuery(q.query),
+    );
   return { prisma, dialect, url };
 }

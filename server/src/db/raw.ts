@@ -25,7 +25,10 @@ export async function rawConnect(url: string): Promise<RawConnection> {
     return {
       dialect: 'sqlite',
       exec: async (sql) => void db.exec(sql),
-      query: async <T>(sql: string, params: unknown[] = []) => db.prepare(sql).all(...params) as T[],
+      query: async <T>(sql: string, params: unknown[] = []) => {
+        const statement = db.prepare(sql);
+        return (statement.reader ? statement.all(...params) : (statement.run(...params), [])) as T[];
+      },
       // One SQLite file serves one server process: the scale-out mode is PostgreSQL.
       exclusive: (fn) => fn(),
       close: async () => void db.close(),
@@ -37,7 +40,12 @@ export async function rawConnect(url: string): Promise<RawConnection> {
     dialect: 'postgres',
     exec: async (sql) => void (await client.query(sql)),
     query: async <T>(sql: string, params: unknown[] = []) =>
-      (await client.query(sql.replace(/\?/g, (_, i) => `$${nth(sql, i)}`), params)).rows as T[],
+      (
+        await client.query(
+          sql.replace(/\?/g, (_, i) => `$${nth(sql, i)}`),
+          params,
+        )
+      ).rows as T[],
     exclusive: async (fn) => {
       await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
       try {

@@ -5,13 +5,46 @@ import type { Plugin } from 'graphql-yoga';
 
 export function useArgumentNamesInErrors(): Plugin {
   return {
-    onValidate: ({ params }) =>
+    onValidate:
+      ({ params }) =>
       ({ result, setResult }) => {
         if (result.length === 0) return;
         const owners = argumentsByNode(params.documentAST);
         setResult(result.map((error) => nameArgument(error, owners)));
       },
+    // A bad variable: graphql-js names the variable; add the argument(s) it was passed to.
+    onExecute: ({ args }) => ({
+      onExecuteDone: ({ result, setResult }) => {
+        if (!('errors' in result) || !result.errors?.length) return;
+        const usedIn = variableArguments(args.document);
+        setResult({
+          ...result,
+          errors: result.errors.map((error) => {
+            const variable = /^Variable "\$(\w+)"/.exec(error.message)?.[1];
+            const argument = variable ? usedIn.get(variable) : undefined;
+            if (!argument) return error;
+            return new GraphQLError(`Argument "${argument}": ${error.message}`, {
+              nodes: error.nodes,
+              extensions: { ...error.extensions, code: 'BAD_USER_INPUT', argument },
+            });
+          }),
+        });
+      },
+    }),
   };
+}
+
+/** The argument(s) each variable is passed to, e.g. $f → "from". */
+function variableArguments(document: ASTNode): Map<string, string> {
+  const usedIn = new Map<string, string[]>();
+  visit(document, {
+    Argument: (node) => {
+      visit(node.value, {
+        Variable: (v) => void usedIn.set(v.name.value, [...(usedIn.get(v.name.value) ?? []), node.name.value]),
+      });
+    },
+  });
+  return new Map([...usedIn].map(([variable, names]) => [variable, [...new Set(names)].join('", "')]));
 }
 
 /** Maps every node inside an argument's value to that argument's name. */

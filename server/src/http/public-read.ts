@@ -25,7 +25,10 @@ export interface PublicRead {
 
 const isAnonymous = (request: Request) => !request.headers.get('authorization');
 
-export function publicReadPath(options: { redisUrl?: string | undefined; manifest?: Record<string, string> }): PublicRead {
+export function publicReadPath(options: {
+  redisUrl?: string | undefined;
+  manifest?: Record<string, string>;
+}): PublicRead {
   const manifest = options.manifest ?? loadManifest();
   const redis = options.redisUrl ? new Redis(options.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : null;
   const cache = redis ? createRedisCache({ redis }) : createInMemoryCache();

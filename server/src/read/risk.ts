@@ -2,7 +2,18 @@
 // the verdict itself is the pure policy in rules/risk.ts.
 import type { Organisation } from '@ketnap/prisma/generated/sqlite/client.ts';
 import { type CellFigures, elderlyBornBy, type RiskPolicy } from '../rules/risk.ts';
-import { aliveOn, coversDay, join, memberOn, num, ORG_COLUMNS, type OrgRow, query, sql, toOrganisation } from './sql.ts';
+import {
+  aliveOn,
+  coversDay,
+  join,
+  memberOn,
+  num,
+  ORG_COLUMNS,
+  type OrgRow,
+  query,
+  sql,
+  toOrganisation,
+} from './sql.ts';
 
 export interface CellRow extends CellFigures {
   cell: Organisation;
@@ -15,7 +26,9 @@ export async function cellFigures(
   policy: RiskPolicy,
   selfOnly = false,
 ): Promise<Map<number, CellRow[]>> {
-  const rows = await query<OrgRow & { root: number; members: unknown; elderly: unknown; lastAdmissionOn: string | null }>(sql`
+  const rows = await query<
+    OrgRow & { root: number; members: unknown; elderly: unknown; lastAdmissionOn: string | null }
+  >(sql`
     SELECT a."ancestorId" AS "root", ${ORG_COLUMNS('c')},
       (SELECT COUNT(*) FROM "Placement" p JOIN "Member" m ON m."id" = p."memberId"
         WHERE p."cellId" = c."id" AND ${coversDay('p', day)} AND ${memberOn(day)}) AS "members",

@@ -19,8 +19,7 @@ export const aliveOn = (alias: string, day: string) =>
   sql`${Prisma.raw(`${alias}."establishedOn"`)} <= ${day} AND (${Prisma.raw(`${alias}."dissolvedOn"`)} IS NULL OR ${Prisma.raw(`${alias}."dissolvedOn"`)} > ${day})`;
 
 /** Member `m` is a member on `day`: admitted by then and not yet left. */
-export const memberOn = (day: string) =>
-  sql`m."admittedOn" <= ${day} AND (m."leftOn" IS NULL OR m."leftOn" > ${day})`;
+export const memberOn = (day: string) => sql`m."admittedOn" <= ${day} AND (m."leftOn" IS NULL OR m."leftOn" > ${day})`;
 
 export const CELL_KINDS = Prisma.raw(`('GRASSROOTS_CELL', 'SUBORDINATE_CELL')`);
 export const GRASSROOTS_KINDS = Prisma.raw(`('GRASSROOTS_COMMITTEE', 'GRASSROOTS_CELL')`);

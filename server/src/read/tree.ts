@@ -7,7 +7,7 @@ export async function childrenOn(parentIds: readonly number[], day: string): Pro
     SELECT l."parentId" AS "parentId", ${ORG_COLUMNS('o')}
     FROM "OrganisationParent" l JOIN "Organisation" o ON o."id" = l."organisationId"
     WHERE l."parentId" IN (${join([...parentIds])}) AND ${coversDay('l', day)} AND ${aliveOn('o', day)}
-    ORDER BY o."kind", o."code"`);
+    ORDER BY o."code"`);
   const found = new Map<number, Organisation[]>();
   for (const row of rows) {
     const list = found.get(num(row.parentId)) ?? [];

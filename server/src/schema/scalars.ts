@@ -1,14 +1,16 @@
 // Date ('YYYY-MM-DD', a calendar date in Vietnam) and DateTime (an instant, for audit times).
-import { GraphQLError, Kind } from 'graphql';
+import { GraphQLError, Kind, type ValueNode } from 'graphql';
 import { isCalendarDate } from '../rules/dates.ts';
 import { builder } from './builder.ts';
 
-function parseDate(value: unknown): string {
+/** The node lets useArgumentNamesInErrors() name the argument that held the bad value. */
+function parseDate(value: unknown, node?: ValueNode): string {
   if (typeof value !== 'string' || !isCalendarDate(value)) {
-    throw new GraphQLError(
-      `${JSON.stringify(value)} is not a calendar date: write YYYY-MM-DD with a real day, e.g. 2017-07-31`,
-      { extensions: { code: 'BAD_USER_INPUT' } },
-    );
+    const shown = node && node.kind !== Kind.STRING ? 'This value' : JSON.stringify(value);
+    throw new GraphQLError(`${shown} is not a calendar date: write YYYY-MM-DD with a real day, e.g. 2017-07-31`, {
+      nodes: node,
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return value;
 }
@@ -16,8 +18,8 @@ function parseDate(value: unknown): string {
 builder.scalarType('Date', {
   description: 'A calendar date in Vietnam, written YYYY-MM-DD (e.g. 2017-07-31).',
   serialize: (value) => value,
-  parseValue: parseDate,
-  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
+  parseValue: (value) => parseDate(value),
+  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined, ast),
 });
 
 builder.scalarType('DateTime', {

@@ -15,7 +15,10 @@ export async function loadDataset(database: Database, dataset: Dataset): Promise
 
   await prisma.$transaction(
     async (tx) => {
-      await insert((data) => tx.organisation.createMany({ data }), dataset.organisations.map((o) => ({ ...o, mergedIntoId: null })));
+      await insert(
+        (data) => tx.organisation.createMany({ data }),
+        dataset.organisations.map((o) => ({ ...o, mergedIntoId: null })),
+      );
       for (const org of dataset.organisations.filter((o) => o.mergedIntoId !== null)) {
         await tx.organisation.update({ where: { id: org.id }, data: { mergedIntoId: org.mergedIntoId } });
       }
@@ -45,6 +48,17 @@ export async function loadDataset(database: Database, dataset: Dataset): Promise
 }
 
 const SERIAL_TABLES = [
-  'Organisation', 'OrganisationParent', 'OrganisationAncestry', 'Candidate', 'Member', 'Placement',
-  'CandidateEvent', 'Introduction', 'Programme', 'Quota', 'Leader', 'Assignment', 'MeetingVisit',
+  'Organisation',
+  'OrganisationParent',
+  'OrganisationAncestry',
+  'Candidate',
+  'Member',
+  'Placement',
+  'CandidateEvent',
+  'Introduction',
+  'Programme',
+  'Quota',
+  'Leader',
+  'Assignment',
+  'MeetingVisit',
 ];

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { type CandidateFacts, nextStages, type Step, validateStep } from './stages.ts';
+import { defaultCalendar } from './working-days.ts';
+
+const c: CandidateFacts = {
+  stage: 'VERIFIED',
+  stageOn: '2017-02-01',
+  birthDate: '1995-05-05',
+  isYouthUnionMember: true,
+  certificateOn: '2016-10-01',
+  ageException: null,
+  cellVotedOn: null,
+  decidedOn: null,
+};
+const full = { officialOn: '2000-01-01', leftOn: null, knownSince: '2015-01-01' };
+const check = (facts: Partial<CandidateFacts>, step: Step) =>
+  validateStep({ ...c, ...facts }, step, defaultCalendar).map((v) => `${v.code}@${v.field}`);
+
+describe('stage transitions', () => {
+  it('goes one step at a time, or leaves the path', () => {
+    expect(nextStages('SOURCED')).toEqual(['TRAINED', 'WITHDRAWN', 'REJECTED']);
+    expect(nextStages('DECIDED')).toEqual(['ADMITTED', 'WITHDRAWN', 'REJECTED']);
+    expect(nextStages('ADMITTED')).toEqual([]);
+    expect(check({}, { stage: 'CELL_VOTED', on: '2017-03-01' })).toEqual(['STAGE_ORDER@stage']);
+    expect(check({ stage: 'WITHDRAWN' }, { stage: 'INTRODUCED', on: '2017-03-01' })).toEqual(['STAGE_ORDER@stage']);
+    expect(check({}, { stage: 'REJECTED', on: '2017-03-01' })).toEqual([]);
+  });
+  it('never goes back in time (same day allowed)', () => {
+    expect(check({}, { stage: 'REJECTED', on: '2017-01-31' })).toEqual(['DATE_BEFORE_PREVIOUS_STEP@on']);
+    expect(check({}, { stage: 'REJECTED', on: '2017-02-01' })).toEqual([]);
+  });
+  it('needs a certificate to be trained', () => {
+    expect(check({ stage: 'SOURCED', stageOn: '2016-01-01' }, { stage: 'TRAINED', on: '2017-01-01' })).toEqual(['CERTIFICATE_MISSING@certificateOn']);
+    expect(check({ stage: 'SOURCED', stageOn: '2016-01-01' }, { stage: 'TRAINED', on: '2017-01-01', certificateOn: '2017-01-02' })).toEqual(['CERTIFICATE_MISSING@certificateOn']);
+    expect(check({ stage: 'SOURCED', stageOn: '2016-01-01' }, { stage: 'TRAINED', on: '2017-01-01', certificateOn: '2017-01-01' })).toEqual([]);
+  });
+  it('needs two full members who knew the candidate 12 months, or the Youth Union route under 30', () => {
+    const intro = (introducers: Step['introducers'], facts: Partial<CandidateFacts> = {}) =>
+      check(facts, { stage: 'INTRODUCED', on: '2017-03-01', introducers });
+    expect(intro([{ member: full }, { member: full }])).toEqual([]);
+    expect(intro([{ member: full }])).toEqual(['INTRODUCERS_COUNT@introducers']);
+    expect(intro([{ member: full }, { member: { ...full, officialOn: null } }])).toEqual(['INTRODUCER_NOT_FULL_MEMBER@introducers']);
+    expect(intro([{ member: full }, { member: { ...full, leftOn: '2017-02-01' } }])).toEqual(['INTRODUCER_NOT_FULL_MEMBER@introducers']);
+    expect(intro([{ member: full }, { member: { ...full, knownSince: '2016-03-01' } }])).toEqual([]);
+    expect(intro([{ member: full }, { member: { ...full, knownSince: '2016-03-02' } }])).toEqual(['INTRODUCER_KNOWN_TOO_SHORT@introducers']);
+    expect(intro([{ youthUnion: 'BCH Đoàn xã' }, { member: full }])).toEqual([]);
+    expect(intro([{ youthUnion: 'BCH Đoàn xã' }, { member: full }], { isYouthUnionMember: false })).toEqual(['YOUTH_UNION_ROUTE_NOT_ALLOWED@introducers']);
+    expect(intro([{ youthUnion: 'BCH Đoàn xã' }, { member: full }], { birthDate: '1987-03-01' })).toEqual(['YOUTH_UNION_ROUTE_NOT_ALLOWED@introducers']);
+    expect(intro([{ youthUnion: 'BCH Đoàn xã' }, { member: full }], { birthDate: '1987-03-02' })).toEqual([]);
+    expect(intro([{ youthUnion: 'a' }, { youthUnion: 'b' }])).toEqual(['INTRODUCERS_COUNT@introducers']);
+  });
+  it('votes in the cell: age 18 to 60, certificate under 5 years, two thirds', () => {
+    const vote = (facts: Partial<CandidateFacts>, step: Partial<Step> = {}) =>
+      check({ stage: 'INTRODUCED', ...facts }, { stage: 'CELL_VOTED', on: '2017-03-01', votesFor: 6, votesEligible: 9, ...step });
+    expect(vote({})).toEqual([]);
+    expect(vote({ birthDate: '1999-03-02' })).toEqual(['AGE_OUT_OF_RANGE@birthDate']);
+    expect(vote({ birthDate: '1999-03-01' })).toEqual([]);
+    expect(vote({ birthDate: '1956-03-01' })).toEqual(['AGE_OUT_OF_RANGE@birthDate']);
+    expect(vote({ birthDate: '1956-03-02' })).toEqual([]);
+    expect(vote({ birthDate: '1950-01-01' }, { ageException: 'Quyết định của Ban Bí thư' })).toEqual([]);
+    expect(vote({ certificateOn: '2012-03-02' })).toEqual([]);
+    expect(vote({ certificateOn: '2012-03-01' })).toEqual(['CERTIFICATE_EXPIRED@certificateOn']);
+    expect(vote({ certificateOn: null })).toEqual(['CERTIFICATE_EXPIRED@certificateOn']);
+    expect(vote({}, { votesFor: 5 })).toEqual(['VOTE_SHARE_TOO_LOW@votesFor']);
+    expect(vote({}, { votesFor: null })).toEqual(['VOTES_MISSING@votesFor']);
+    expect(vote({}, { votesFor: 10 })).toEqual(['VOTES_INVALID@votesFor']);
+  });
+  it('decides within 60 working days of the cell vote (90 when extended)', () => {
+    const facts = { stage: 'COMMITTEE_VOTED' as const, stageOn: '2017-03-01', cellVotedOn: '2017-03-01' };
+    // 60 working days after 2017-03-01 (with 6 Apr, 1 May and 2 May… holidays): 2017-05-26.
+    expect(check(facts, { stage: 'DECIDED', on: '2017-05-26' })).toEqual([]);
+    expect(check(facts, { stage: 'DECIDED', on: '2017-05-29' })).toEqual(['DECISION_LATE@on']);
+    expect(check(facts, { stage: 'DECIDED', on: '2017-05-29', isExtended: true })).toEqual([]);
+  });
+  it('holds the ceremony within 30 working days of the decision', () => {
+    const facts = { stage: 'DECIDED' as const, stageOn: '2017-06-01', decidedOn: '2017-06-01' };
+    expect(check(facts, { stage: 'ADMITTED', on: '2017-07-13' })).toEqual([]);
+    expect(check(facts, { stage: 'ADMITTED', on: '2017-07-14' })).toEqual(['CEREMONY_LATE@on']);
+  });
+});

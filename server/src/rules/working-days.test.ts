@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { addWorkingDays, calendarFromEnv, defaultCalendar, isWorkingDay, vietnameseHolidays, workingDaysBetween } from './working-days.ts';
+
+describe('working days', () => {
+  it('skips weekends', () => {
+    expect(isWorkingDay(defaultCalendar, '2017-03-03')).toBe(true); // Friday
+    expect(isWorkingDay(defaultCalendar, '2017-03-04')).toBe(false);
+    expect(addWorkingDays(defaultCalendar, '2017-03-03', 1)).toBe('2017-03-06');
+    expect(addWorkingDays(defaultCalendar, '2017-03-03', 0)).toBe('2017-03-03');
+  });
+  it('skips public holidays: Tết 2017, 30 April and 1 May, Hùng Kings', () => {
+    expect(vietnameseHolidays([2017])).toEqual(expect.arrayContaining(['2017-01-27', '2017-01-31', '2017-04-06', '2017-05-01']));
+    expect(isWorkingDay(defaultCalendar, '2017-01-30')).toBe(false);
+    expect(addWorkingDays(defaultCalendar, '2017-01-26', 1)).toBe('2017-02-01');
+    expect(addWorkingDays(defaultCalendar, '2017-04-28', 1)).toBe('2017-05-02');
+  });
+  it('counts (from, to]: the start day not, the end day yes', () => {
+    expect(workingDaysBetween(defaultCalendar, '2017-03-06', '2017-03-06')).toBe(0);
+    expect(workingDaysBetween(defaultCalendar, '2017-03-06', '2017-03-13')).toBe(5);
+    expect(workingDaysBetween(defaultCalendar, '2017-03-13', '2017-03-06')).toBe(0);
+    const sixty = addWorkingDays(defaultCalendar, '2017-03-01', 60);
+    expect(workingDaysBetween(defaultCalendar, '2017-03-01', sixty)).toBe(60);
+  });
+  it('reads the calendar from configuration', () => {
+    const cal = calendarFromEnv({ KETNAP_WEEKEND: '7', KETNAP_HOLIDAYS: 'only:2017-03-06' });
+    expect(isWorkingDay(cal, '2017-03-04')).toBe(true);
+    expect(isWorkingDay(cal, '2017-03-06')).toBe(false);
+    expect(isWorkingDay(cal, '2017-05-01')).toBe(true);
+    expect(calendarFromEnv({ KETNAP_HOLIDAYS: '2017-03-06' }).holidays.has('2017-05-01')).toBe(true);
+    expect(() => calendarFromEnv({ KETNAP_HOLIDAYS: '2017-02-30' })).toThrow(/2017-02-30/);
+    expect(() => calendarFromEnv({ KETNAP_WEEKEND: '8' })).toThrow(/KETNAP_WEEKEND/);
+  });
+});
