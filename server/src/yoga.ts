@@ -2,6 +2,7 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { type Actor, type Context, createContext } from './context.ts';
 import { useArgumentNamesInErrors } from './http/argument-errors.ts';
+import { useBadRequestStatus } from './http/request-errors.ts';
 import { schema } from './schema/index.ts';
 
 export interface AppOptions {
@@ -18,7 +19,7 @@ export function createApp(options: AppOptions = {}): YogaServerInstance<Record<s
     landingPage: false,
     graphiql: { title: 'ketnap GraphQL', defaultQuery: FIRST_QUERY },
     context: async ({ request }) => createContext(await authenticate(request)),
-    plugins: [useArgumentNamesInErrors(), ...(options.plugins ?? [])],
+    plugins: [useArgumentNamesInErrors(), useBadRequestStatus(), ...(options.plugins ?? [])],
   });
 }
 

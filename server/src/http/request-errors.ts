@@ -1,0 +1,24 @@
+// A request that could not run at all (no query, a syntax or validation error) is the caller's
+// mistake: answer 400 whatever the Accept header, where yoga keeps 200 for application/json.
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+export function useBadRequestStatus(): Plugin {
+  return {
+    onResultProcess: ({ result, setResult }) => {
+      if (Array.isArray(result) || !('errors' in result) || !result.errors?.length || 'data' in result) return;
+      setResult({
+        ...result,
+        errors: result.errors.map((error) => {
+          const http = error.extensions?.http as { spec?: boolean; status?: number } | undefined;
+          if (!http?.spec) return error;
+          return new GraphQLError(error.message, {
+            nodes: error.nodes,
+            originalError: error.originalError,
+            extensions: { ...error.extensions, http: { ...http, spec: false, status: http.status ?? 400 } },
+          });
+        }),
+      });
+    },
+  };
+}

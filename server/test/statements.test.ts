@@ -1,0 +1,46 @@
+// The number of SQL statements one request runs must not grow with the size of the tree:
+// the same question about a commune (a dozen cells) and about the whole district (82 grassroots
+// organisations, hundreds of cells) costs the same number of statements.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase, gql, statements, type TestDatabase } from './support.ts';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await freshDatabase('sqlite');
+});
+afterAll(async () => db?.drop());
+
+const REQUEST = `query($code: String!) { organisation(code: $code) {
+  name memberCount(asOf: "2017-07-31") admissionCount(from: "2017-01-01", to: "2017-07-31")
+  grassrootsCount(asOf: "2017-01-01") { total }
+  quotaProgress(from: "2017-01-01", to: "2017-07-31") { target admitted status }
+  atRiskCells(asOf: "2017-01-01") { cell { code parent(asOf: "2017-01-01") { code } } memberCount }
+  recoveredCells(from: "2017-01-01", to: "2017-07-31") { cell { code } admitted }
+  children(asOf: "2017-07-31") {
+    code memberCount(asOf: "2017-07-31") admissionCount(from: "2017-01-01", to: "2017-07-31")
+    quotaProgress(from: "2017-01-01", to: "2017-07-31") { target admitted }
+    grassrootsCount(asOf: "2017-01-01") { total }
+    risk(asOf: "2017-01-01") { isAtRisk memberCount }
+    atRiskCells(asOf: "2017-01-01") { cell { code } }
+  } } }`;
+
+async function statementsFor(code: string) {
+  statements.length = 0;
+  const { data, errors } = await gql(REQUEST, { code });
+  expect(errors).toBeUndefined();
+  return { count: statements.length, data: data?.organisation };
+}
+
+describe('SQL statements per request', () => {
+  it('are the same for a commune and for the whole district', async () => {
+    // A commune with an at-risk cell, so that both answers exercise the same fields.
+    const { data } = await gql(`{ organisation(code: "thanh-chuong") { atRiskCells(asOf: "2017-01-01") { cell { parent(asOf: "2017-01-01") { code } } } } }`);
+    const communeCode = data?.organisation.atRiskCells[0].cell.parent.code as string;
+    const commune = await statementsFor(communeCode);
+    const district = await statementsFor('thanh-chuong');
+    // The district's answer covers ~80 children and hundreds of grandchildren; the commune's a dozen cells.
+    expect(district.data.children.length).toBeGreaterThan(5 * commune.data.children.length);
+    expect(district.count).toBe(commune.count);
+    expect(district.count).toBeLessThanOrEqual(20);
+  });
+});
