@@ -1,0 +1,38 @@
+// The printed schema is part of the contract: widgets and other teams build against
+// server/schema.graphql, so the code and the committed file must never disagree.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../src/config.ts';
+import { printedSchema } from '../src/schema/print.ts';
+
+const committed = readFileSync(resolve(repoRoot, 'server/schema.graphql'), 'utf8');
+
+describe('schema.graphql', () => {
+  it('is the schema the code builds (regenerate: pnpm ketnap schema --out server/schema.graphql)', () => {
+    expect(printedSchema()).toBe(committed);
+  });
+
+  it('keeps every name of the public contract in DESIGN.md', () => {
+    for (const name of [
+      'organisation(code: String!): Organisation',
+      'node(id: ID!): Node',
+      'parent(',
+      'children(',
+      'grassrootsCount(',
+      'memberCount(',
+      'admissionCount(from: Date!, to: Date!): Int!',
+      'admissionsByMonth(from: Date!, to: Date!): [MonthCount!]!',
+      'quotaProgress(from: Date!, to: Date!): QuotaProgress',
+      'risk(asOf: Date!): RiskAssessment',
+      'atRiskCells(asOf: Date!): [RiskAssessment!]!',
+      'recoveredCells(from: Date!, to: Date!): [Recovery!]!',
+      'yearsWithoutAdmission: Int!',
+      'lastAdmissionOn: Date',
+      'criteria: [RiskCriterion!]!',
+      'policy: RiskPolicy!',
+    ]) {
+      expect(committed).toContain(name);
+    }
+  });
+});
