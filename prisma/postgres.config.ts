@@ -5,7 +5,8 @@ import { defineConfig } from 'prisma/config';
 export default defineConfig({
   experimental: { adapter: true },
   engine: 'js',
-  adapter: async () => new PrismaPg({ connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' }),
+  adapter: async () =>
+    new PrismaPg({ connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' }),
   schema: 'schema.postgres.prisma',
   migrations: { path: 'migrations/postgres' },
 });

@@ -47,7 +47,13 @@ export function atRiskMembers(rng: Rng, reg: Registry, cells: Cell[]): void {
     for (let k = 0; k < 3; k++) {
       const birth = fromYmd(rng.int(1936, 1955), rng.int(1, 12), rng.int(1, 28));
       const admitted = Math.max(start, addYears(birth, rng.int(20, 32)) + rng.int(0, 200));
-      admit(rng.chance(0.75) ? 'MALE' : 'FEMALE', birth, Math.min(admitted, fromYmd(plan.lastYear - 1, 12, 1)), null, null);
+      admit(
+        rng.chance(0.75) ? 'MALE' : 'FEMALE',
+        birth,
+        Math.min(admitted, fromYmd(plan.lastYear - 1, 12, 1)),
+        null,
+        null,
+      );
     }
     // Members who died or moved away before 2017.
     for (let k = 0; k < plan.gone; k++) {

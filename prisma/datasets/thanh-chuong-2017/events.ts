@@ -1,11 +1,11 @@
 // The events of a candidate's path: one per stage reached, with the body that acted and the votes.
-import type { CandidateStage } from '../../generated/sqlite/enums.ts';
+import type { CandidateSource, CandidateStage } from '../../generated/sqlite/enums.ts';
 import { type Cell, DISTRICT_NAME, nextId, type Rows } from './context.ts';
 import { type Day, iso } from './dates.ts';
-import { PATH, sourceBody } from './pipeline.ts';
+import type { Person } from './pipeline.ts';
+import { PATH } from './pipeline.ts';
 import { at, type Rng } from './random.ts';
 import type { Registry } from './registry.ts';
-import type { Person } from './pipeline.ts';
 
 export const DECIDING_BODY = `Ban Thường vụ Huyện ủy ${DISTRICT_NAME}`;
 const COURSE_BODY = `Trung tâm Bồi dưỡng chính trị huyện ${DISTRICT_NAME}`;
@@ -19,7 +19,7 @@ export function passingVotes(rng: Rng, eligible: number): number {
 /** Fewer than two thirds. */
 export function failingVotes(rng: Rng, eligible: number): number {
   const need = Math.ceil((2 * eligible) / 3);
-  return rng.int(Math.max(0, need - 3), need - 1);
+  return need <= 0 ? 0 : rng.int(Math.max(0, need - 3), need - 1);
 }
 
 /** Members of the grassroots committee (ban chấp hành) who vote on admissions. */
@@ -28,7 +28,15 @@ export function committeeSize(cell: Cell): number {
   return g.sector === 'COMMUNE' ? 11 + (g.id % 5) : 7 + (g.id % 3);
 }
 
-export function writeEvents(rng: Rng, rows: Rows, reg: Registry, candidateId: number, p: Person, cell: Cell, dates: Day[]): void {
+export function writeEvents(
+  rng: Rng,
+  rows: Rows,
+  reg: Registry,
+  candidateId: number,
+  p: Person,
+  cell: Cell,
+  dates: Day[],
+): void {
   let cellVote: { votesFor: number; votesEligible: number } | null = null;
   dates.forEach((on, i) => {
     const stage: CandidateStage = at(PATH, i);
@@ -75,4 +83,15 @@ export function writeEvents(rng: Rng, rows: Rows, reg: Registry, candidateId: nu
       note,
     });
   });
+}
+
+export function sourceBody(source: CandidateSource, cell: Cell): string {
+  const place = cell.grassroots.place;
+  const commune = cell.grassroots.sector === 'COMMUNE';
+  if (source === 'YOUTH_UNION') return `Đoàn Thanh niên ${place}`;
+  if (source === 'WOMENS_UNION') return commune ? `Hội Liên hiệp Phụ nữ ${place}` : `Ban Nữ công Công đoàn ${place}`;
+  if (source === 'FARMERS_UNION') return `Hội Nông dân ${place}`;
+  if (source === 'VETERANS_ASSOCIATION') return `Hội Cựu chiến binh ${place}`;
+  if (source === 'TRADE_UNION') return `Công đoàn ${commune ? `${cell.name.replace('Chi bộ ', '')} ${place}` : place}`;
+  return cell.body;
 }

@@ -11,14 +11,24 @@ import type { MemberInfo, Registry } from './registry.ts';
 const FIRST_YEAR = 1960;
 const LAST_YEAR = 2016;
 
-/** How many admissions a year weighs, from the war years to the 2010s. */
+/** How many admissions a year weighs, from the war years to the 2010s (linear between points). */
+const trend: [number, number][] = [
+  [1960, 0.7],
+  [1966, 1.1],
+  [1972, 1.4],
+  [1980, 1.1],
+  [1990, 1.4],
+  [2000, 2.2],
+  [2010, 3.3],
+  [2016, 3.7],
+];
 export function yearWeight(y: number): number {
-  if (y < 1970) return 0.8;
-  if (y < 1980) return 1.3;
-  if (y < 1990) return 1.2;
-  if (y < 2000) return 1.7;
-  if (y < 2010) return 2.5;
-  return 3.6;
+  for (let i = 1; i < trend.length; i++) {
+    const [x0, w0] = trend[i - 1] ?? [1960, 1];
+    const [x1, w1] = trend[i] ?? [2016, 1];
+    if (y <= x1) return w0 + ((w1 - w0) * (Math.max(y, x0) - x0)) / (x1 - x0);
+  }
+  return 3.7;
 }
 
 export interface Fate {
@@ -37,7 +47,8 @@ export function fate(rng: Rng, birth: Day, admitted: Day): Fate {
   const events: { on: Day; reason: LeavingReason }[] = [];
   const deathAge = rng.chance(0.03) ? rng.int(25, 60) : 45 + rng.next() * 18 + rng.next() * 18 + rng.next() * 18;
   events.push({ on: addYears(birth, Math.floor(deathAge)) + rng.int(0, 364), reason: 'DIED' });
-  const later = (years: number) => admitted + Math.floor(365 * years) + rng.int(0, Math.max(1, horizon - admitted - Math.floor(365 * years)));
+  const later = (years: number) =>
+    admitted + Math.floor(365 * years) + rng.int(0, Math.max(1, horizon - admitted - Math.floor(365 * years)));
   if (rng.chance(0.07)) events.push({ on: later(1), reason: 'MOVED_AWAY' });
   if (rng.chance(0.01)) events.push({ on: later(2), reason: 'STRUCK_OFF' });
   if (rng.chance(0.003)) events.push({ on: later(2), reason: 'EXPELLED' });
@@ -100,7 +111,7 @@ export function transfers(rng: Rng, reg: Registry, cells: Cell[], count: number)
     const m = rng.pick(present);
     if (m.stays.length > 1 || m.official === null) continue;
     const on = m.official + rng.int(30, Math.max(31, riskDay - m.official - 30));
-    if (on >= riskDay || (to.established >= on)) continue;
+    if (on >= riskDay || to.established >= on) continue;
     reg.transfer(m, to.id, on);
     done++;
   }

@@ -1,7 +1,7 @@
 // Members as the generator knows them (day numbers, placements in order), and the queries the
 // later steps need: who is in a cell on a day, who is a full member, when a cell last admitted.
 import type { Gender, LeavingReason } from '../../generated/sqlite/enums.ts';
-import { type Rows, nextId } from './context.ts';
+import { nextId, type Rows } from './context.ts';
 import { type Day, iso, isoOrNull } from './dates.ts';
 
 export interface Stay {
@@ -105,7 +105,13 @@ export class Registry {
     for (const m of this.members) {
       for (const s of m.stays) {
         const id = nextId(this.rows.placements);
-        this.rows.placements.push({ id, memberId: m.id, cellId: s.cellId, startOn: iso(s.start), endOn: isoOrNull(s.end) });
+        this.rows.placements.push({
+          id,
+          memberId: m.id,
+          cellId: s.cellId,
+          startOn: iso(s.start),
+          endOn: isoOrNull(s.end),
+        });
       }
     }
   }

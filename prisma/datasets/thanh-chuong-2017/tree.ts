@@ -16,9 +16,25 @@ function randomDay(rng: Rng, fromYear: number, toYear: number): Day {
 }
 
 export function buildTree(rng: Rng, rows: Rows): Grassroots[] {
-  const org = (code: string, name: string, kind: OrganisationRow['kind'], sector: Sector | null, on: Day, parentId: number | null): number => {
+  const org = (
+    code: string,
+    name: string,
+    kind: OrganisationRow['kind'],
+    sector: Sector | null,
+    on: Day,
+    parentId: number | null,
+  ): number => {
     const id = nextId(rows.organisations);
-    rows.organisations.push({ id, code, name, kind, sector, establishedOn: iso(on), dissolvedOn: null, mergedIntoId: null });
+    rows.organisations.push({
+      id,
+      code,
+      name,
+      kind,
+      sector,
+      establishedOn: iso(on),
+      dissolvedOn: null,
+      mergedIntoId: null,
+    });
     if (parentId !== null) {
       const endOn = parentId === 2 ? REFORM : null;
       rows.parentLinks.push({ id: nextId(rows.parentLinks), organisationId: id, parentId, startOn: iso(on), endOn });
@@ -29,6 +45,9 @@ export function buildTree(rng: Rng, rows: Rows): Grassroots[] {
   const district = org('thanh-chuong', `Đảng bộ huyện ${DISTRICT_NAME}`, 'DISTRICT', null, day('1930-07-01'), province);
   const thanhChuong = rows.organisations.find((o) => o.id === district);
   if (thanhChuong) thanhChuong.dissolvedOn = REFORM;
+  // The abolished district's own link to the province ends with it.
+  const districtLink = rows.parentLinks.find((l) => l.organisationId === district);
+  if (districtLink) districtLink.endOn = REFORM;
 
   const all: Grassroots[] = [];
   const grassroots = (g: Omit<Grassroots, 'id' | 'cells'>): Grassroots => {
@@ -47,9 +66,12 @@ export function buildTree(rng: Rng, rows: Rows): Grassroots[] {
   };
 
   // 40 commune and town committees, about 364 hamlets between them.
-  const hamletCounts = apportion(364, communes.map((c, i) => (i === 0 ? 1.7 : 0.7 + rng.next() * 0.6)));
+  const hamletCounts = apportion(
+    364,
+    communes.map((_, i) => (i === 0 ? 1.7 : 0.7 + rng.next() * 0.6)),
+  );
   const made = communes.map((c) => {
-    const town = c.hamlet === 'khối';
+    const town = c.hamlet === 'Khối';
     const on = town ? day('1987-05-01') : randomDay(rng, 1948, 1958);
     return grassroots({
       code: c.code,
@@ -66,14 +88,18 @@ export function buildTree(rng: Rng, rows: Rows): Grassroots[] {
     if (!c) return;
     const hamlets = hamletCounts[i] ?? 8;
     const withoutCell = new Set(rng.shuffle(Array.from({ length: hamlets }, (_, k) => k + 1)).slice(0, rng.int(0, 3)));
-    const cellOn = c.hamlet === 'khối' ? g.established + 30 : Math.max(g.established + 200, rng.int(day('1959-06-01'), day('1961-12-31')));
+    const cellOn =
+      c.hamlet === 'Khối'
+        ? g.established + 30
+        : Math.max(g.established + 200, rng.int(day('1959-06-01'), day('1961-12-31')));
     for (let k = 1; k <= hamlets; k++) {
       if (withoutCell.has(k)) continue;
-      const size = c.hamlet === 'khối' ? rng.int(18, 45) : c.hamlet === 'bản' ? rng.int(8, 20) : rng.int(10, 28);
+      const size = c.hamlet === 'Khối' ? rng.int(18, 45) : c.hamlet === 'bản' ? rng.int(8, 20) : rng.int(10, 28);
       cell(g, `${c.hamlet} ${k}`, 'hamlet', cellOn + rng.int(0, 60), size);
     }
     cell(g, 'Trường học', 'unit', Math.max(g.established + 60, randomDay(rng, 1976, 1995)), rng.int(6, 18));
-    if (rng.chance(0.4)) cell(g, 'Trạm Y tế', 'unit', Math.max(g.established + 90, randomDay(rng, 1985, 2000)), rng.int(5, 12));
+    if (rng.chance(0.4))
+      cell(g, 'Trạm Y tế', 'unit', Math.max(g.established + 90, randomDay(rng, 1985, 2000)), rng.int(5, 12));
     const risky = AT_RISK[g.code] ?? 0;
     const hamletCells = g.cells.filter((x) => x.type === 'hamlet');
     for (const x of rng.shuffle(hamletCells).slice(0, risky)) x.atRisk = true;
@@ -91,7 +117,8 @@ export function buildTree(rng: Rng, rows: Rows): Grassroots[] {
       committeeBody: `Đảng ủy ${a.unit}`,
       established: randomDay(rng, armed ? 1960 : 1965, a.code.startsWith('truong-thpt') ? 2003 : 1995),
     });
-    for (const short of a.cells) cell(g, short, 'agency', g.established + rng.int(0, 90), armed ? rng.int(10, 30) : rng.int(6, 20));
+    for (const short of a.cells)
+      cell(g, short, 'agency', g.established + rng.int(0, 90), armed ? rng.int(10, 30) : rng.int(6, 20));
   }
 
   // 24 grassroots cells.
@@ -110,7 +137,13 @@ export function buildTree(rng: Rng, rows: Rows): Grassroots[] {
 
   // From 2025-07-01 the grassroots organisations sit directly under the province.
   for (const g of all) {
-    rows.parentLinks.push({ id: nextId(rows.parentLinks), organisationId: g.id, parentId: province, startOn: REFORM, endOn: null });
+    rows.parentLinks.push({
+      id: nextId(rows.parentLinks),
+      organisationId: g.id,
+      parentId: province,
+      startOn: REFORM,
+      endOn: null,
+    });
   }
   return all;
 }

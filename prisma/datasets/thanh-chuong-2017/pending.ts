@@ -1,0 +1,71 @@
+// Candidates who were not admitted in 2017: about 150 still on their way on 2017-12-31, at every
+// stage, and 20 who withdrew or were rejected (their events stop there).
+import type { CandidateStage } from '../../generated/sqlite/enums.ts';
+import { start } from './candidates.ts';
+import { type Cell, HORIZON, nextId, type Rows } from './context.ts';
+import { day, iso } from './dates.ts';
+import { failingVotes } from './events.ts';
+import { INTRODUCED, PATH, pickSource } from './pipeline.ts';
+import type { Rng } from './random.ts';
+import type { Registry } from './registry.ts';
+
+const IN_PROGRESS: [(typeof PATH)[number], number][] = [
+  ['SOURCED', 34],
+  ['TRAINED', 28],
+  ['APPLIED', 22],
+  ['VERIFIED', 18],
+  ['INTRODUCED', 16],
+  ['CELL_VOTED', 12],
+  ['COMMITTEE_VOTED', 10],
+  ['DECIDED', 10],
+];
+const REASONS = ['Quần chúng xin rút do đi làm ăn xa', 'Quần chúng xin rút vì lý do gia đình', 'Chuyển nơi cư trú'];
+
+export function pending(rng: Rng, rows: Rows, reg: Registry, cells: Cell[]): void {
+  const horizon = day(HORIZON);
+  // Still on their way: late stages are recent, so that no deadline has passed on 2017-12-31.
+  const weight = (c: Cell) => (c.atRisk ? 8 : c.size);
+  for (const [stage, n] of IN_PROGRESS) {
+    const k = PATH.indexOf(stage);
+    const from = day(k >= 7 ? '2017-11-20' : k >= 5 ? '2017-10-16' : '2017-06-01');
+    for (let i = 0; i < n; i++) {
+      for (let tries = 0; tries < 50; tries++) {
+        const cell = rng.weighted(cells, weight);
+        const on = rng.int(from, horizon);
+        if (start(rng, rows, reg, { cell, k, last: on, source: pickSource(rng, cell), stage, stageOn: on })) break;
+      }
+    }
+  }
+
+  // Withdrawn (12) or rejected (8: 4 on verification, 4 by the cell's vote).
+  const ordinary = cells.filter((c) => !c.atRisk);
+  for (let i = 0; i < 20; i++) {
+    const rejected = i >= 12;
+    const atVote = i >= 16;
+    const stage: CandidateStage = rejected ? 'REJECTED' : 'WITHDRAWN';
+    const k = atVote ? INTRODUCED : rejected ? 2 : rng.int(0, INTRODUCED);
+    for (let tries = 0; tries < 50; tries++) {
+      const cell = rng.weighted(ordinary, (c) => c.size);
+      const end = rng.int(day('2017-02-01'), horizon);
+      const last = end - rng.int(10, 60);
+      const made = start(rng, rows, reg, { cell, k, last, source: pickSource(rng, cell), stage, stageOn: end });
+      if (!made) continue;
+      const eligible = reg.fullIn(cell.id, end).length;
+      rows.candidateEvents.push({
+        id: nextId(rows.candidateEvents),
+        candidateId: made.candidateId,
+        stage,
+        on: iso(end),
+        actingBody: rejected && !atVote ? cell.grassroots.committeeBody : cell.body,
+        votesFor: atVote ? failingVotes(rng, eligible) : null,
+        votesEligible: atVote ? eligible : null,
+        note: atVote
+          ? 'Chi bộ biểu quyết không đạt hai phần ba'
+          : rejected
+            ? 'Kết quả thẩm tra lý lịch chưa đủ tiêu chuẩn'
+            : rng.pick(REASONS),
+      });
+      break;
+    }
+  }
+}
