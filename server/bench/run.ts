@@ -1,0 +1,62 @@
+// `pnpm bench`: the district's public figures, computed our way (SQL aggregates over the closure
+// table, batched per request) against the naive way (load the rows, count in JavaScript), in one
+// run on the same database. Prints medians and ratios; asserts nothing about time.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { useDatabase } from '../src/db.ts';
+import { prepareDatabase } from '../src/seed/prepare.ts';
+import { createApp } from '../src/yoga.ts';
+import { naiveDistrictFigures } from './naive.ts';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const QUERY = `{ organisation(code: "thanh-chuong") {
+  memberCount(asOf: "2017-07-31") admissionCount(from: "2017-01-01", to: "2017-07-31")
+  atRiskCells(asOf: "2017-01-01") { cell { code } memberCount elderlyCount yearsWithoutAdmission } } }`;
+
+async function median(fn: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'ketnap-bench-'));
+process.env.KETNAP_LOG = 'silent';
+const database = useDatabase(process.env.BENCH_DATABASE_URL ?? `file:${join(dir, 'bench.db')}`);
+await prepareDatabase(database);
+const app = createApp();
+const ours = async () => {
+  const response = await app.fetch('http://bench/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: QUERY }),
+  });
+  const body = (await response.json()) as {
+    data: { organisation: { memberCount: number; admissionCount: number; atRiskCells: unknown[] } };
+  };
+  return body.data.organisation;
+};
+
+const a = await ours();
+const b = await naiveDistrictFigures(database.prisma, 'thanh-chuong');
+if (a.memberCount !== b.memberCount || a.admissionCount !== b.admissionCount || a.atRiskCells.length !== b.atRisk) {
+  throw new Error(`the two ways disagree: ${JSON.stringify({ ours: a, naive: b })}`);
+}
+const oursMs = await median(ours);
+const naiveMs = await median(() => naiveDistrictFigures(database.prisma, 'thanh-chuong'));
+process.stdout.write(
+  [
+    `dataset thanh-chuong-2017 on ${database.dialect}, ${ROUNDS} rounds each, medians:`,
+    `  ours  (GraphQL request, SQL aggregates): ${oursMs.toFixed(1)} ms`,
+    `  naive (load rows, count in JavaScript):  ${naiveMs.toFixed(1)} ms`,
+    `  naive / ours = ${(naiveMs / oursMs).toFixed(1)}×`,
+    '',
+  ].join('\n'),
+);
+await database.prisma.$disconnect();
+rmSync(dir, { recursive: true, force: true });
