@@ -13,6 +13,8 @@ export interface StartOptions {
   redisUrl?: string | undefined;
   /** Dataset loaded into an empty database; false to leave it empty. */
   seed?: string | false;
+  /** Persisted operations (id → query); default: the widgets' built manifest. */
+  manifest?: Record<string, string>;
 }
 
 export interface Running {
@@ -26,7 +28,7 @@ export async function startServer(options: StartOptions): Promise<Running> {
   const prepared = await prepareDatabase(database, { seed: options.seed });
   if (prepared.migrations.length) log.info('migrations applied', { migrations: prepared.migrations });
   if (prepared.seeded) log.info('dataset loaded', { dataset: prepared.seeded });
-  const handler = await createHttpHandler({ redisUrl: options.redisUrl });
+  const handler = await createHttpHandler({ redisUrl: options.redisUrl, manifest: options.manifest });
   const server = createServer(handler.listener);
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
   handler.markReady();

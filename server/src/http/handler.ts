@@ -6,8 +6,11 @@ import { setPublicCache } from './invalidate.ts';
 import { publicReadPath } from './public-read.ts';
 import { staticFile } from './static.ts';
 
-export async function createHttpHandler(options: { redisUrl?: string | undefined }) {
-  const publicRead = publicReadPath({ redisUrl: options.redisUrl });
+export async function createHttpHandler(options: {
+  redisUrl?: string | undefined;
+  manifest?: Record<string, string> | undefined;
+}) {
+  const publicRead = publicReadPath(options);
   setPublicCache(publicRead.cache);
   const yoga = createApp({ authenticate, plugins: publicRead.plugins });
   let ready = false;

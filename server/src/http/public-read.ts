@@ -37,6 +37,12 @@ export function publicReadPath(options: {
     usePersistedOperations({
       getPersistedOperation: (id) => manifest[id] ?? null,
       allowArbitraryOperations: true,
+      customErrors: {
+        notFound: {
+          message: 'Persisted operation not found: this documentId is not in the manifest (rebuild the widgets?)',
+          extensions: { code: 'PERSISTED_OPERATION_NOT_FOUND', http: { status: 404 } },
+        },
+      },
       extractPersistedOperationId: (params, request) =>
         new URL(request.url).searchParams.get('documentId') ??
         ((params as { documentId?: string }).documentId || null) ??
