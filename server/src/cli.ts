@@ -5,10 +5,9 @@ import { tokenCommand } from './cli/token.ts';
 import { configFromEnv } from './config.ts';
 import { migrate } from './db/migrate.ts';
 import { rawConnect } from './db/raw.ts';
-import { useDatabase } from './db.ts';
 import { log } from './log.ts';
 import { loadDataset } from './seed/load.ts';
-import { datasetNamed, prepareDatabase } from './seed/prepare.ts';
+import { datasetNamed } from './seed/prepare.ts';
 
 const HELP = `ketnap — GraphQL API and widgets for following how party organisations admit new members
 
@@ -81,14 +80,20 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { dataset: { type: 'string' } } });
       if (!values.dataset) throw new Error('--dataset: name the dataset to load, e.g. --dataset thanh-chuong-2017');
       const make = datasetNamed(values.dataset);
-      const database = useDatabase(config.databaseUrl);
-      await prepareDatabase(database, { seed: false });
-      if ((await database.prisma.organisation.count()) > 0) {
-        throw new Error('seed: the database already holds organisations; seed loads only into an empty database');
+      const conn = await rawConnect(config.databaseUrl);
+      try {
+        await conn.exclusive(async () => {
+          await migrate(conn);
+          const [row] = await conn.query<{ n: unknown }>('SELECT COUNT(*) AS n FROM "Organisation"');
+          if (Number(row?.n) > 0) {
+            throw new Error('seed: the database already holds organisations; seed loads only into an empty database');
+          }
+          await loadDataset(conn, make());
+        });
+      } finally {
+        await conn.close();
       }
-      await loadDataset(database, make());
       process.stdout.write(`loaded ${values.dataset}\n`);
-      await database.prisma.$disconnect();
       return 0;
     }
     case 'token':

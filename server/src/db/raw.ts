@@ -39,13 +39,16 @@ export async function rawConnect(url: string): Promise<RawConnection> {
   return {
     dialect: 'postgres',
     exec: async (sql) => void (await client.query(sql)),
-    query: async <T>(sql: string, params: unknown[] = []) =>
-      (
+    query: async <T>(sql: string, params: unknown[] = []) => {
+      // `?` placeholders, as SQLite writes them, become pg's $1, $2, …
+      let n = 0;
+      return (
         await client.query(
-          sql.replace(/\?/g, (_, i) => `$${nth(sql, i)}`),
+          sql.replace(/\?/g, () => `$${++n}`),
           params,
         )
-      ).rows as T[],
+      ).rows as T[];
+    },
     exclusive: async (fn) => {
       await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
       try {
@@ -56,9 +59,4 @@ export async function rawConnect(url: string): Promise<RawConnection> {
     },
     close: () => client.end(),
   };
-}
-
-/** Number of the `?` placeholder at offset `at` (1-based), to turn `?` into `$n` for pg. */
-function nth(sql: string, at: number): number {
-  return sql.slice(0, at + 1).split('?').length - 1;
 }

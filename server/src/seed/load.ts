@@ -1,64 +1,62 @@
-// Loads a dataset into an empty database, table by table in dependency order, and derives the
-// tree's closure (OrganisationAncestry) from its parent links.
+// Loads a dataset into an empty database in one transaction, table by table in dependency order,
+// with multi-row INSERTs on the raw connection (seconds faster than row-by-row client calls),
+// and derives the tree's closure (OrganisationAncestry) from its parent links.
 import type { Dataset } from '@ketnap/prisma/datasets/types.ts';
-import type { Database } from '../db/client.ts';
+import type { RawConnection } from '../db/raw.ts';
 import { ancestryRows } from '../rules/ancestry.ts';
 
-const CHUNK = 2_000;
+const ROWS_PER_INSERT = 400;
 
-export async function loadDataset(database: Database, dataset: Dataset): Promise<void> {
-  const { prisma } = database;
-  const insert = async <T>(create: (rows: T[]) => Promise<unknown>, rows: T[]) => {
-    for (let i = 0; i < rows.length; i += CHUNK) await create(rows.slice(i, i + CHUNK));
-  };
-  const ancestry = ancestryRows(dataset.organisations, dataset.parentLinks).map((row, i) => ({ id: i + 1, ...row }));
-
-  await prisma.$transaction(
-    async (tx) => {
-      await insert(
-        (data) => tx.organisation.createMany({ data }),
-        dataset.organisations.map((o) => ({ ...o, mergedIntoId: null })),
-      );
-      for (const org of dataset.organisations.filter((o) => o.mergedIntoId !== null)) {
-        await tx.organisation.update({ where: { id: org.id }, data: { mergedIntoId: org.mergedIntoId } });
-      }
-      await insert((data) => tx.organisationParent.createMany({ data }), dataset.parentLinks);
-      await insert((data) => tx.organisationAncestry.createMany({ data }), ancestry);
-      await insert((data) => tx.candidate.createMany({ data }), dataset.candidates);
-      await insert((data) => tx.member.createMany({ data }), dataset.members);
-      await insert((data) => tx.placement.createMany({ data }), dataset.placements);
-      await insert((data) => tx.candidateEvent.createMany({ data }), dataset.candidateEvents);
-      await insert((data) => tx.introduction.createMany({ data }), dataset.introductions);
-      await insert((data) => tx.programme.createMany({ data }), dataset.programmes);
-      await insert((data) => tx.quota.createMany({ data }), dataset.quotas);
-      await insert((data) => tx.leader.createMany({ data }), dataset.leaders);
-      await insert((data) => tx.assignment.createMany({ data }), dataset.assignments);
-      await insert((data) => tx.meetingVisit.createMany({ data }), dataset.visits);
-      if (database.dialect === 'postgres') {
-        // Rows came with explicit ids: move each sequence past them.
-        for (const table of SERIAL_TABLES) {
-          await tx.$executeRawUnsafe(
-            `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), COALESCE((SELECT MAX(id) FROM "${table}"), 0) + 1, false)`,
-          );
-        }
-      }
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
+async function insertRows(conn: RawConnection, table: string, rows: object[]): Promise<void> {
+  const first = rows[0];
+  if (!first) return;
+  const columns = Object.keys(first);
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT) as Record<string, unknown>[];
+    const params = chunk.flatMap((row) => columns.map((c) => sqlValue(conn, row[c])));
+    await conn.query(head + chunk.map(() => tuple).join(', '), params);
+  }
 }
 
-const SERIAL_TABLES = [
-  'Organisation',
-  'OrganisationParent',
-  'OrganisationAncestry',
-  'Candidate',
-  'Member',
-  'Placement',
-  'CandidateEvent',
-  'Introduction',
-  'Programme',
-  'Quota',
-  'Leader',
-  'Assignment',
-  'MeetingVisit',
-];
+const sqlValue = (conn: RawConnection, value: unknown) =>
+  typeof value === 'boolean' && conn.dialect === 'sqlite' ? Number(value) : (value ?? null);
+
+export async function loadDataset(conn: RawConnection, dataset: Dataset): Promise<void> {
+  const ancestry = ancestryRows(dataset.organisations, dataset.parentLinks).map((row, i) => ({ id: i + 1, ...row }));
+  const tables: [string, object[]][] = [
+    ['Organisation', dataset.organisations.map((o) => ({ ...o, mergedIntoId: null }))],
+    ['OrganisationParent', dataset.parentLinks],
+    ['OrganisationAncestry', ancestry],
+    ['Candidate', dataset.candidates],
+    ['Member', dataset.members],
+    ['Placement', dataset.placements],
+    ['CandidateEvent', dataset.candidateEvents],
+    ['Introduction', dataset.introductions],
+    ['Programme', dataset.programmes],
+    ['Quota', dataset.quotas],
+    ['Leader', dataset.leaders],
+    ['Assignment', dataset.assignments],
+    ['MeetingVisit', dataset.visits],
+  ];
+  await conn.exec('BEGIN');
+  try {
+    for (const [table, rows] of tables) await insertRows(conn, table, rows);
+    for (const org of dataset.organisations.filter((o) => o.mergedIntoId !== null)) {
+      await conn.query('UPDATE "Organisation" SET "mergedIntoId" = ? WHERE "id" = ?', [org.mergedIntoId, org.id]);
+    }
+    if (conn.dialect === 'postgres') {
+      // Rows came with explicit ids: move each sequence past them.
+      for (const [table] of tables) {
+        await conn.exec(
+          `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), COALESCE((SELECT MAX(id) FROM "${table}"), 0) + 1, false)`,
+        );
+      }
+    }
+    await conn.exec('COMMIT');
+  } catch (error) {
+    await conn.exec('ROLLBACK');
+    throw error;
+  }
+}

@@ -18,7 +18,7 @@ export async function prepareDatabase(database: Database, options: { seed?: stri
     return await conn.exclusive(async () => {
       const migrations = await migrate(conn);
       if (seed === false || (await database.prisma.organisation.count()) > 0) return { migrations, seeded: null };
-      await loadDataset(database, datasetNamed(seed)());
+      await loadDataset(conn, datasetNamed(seed)());
       return { migrations, seeded: seed };
     });
   } finally {
