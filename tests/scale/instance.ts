@@ -1,0 +1,41 @@
+// Starts a real `ketnap start` process on a free port and stops it with SIGTERM.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const serverBin = fileURLToPath(new URL('../../server/bin/ketnap.js', import.meta.url));
+
+export interface Instance {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startInstance(env: Record<string, string>): Promise<Instance> {
+  const child = spawn(process.execPath, [serverBin, 'start'], {
+    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', KETNAP_LOG: '' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let logs = '';
+  const port = await new Promise<number>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`instance did not start:\n${logs}`)), 120_000);
+    child.stderr?.on('data', (chunk) => {
+      logs += String(chunk);
+      const match = /"message":"ketnap is serving".*"port":(\d+)\}/.exec(logs);
+      if (match) {
+        clearTimeout(timer);
+        ok(Number(match[1]));
+      }
+    });
+    child.on('exit', (code) => fail(new Error(`instance exited with ${code}:\n${logs}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    process: child,
+    stop: () =>
+      new Promise((ok) => {
+        if (child.exitCode !== null) return ok();
+        child.on('exit', () => ok());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,82 @@
+// Scale-out: several stateless server instances on one PostgreSQL database and one Redis.
+// They start together (migrations and the demo data applied once, under an advisory lock),
+// give the same answers, and share the public response cache in Redis.
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Instance, startInstance } from './instance.ts';
+
+const PG = process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
+const name = `ketnap_scale_${randomBytes(5).toString('hex')}`;
+const databaseUrl = Object.assign(new URL(PG), { pathname: `/${name}` }).toString();
+const redisDb = 9;
+
+async function servicesUp(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: PG, connectionTimeoutMillis: 3000 });
+  const redis = new Redis(REDIS, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  try {
+    await client.connect();
+    await redis.connect();
+    await redis.ping();
+    return true;
+  } catch (error) {
+    if (process.env.CI) throw new Error(`CI needs PostgreSQL and Redis: ${(error as Error).message}`);
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+    redis.disconnect();
+  }
+}
+
+const up = await servicesUp();
+const instances: Instance[] = [];
+
+describe.skipIf(!up)('several instances on PostgreSQL and Redis', () => {
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: PG });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const redis = new Redis(`${REDIS}/${redisDb}`);
+    await redis.flushdb();
+    redis.disconnect();
+    const env = { DATABASE_URL: databaseUrl, REDIS_URL: `${REDIS}/${redisDb}` };
+    instances.push(...(await Promise.all([startInstance(env), startInstance(env), startInstance(env)])));
+  });
+
+  afterAll(async () => {
+    await Promise.all(instances.map((i) => i.stop()));
+    const admin = new pg.Client({ connectionString: PG });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('loaded the demo data exactly once although three instances started together', async () => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const { rows } = await client.query('SELECT COUNT(*)::int AS n FROM "Organisation" WHERE code = $1', [
+      'thanh-chuong',
+    ]);
+    const migrations = await client.query('SELECT COUNT(*)::int AS n FROM "_prisma_migrations"');
+    await client.end();
+    expect(rows[0].n).toBe(1);
+    expect(migrations.rows[0].n).toBeGreaterThan(0);
+  });
+
+  it('every instance gives the same figures, and the public cache lives in Redis', async () => {
+    const query = encodeURIComponent(
+      '{ organisation(code: "thanh-chuong") { admissionCount(from: "2017-01-01", to: "2017-07-31") } }',
+    );
+    const answers = await Promise.all(
+      instances.map(async (i) => (await fetch(`${i.url}/graphql?query=${query}`)).json()),
+    );
+    for (const answer of answers) expect(answer).toEqual({ data: { organisation: { admissionCount: 252 } } });
+    const redis = new Redis(`${REDIS}/${redisDb}`);
+    const keys = await redis.dbsize();
+    redis.disconnect();
+    expect(keys).toBeGreaterThan(0);
+  });
+});
