@@ -46,7 +46,9 @@ describe('the at-risk policy (article defaults: < 5 members, ≥ 3 aged 60+, no 
     const assessment = assessRisk(young, D, defaultRiskPolicy);
     expect(assessment.yearsWithoutAdmission).toBe(4);
     expect(assessment.isAtRisk).toBe(false);
-    expect(assessRisk(cell({ lastAdmissionOn: null, establishedOn: '2005-03-01' }), D, defaultRiskPolicy).isAtRisk).toBe(true);
+    expect(
+      assessRisk(cell({ lastAdmissionOn: null, establishedOn: '2005-03-01' }), D, defaultRiskPolicy).isAtRisk,
+    ).toBe(true);
   });
 
   it('reads its thresholds from configuration and refuses nonsense', () => {
