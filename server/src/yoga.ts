@@ -1,4 +1,5 @@
 // The GraphQL HTTP application (no listening here: main.ts does that, tests call yoga.fetch).
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { type Actor, type Context, createContext } from './context.ts';
 import { useArgumentNamesInErrors } from './http/argument-errors.ts';
@@ -17,13 +18,15 @@ export function createApp(options: AppOptions = {}): YogaServerInstance<Record<s
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // The bundled GraphiQL: it works without any CDN (organisation boards may be offline).
+    renderGraphiQL,
     graphiql: { title: 'ketnap GraphQL', defaultQuery: FIRST_QUERY },
     context: async ({ request }) => createContext(await authenticate(request)),
     plugins: [useArgumentNamesInErrors(), useBadRequestStatus(), ...(options.plugins ?? [])],
   });
 }
 
-export const FIRST_QUERY = `# ketnap: the Thanh Chương district party committee in the first seven months of 2017.
+export const FIRST_QUERY = `# Thanh Chương district, January to July 2017. Press ▶ to run.
 query ThanhChuong2017 {
   organisation(code: "thanh-chuong") {
     name

@@ -48,5 +48,10 @@ export async function grassrootsOn(ids: readonly number[], day: string): Promise
     else entry.cells += num(row.n);
     found.set(num(row.id), list);
   }
+  for (const list of found.values())
+    list.sort((a, b) => SECTOR_ORDER.indexOf(a.sector) - SECTOR_ORDER.indexOf(b.sector));
   return found;
 }
+
+/** Communes first, as the article counts them (the order of the Sector enum). */
+const SECTOR_ORDER: (string | null)[] = ['COMMUNE', 'AGENCY', 'ENTERPRISE', 'ARMED_FORCES', null];
