@@ -1,13 +1,26 @@
 // The ES-module build: dist/ketnap.js (every element, Lit included), the persisted-operation
 // manifest, and the demo and gallery pages copied from public/. Not Vite's library mode: that
 // keeps the whitespace of ES output, about 2 KB gzip of the 12 KB budget.
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { writeTypes } from './scripts/codegen.ts';
 import { minifyLitTemplates } from './scripts/minify-templates.ts';
-import { persistedOperations } from './scripts/operations.ts';
+import { persistedManifest } from './scripts/operations.ts';
+
+/** Regenerates the operations' types, then emits dist/persisted-operations.json. */
+const persistedOperations = (): Plugin => ({
+  name: 'ketnap-persisted-operations',
+  buildStart: () => writeTypes(),
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'persisted-operations.json', source: persistedManifest() });
+  },
+});
 
 export default defineConfig({
   plugins: [persistedOperations(), minifyLitTemplates()],
   publicDir: 'public',
+  // Lit's production build whatever NODE_ENV says (vitest sets it to "test", which would pick
+  // Lit's development build, 4 KB gzip heavier and noisy in the console).
+  resolve: { conditions: ['module', 'browser', 'production'] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

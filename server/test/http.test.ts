@@ -75,6 +75,15 @@ describe('HTTP', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
+  it('serves the demo page under a strict Content-Security-Policy', async () => {
+    const response = await fetch(`${running.url}/demo/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'; style-src 'self'");
+    const script = await fetch(`${running.url}/widgets/ketnap.js`);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+  });
+
   it('does not serve files outside the widgets folder', async () => {
     const response = await fetch(`${running.url}/widgets/..%2F..%2Fpackage.json`);
     expect(response.status).not.toBe(200);

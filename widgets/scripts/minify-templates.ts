@@ -1,16 +1,21 @@
 // Vite plugin: collapses the whitespace inside Lit's css``, html`` and svg`` templates, which
-// esbuild leaves as written (about 0.5 KB gzip of the 12 KB budget). Runs of whitespace become
-// one space, which HTML and CSS read the same way; around CSS punctuation they go entirely.
+// esbuild leaves as written (about 0.3 KB gzip of the 12 KB budget). Runs of whitespace become
+// one space, which HTML and CSS read the same way (a space between two tags is kept: screen
+// readers need it between inline words); around CSS punctuation they go entirely.
 import ts from 'typescript';
 
 const TAGS = new Set(['css', 'html', 'svg']);
 
 function collapse(text: string, tag: string): string {
-  let out = text.replace(/\s+/g, ' ');
+  const source = tag === 'css' ? text.replace(/\/\*[\s\S]*?\*\//g, '') : text;
+  let out = source.replace(/\s+/g, ' ');
   if (tag === 'css') {
-    out = out.replace(/ ?([{};,>]) ?/g, '$1').replace(/: /g, ':').replace(/;}/g, '}').replace(/([:\s,(])0\.(\d)/g, '$1.$2');
+    out = out
+      .replace(/ ?([{};,>]) ?/g, '$1')
+      .replace(/: /g, ':')
+      .replace(/;}/g, '}')
+      .replace(/([:\s,(])0\.(\d)/g, '$1.$2');
   }
-  else out = out.replace(/> </g, '><');
   return out;
 }
 

@@ -1,120 +1,32 @@
 // The widgets' GraphQL operations: src/operations/*.graphql is the single source.
 // From it come the persisted-operation manifest the server loads ({ sha256: text }) and
-// src/operations/generated.ts, the typed ids the elements send.
+// src/operations/generated.ts (see codegen.ts), the typed ids the elements send.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  buildSchema, getNamedType, getNullableType, isEnumType, isListType, isNonNullType,
-  isObjectType, parse, typeFromAST, validate,
-  type GraphQLEnumType, type GraphQLOutputType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
-} from 'graphql';
+import { type OperationDefinitionNode, parse } from 'graphql';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const opsDir = `${root}src/operations/`;
-const schemaFiles = [`${root}../server/schema.graphql`, `${root}scripts/schema.fallback.graphql`];
-const scalars: Record<string, string> = { Int: 'number', Float: 'number', Boolean: 'boolean' };
+export const opsDir = fileURLToPath(new URL('../src/operations/', import.meta.url));
 
-export interface Operation { name: string; text: string; id: string }
+export interface Operation {
+  name: string;
+  text: string;
+  id: string;
+}
 
 export function readOperations(): Operation[] {
-  return readdirSync(opsDir).filter((f) => f.endsWith('.graphql')).sort().map((file) => {
-    const text = readFileSync(opsDir + file, 'utf8');
-    const id = createHash('sha256').update(text).digest('hex');
-    const op = parse(text).definitions[0] as OperationDefinitionNode;
-    if (!op.name) throw new Error(`${file}: the operation needs a name`);
-    return { name: op.name.value, text, id };
-  });
+  return readdirSync(opsDir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((file) => {
+      const text = readFileSync(opsDir + file, 'utf8');
+      const id = createHash('sha256').update(text).digest('hex');
+      const op = parse(text).definitions[0] as OperationDefinitionNode;
+      if (!op.name) throw new Error(`${file}: the operation needs a name`);
+      return { name: op.name.value, text, id };
+    });
 }
 
 export function persistedManifest(ops = readOperations()): string {
   return `${JSON.stringify(Object.fromEntries(ops.map((o) => [o.id, o.text])), null, 2)}\n`;
 }
-
-function loadSchema(): GraphQLSchema {
-  const file = schemaFiles.find((f) => existsSync(f));
-  return buildSchema(readFileSync(file as string, 'utf8'));
-}
-
-function tsType(type: GraphQLOutputType, sel: SelectionSetNode | undefined, enums: Set<string>, schema: GraphQLSchema): string {
-  const nullable = !isNonNullType(type);
-  const inner = getNullableType(type);
-  let ts: string;
-  if (isListType(inner)) ts = `Array<${tsType(inner.ofType, sel, enums, schema)}>`;
-  else if (isObjectType(inner) && sel) ts = objectType(inner.name, sel, enums, schema);
-  else if (isEnumType(inner)) { enums.add(inner.name); ts = inner.name; }
-  else ts = scalars[getNamedType(inner).name] ?? 'string';
-  return nullable ? `${ts} | null` : ts;
-}
-
-function objectType(typeName: string, sel: SelectionSetNode, enums: Set<string>, schema: GraphQLSchema): string {
-  const type = schema.getType(typeName);
-  if (!isObjectType(type)) throw new Error(`${typeName} is not an object type`);
-  const fields = sel.selections.map((s) => {
-    if (s.kind !== 'Field') throw new Error('fragments are not supported in widget operations');
-    const key = s.alias?.value ?? s.name.value;
-    if (s.name.value === '__typename') return `${key}: string`;
-    const optional = s.directives?.some((d) => d.name.value === 'include' || d.name.value === 'skip');
-    const field = type.getFields()[s.name.value];
-    if (!field) throw new Error(`${typeName}.${s.name.value} does not exist`);
-    return `${key}${optional ? '?' : ''}: ${tsType(field.type, s.selectionSet, enums, schema)}`;
-  });
-  return `{ ${fields.join('; ')} }`;
-}
-
-export function generateTypes(ops = readOperations()): string {
-  const schema = loadSchema();
-  const enums = new Set<string>();
-  const out: string[] = [];
-  for (const op of ops) {
-    const doc = parse(op.text);
-    const errors = validate(schema, doc);
-    if (errors.length) throw new Error(`${op.name}: ${errors.map((e) => e.message).join('; ')}`);
-    const def = doc.definitions[0] as OperationDefinitionNode;
-    const vars = (def.variableDefinitions ?? []).map((v) => {
-      const t = typeFromAST(schema, v.type as never) as GraphQLOutputType;
-      const optional = !isNonNullType(t) ? '?' : '';
-      return `${v.variable.name.value}${optional}: ${tsType(t, undefined, enums, schema)}`;
-    });
-    out.push(
-      `export type ${op.name}Variables = { ${vars.join('; ')} };`,
-      `export type ${op.name}Result = ${objectType('Query', def.selectionSet, enums, schema)};`,
-      `/** ${op.name}.graphql, persisted as its sha256. */`,
-      `export const ${op.name} = { id: '${op.id}' } as PersistedOperation<${op.name}Result, ${op.name}Variables>;`,
-      '',
-    );
-  }
-  const enumLines = [...enums].sort().map((name) => {
-    const values = (schema.getType(name) as GraphQLEnumType).getValues();
-    return `export type ${name} = ${values.map((v) => `'${v.name}'`).join(' | ')};`;
-  });
-  return [
-    '// Generated by scripts/operations.ts from src/operations/*.graphql and the schema. Do not edit.',
-    "import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';",
-    '',
-    'export type PersistedOperation<R, V> = { readonly id: string } & DocumentTypeDecoration<R, V>;',
-    ...enumLines,
-    '',
-    ...out,
-  ].join('\n');
-}
-
-/** Writes generated.ts only when it changed, so watchers do not loop. */
-export function writeTypes(): void {
-  const file = `${opsDir}generated.ts`;
-  const next = generateTypes();
-  if (!existsSync(file) || readFileSync(file, 'utf8') !== next) writeFileSync(file, next);
-}
-
-/** Vite plugin: regenerates the types, then emits dist/persisted-operations.json. */
-export function persistedOperations() {
-  return {
-    name: 'ketnap-persisted-operations',
-    buildStart() { writeTypes(); },
-    generateBundle(this: { emitFile(f: object): void }) {
-      this.emitFile({ type: 'asset', fileName: 'persisted-operations.json', source: persistedManifest() });
-    },
-  };
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) writeTypes();

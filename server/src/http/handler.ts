@@ -6,6 +6,9 @@ import { setPublicCache } from './invalidate.ts';
 import { publicReadPath } from './public-read.ts';
 import { staticFile } from './static.ts';
 
+const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'";
+
 export async function createHttpHandler(options: {
   redisUrl?: string | undefined;
   manifest?: Record<string, string> | undefined;
@@ -25,6 +28,10 @@ export async function createHttpHandler(options: {
       res.writeHead(302, { location: '/graphql' });
       return res.end();
     }
+    if (path === '/favicon.ico') {
+      res.writeHead(204, { 'cache-control': 'public, max-age=86400' });
+      return res.end();
+    }
     if (path === '/demo' || path === '/gallery') {
       res.writeHead(301, { location: `${path}/` });
       return res.end();
@@ -37,6 +44,8 @@ export async function createHttpHandler(options: {
           'cache-control': 'public, max-age=300',
           'access-control-allow-origin': '*',
           'x-content-type-options': 'nosniff',
+          // Our own pages prove the widgets need nothing inline: the strictest policy that works.
+          ...(file.type.startsWith('text/html') ? { 'content-security-policy': PAGE_CSP } : {}),
         });
         return res.end(req.method === 'HEAD' ? undefined : file.body);
       }

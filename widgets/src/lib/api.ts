@@ -21,7 +21,10 @@ export function operationUrl(api: string, id: string, variables: object): string
 }
 
 export async function request<R, V extends object>(
-  api: string, op: PersistedOperation<R, V>, variables: V, signal?: AbortSignal,
+  api: string,
+  op: PersistedOperation<R, V>,
+  variables: V,
+  signal?: AbortSignal,
 ): Promise<R> {
   const res = await fetch(operationUrl(api, op.id, variables), { credentials: 'omit', signal });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);

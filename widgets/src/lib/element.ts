@@ -4,7 +4,7 @@
 import { html, LitElement, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { scriptOrigin } from './api.ts';
 import type { FetchController } from './fetch-controller.ts';
-import { langOf, type Lang, type Messages, messages } from './i18n.ts';
+import { type Lang, langOf, type Messages, messages } from './i18n.ts';
 import { baseStyles } from './styles.ts';
 
 export abstract class KetnapElement<R, V extends object> extends LitElement {

@@ -28,13 +28,19 @@ export class FetchController<R, V extends object> implements ReactiveController 
   }
 
   hostConnected(): void {
-    if (this.near) return this.host.requestUpdate();
-    this.observer = new IntersectionObserver((entries) => {
-      if (!entries.some((e) => e.isIntersecting)) return;
-      this.near = true;
-      this.observer?.disconnect();
+    if (this.near) {
       this.host.requestUpdate();
-    }, { rootMargin: '200px' });
+      return;
+    }
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        this.near = true;
+        this.observer?.disconnect();
+        this.host.requestUpdate();
+      },
+      { rootMargin: '200px' },
+    );
     this.observer.observe(this.host);
   }
 

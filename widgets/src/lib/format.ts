@@ -21,9 +21,10 @@ function utc(date: string): Date {
 }
 
 export function formatDate(lang: Lang, date: string): string {
-  const opts: Intl.DateTimeFormatOptions = lang === 'en'
-    ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
-    : { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' };
+  const opts: Intl.DateTimeFormatOptions =
+    lang === 'en'
+      ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+      : { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(locale(lang), opts).format(utc(date));
 }
 
@@ -32,7 +33,8 @@ export function formatMonth(lang: Lang, month: string, long = false): string {
   const [y, m] = parseDate(month);
   if (lang !== 'en') return long ? `tháng ${m}/${y}` : `T${m}`;
   const opts: Intl.DateTimeFormatOptions = long
-    ? { month: 'long', year: 'numeric', timeZone: 'UTC' } : { month: 'short', timeZone: 'UTC' };
+    ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
+    : { month: 'short', timeZone: 'UTC' };
   return new Intl.DateTimeFormat('en-GB', opts).format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
@@ -51,5 +53,4 @@ export function formatPeriod(lang: Lang, from: string, to: string): string {
 }
 
 /** Today in Vietnam's calendar (UTC+7), as "YYYY-MM-DD". */
-export const todayInVietnam = (now = Date.now()): string =>
-  new Date(now + 7 * 3600_000).toISOString().slice(0, 10);
+export const todayInVietnam = (now = Date.now()): string => new Date(now + 7 * 3600_000).toISOString().slice(0, 10);

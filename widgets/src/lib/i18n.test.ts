@@ -11,7 +11,7 @@ describe('language', () => {
     expect(langOf('EN-gb')).toBe('en');
   });
 
-  it('words the article\'s figures the way the article does', () => {
+  it("words the article's figures the way the article does", () => {
     const vi = messages('vi');
     expect(vi.newMembers('252', 252)).toBe('252 đảng viên mới');
     expect(vi.figures('4', '3', '60', '7')).toBe('4 đảng viên, 3 trên 60 tuổi, 7 năm chưa kết nạp');

@@ -14,7 +14,7 @@ export const baseStyles = css`
     --_bg: var(--ketnap-color-background, #fffdfa);
     --_border: var(--ketnap-color-border, #ddd5cc);
     color: var(--_fg);
-    font-family: var(--ketnap-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-family: var(--ketnap-font-family, system-ui, -apple-system, sans-serif);
     font-size: var(--ketnap-font-size, 1rem);
     line-height: 1.45;
   }

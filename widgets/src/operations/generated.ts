@@ -2,25 +2,75 @@
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 
 export type PersistedOperation<R, V> = { readonly id: string } & DocumentTypeDecoration<R, V>;
-export type PaceStatus = 'ON_TRACK' | 'BEHIND' | 'ACHIEVED';
-export type Sector = 'COMMUNE' | 'AGENCY' | 'ENTERPRISE' | 'ARMED_FORCES';
+export type PaceStatus = 'ACHIEVED' | 'BEHIND' | 'ON_TRACK';
+export type Sector = 'AGENCY' | 'ARMED_FORCES' | 'COMMUNE' | 'ENTERPRISE';
 
 export type AtRiskVariables = { org: string; asOf: string; recoveredTo: string; withRecovered: boolean };
-export type AtRiskResult = { organisation: { name: string; atRiskCells: Array<{ cell: { id: string; name: string; parent: { name: string } | null }; memberCount: number; elderlyCount: number; lastAdmissionOn: string | null; yearsWithoutAdmission: number; policy: { elderlyAge: number } }>; recoveredCells?: Array<{ cell: { id: string }; admitted: number }> } | null };
+export type AtRiskResult = {
+  organisation: {
+    name: string;
+    atRiskCells: Array<{
+      cell: { id: string; name: string; parent: { name: string } | null };
+      memberCount: number;
+      elderlyCount: number;
+      lastAdmissionOn: string | null;
+      yearsWithoutAdmission: number;
+      policy: { elderlyAge: number };
+    }>;
+    recoveredCells?: Array<{ cell: { id: string }; admitted: number }>;
+  } | null;
+};
 /** AtRisk.graphql, persisted as its sha256. */
-export const AtRisk = { id: 'eb5dae2a972989dd49e46ded683d6a73f29a2bbef61fa1f6b0f20422989d1b80' } as PersistedOperation<AtRiskResult, AtRiskVariables>;
+export const AtRisk = { id: 'eb5dae2a972989dd49e46ded683d6a73f29a2bbef61fa1f6b0f20422989d1b80' } as PersistedOperation<
+  AtRiskResult,
+  AtRiskVariables
+>;
 
 export type GrassrootsVariables = { org: string; asOf?: string | null };
-export type GrassrootsResult = { organisation: { name: string; grassrootsCount: { total: number; committees: number; cells: number; bySector: Array<{ sector: Sector; committees: number; cells: number }> } } | null };
+export type GrassrootsResult = {
+  organisation: {
+    name: string;
+    grassrootsCount: {
+      total: number;
+      committees: number;
+      cells: number;
+      bySector: Array<{ sector: Sector | null; committees: number; cells: number }>;
+    };
+  } | null;
+};
 /** Grassroots.graphql, persisted as its sha256. */
-export const Grassroots = { id: '215c67796e54e8fe13e95dceccad49eb9f77847946c723263ba66dcf56182bea' } as PersistedOperation<GrassrootsResult, GrassrootsVariables>;
+export const Grassroots = {
+  id: '215c67796e54e8fe13e95dceccad49eb9f77847946c723263ba66dcf56182bea',
+} as PersistedOperation<GrassrootsResult, GrassrootsVariables>;
 
 export type ProgressVariables = { org: string; from: string; to: string };
-export type ProgressResult = { organisation: { name: string; admissionCount: number; quotaProgress: { target: number; admitted: number; ratio: number; expected: number; elapsedShare: number; status: PaceStatus; periodFrom: string; periodTo: string } | null } | null };
+export type ProgressResult = {
+  organisation: {
+    name: string;
+    admissionCount: number;
+    quotaProgress: {
+      target: number;
+      admitted: number;
+      ratio: number;
+      expected: number;
+      elapsedShare: number;
+      status: PaceStatus;
+      periodFrom: string;
+      periodTo: string;
+    } | null;
+  } | null;
+};
 /** Progress.graphql, persisted as its sha256. */
-export const Progress = { id: 'bc1f1dda6a8abbe1747c4a9076df7e24ba08412e5781cb32df03cda9ada70bf8' } as PersistedOperation<ProgressResult, ProgressVariables>;
+export const Progress = {
+  id: 'bc1f1dda6a8abbe1747c4a9076df7e24ba08412e5781cb32df03cda9ada70bf8',
+} as PersistedOperation<ProgressResult, ProgressVariables>;
 
 export type TrendVariables = { org: string; from: string; to: string };
-export type TrendResult = { organisation: { name: string; admissionsByMonth: Array<{ month: string; count: number }> } | null };
+export type TrendResult = {
+  organisation: { name: string; admissionsByMonth: Array<{ month: string; count: number }> } | null;
+};
 /** Trend.graphql, persisted as its sha256. */
-export const Trend = { id: 'bab8895192b8bebd0466383de1856d511f2eca43d53472a071498a30ff57f392' } as PersistedOperation<TrendResult, TrendVariables>;
+export const Trend = { id: 'bab8895192b8bebd0466383de1856d511f2eca43d53472a071498a30ff57f392' } as PersistedOperation<
+  TrendResult,
+  TrendVariables
+>;

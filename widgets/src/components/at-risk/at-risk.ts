@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
-import { FetchController } from '../../lib/fetch-controller.ts';
 import { KetnapElement } from '../../lib/element.ts';
+import { FetchController } from '../../lib/fetch-controller.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { AtRisk, type AtRiskResult, type AtRiskVariables } from '../../operations/generated.ts';
 import { atRiskStyles } from './at-risk.styles.ts';
@@ -21,16 +21,23 @@ import { atRiskStyles } from './at-risk.styles.ts';
  *
  * @csspart base - The card around everything.
  * @csspart summary - The count of cells and communes.
- * @csspart list - The list of cells. @csspart item - One cell.
+ * @csspart list - The list of cells.
+ * @csspart item - One cell.
  * @csspart recovered - The note on a cell that admitted new members.
  * @csspart skeleton - The loading placeholder.
- * @csspart error - The error message. @csspart retry - Its button.
+ * @csspart error - The error message.
+ * @csspart retry - The error message's button.
  * @csspart empty - The message shown when there is nothing to show.
  *
- * @cssprop --ketnap-color-accent - Marks a cell at risk. @cssprop --ketnap-color-good - Marks a recovered cell.
- * @cssprop --ketnap-color-text - Text. @cssprop --ketnap-color-muted - Secondary text.
- * @cssprop --ketnap-color-background - The card. @cssprop --ketnap-color-border - Its border.
- * @cssprop --ketnap-font-family - Font. @cssprop --ketnap-radius - Corners. @cssprop --ketnap-padding - Padding.
+ * @cssprop --ketnap-color-accent - Marks a cell at risk.
+ * @cssprop --ketnap-color-good - Marks a recovered cell.
+ * @cssprop --ketnap-color-text - Text.
+ * @cssprop --ketnap-color-muted - Secondary text.
+ * @cssprop --ketnap-color-background - The card.
+ * @cssprop --ketnap-color-border - The card's border.
+ * @cssprop --ketnap-font-family - Font.
+ * @cssprop --ketnap-radius - Corners.
+ * @cssprop --ketnap-padding - Padding.
  */
 export class KetnapAtRisk extends KetnapElement<AtRiskResult, AtRiskVariables> {
   static override properties = {
@@ -43,7 +50,8 @@ export class KetnapAtRisk extends KetnapElement<AtRiskResult, AtRiskVariables> {
   declare recoveredTo: string | null;
 
   protected fetcher = new FetchController<AtRiskResult, AtRiskVariables>(
-    this, AtRisk,
+    this,
+    AtRisk,
     () => {
       if (!this.org || !this.asOf) return undefined;
       const withRecovered = Boolean(this.recoveredTo);
@@ -67,11 +75,13 @@ export class KetnapAtRisk extends KetnapElement<AtRiskResult, AtRiskVariables> {
     return html`<header>
         ${title}
         <p part="summary" class="muted">${t.atRiskCount(cells.length, communes)} · ${t.onDate(date)}</p>
-        ${this.recoveredTo
-          ? html`<p part="summary">${t.recoveredCount(recovered, cells.length, formatDate(lang, this.recoveredTo))}</p>`
-          : nothing}
+        ${
+          this.recoveredTo
+            ? html`<p part="summary">${t.recoveredCount(recovered, cells.length, formatDate(lang, this.recoveredTo))}</p>`
+            : nothing
+        }
       </header>
-      <ul part="list">
+      <ul part="list" role="list">
         ${cells.map((c) => {
           const k = admitted.get(c.cell.id);
           return html`<li part="item" class=${k ? 'recovered' : ''}>
@@ -85,5 +95,7 @@ export class KetnapAtRisk extends KetnapElement<AtRiskResult, AtRiskVariables> {
 }
 
 declare global {
-  interface HTMLElementTagNameMap { 'ketnap-at-risk': KetnapAtRisk }
+  interface HTMLElementTagNameMap {
+    'ketnap-at-risk': KetnapAtRisk;
+  }
 }

@@ -1,8 +1,13 @@
 import { html, svg } from 'lit';
-import { FetchController } from '../../lib/fetch-controller.ts';
 import { KetnapElement } from '../../lib/element.ts';
+import { FetchController } from '../../lib/fetch-controller.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
-import { Grassroots, type GrassrootsResult, type GrassrootsVariables } from '../../operations/generated.ts';
+import {
+  Grassroots,
+  type GrassrootsResult,
+  type GrassrootsVariables,
+  type Sector,
+} from '../../operations/generated.ts';
 import { grassrootsStyles } from './grassroots.styles.ts';
 
 /**
@@ -20,15 +25,21 @@ import { grassrootsStyles } from './grassroots.styles.ts';
  * @csspart base - The card around everything.
  * @csspart figure - The total.
  * @csspart chart - The stacked bar (decorative).
- * @csspart list - The breakdown. @csspart item - One kind of organisation.
+ * @csspart list - The breakdown.
+ * @csspart item - One kind of organisation.
  * @csspart skeleton - The loading placeholder.
- * @csspart error - The error message. @csspart retry - Its button.
+ * @csspart error - The error message.
+ * @csspart retry - The error message's button.
  * @csspart empty - The message shown when there is nothing to show.
  *
  * @cssprop --ketnap-color-accent - The bar's segments (in decreasing shades).
- * @cssprop --ketnap-color-text - Text; also the cells' segment. @cssprop --ketnap-color-muted - Secondary text.
- * @cssprop --ketnap-color-background - The card. @cssprop --ketnap-color-border - Its border.
- * @cssprop --ketnap-font-family - Font. @cssprop --ketnap-radius - Corners. @cssprop --ketnap-padding - Padding.
+ * @cssprop --ketnap-color-text - Text; also the cells' segment.
+ * @cssprop --ketnap-color-muted - Secondary text.
+ * @cssprop --ketnap-color-background - The card.
+ * @cssprop --ketnap-color-border - The card's border.
+ * @cssprop --ketnap-font-family - Font.
+ * @cssprop --ketnap-radius - Corners.
+ * @cssprop --ketnap-padding - Padding.
  */
 export class KetnapGrassroots extends KetnapElement<GrassrootsResult, GrassrootsVariables> {
   static override properties = { asOf: { attribute: 'as-of' } };
@@ -37,7 +48,8 @@ export class KetnapGrassroots extends KetnapElement<GrassrootsResult, Grassroots
   declare asOf: string | null;
 
   protected fetcher = new FetchController<GrassrootsResult, GrassrootsVariables>(
-    this, Grassroots,
+    this,
+    Grassroots,
     () => (this.org ? { api: this.apiBase, variables: { org: this.org, asOf: this.asOf || null } } : undefined),
     (d) => !d.organisation?.grassrootsCount.total,
   );
@@ -46,13 +58,16 @@ export class KetnapGrassroots extends KetnapElement<GrassrootsResult, Grassroots
     const { total, cells, bySector } = d.organisation!.grassrootsCount;
     const { language: lang, t } = this;
     const n = (x: number) => formatNumber(lang, x);
-    const parts = bySector.filter((s) => s.committees > 0)
-      .map((s) => ({ count: s.committees, label: t.committees[s.sector] }));
+    // Communes first, as the article counts them (40 + 18 + 24), whatever order the API gives.
+    const parts = (Object.keys(t.committees) as Sector[]).flatMap((sector) => {
+      const count = bySector.find((s) => s.sector === sector)?.committees ?? 0;
+      return count > 0 ? [{ count, label: t.committees[sector] }] : [];
+    });
     if (cells > 0) parts.push({ count: cells, label: t.cells(cells) });
     let x = 0;
     return html`<p>
         <span part="figure" class="big">${t.grassrootsTotal(n(total), total)}</span>
-        ${this.asOf ? html`<span class="muted"> · ${t.onDate(formatDate(lang, this.asOf))}</span>` : ''}
+        ${this.asOf ? html`<span class="muted date">${t.onDate(formatDate(lang, this.asOf))}</span>` : ''}
       </p>
       <svg part="chart" viewBox="0 0 ${total} 1" preserveAspectRatio="none" aria-hidden="true">
         ${parts.map((p, i) => {
@@ -61,14 +76,18 @@ export class KetnapGrassroots extends KetnapElement<GrassrootsResult, Grassroots
           return seg;
         })}
       </svg>
-      <ul part="list">
-        ${parts.map((p, i) => html`<li part="item">
+      <ul part="list" role="list">
+        ${parts.map(
+          (p, i) => html`<li part="item">
           <span class="swatch ${`k${i === parts.length - 1 && cells > 0 ? 4 : i}`}"></span><b>${n(p.count)}</b> ${p.label}
-        </li>`)}
+        </li>`,
+        )}
       </ul>`;
   }
 }
 
 declare global {
-  interface HTMLElementTagNameMap { 'ketnap-grassroots': KetnapGrassroots }
+  interface HTMLElementTagNameMap {
+    'ketnap-grassroots': KetnapGrassroots;
+  }
 }

@@ -1,7 +1,9 @@
 import { css } from 'lit';
 
 export const progressStyles = css`
-  :host { --_height: 9.5rem; }
+  /* Loading and loaded states share this height (no layout shift); less on wide hosts. */
+  :host { --_height: 12.5rem; container-type: inline-size; }
+  @container (min-width: 34rem) { .base { --_height: 8.5rem; } }
   .head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.25rem 0.6rem; }
   .bar {
     position: relative; height: 0.9rem; margin: 0.7rem 0 0.5rem;

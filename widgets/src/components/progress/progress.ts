@@ -1,7 +1,7 @@
 import { html } from 'lit';
-import { formatNumber, formatPercent, formatPeriod } from '../../lib/format.ts';
-import { FetchController } from '../../lib/fetch-controller.ts';
 import { KetnapElement } from '../../lib/element.ts';
+import { FetchController } from '../../lib/fetch-controller.ts';
+import { formatNumber, formatPercent, formatPeriod } from '../../lib/format.ts';
 import { paceView } from '../../lib/pace.ts';
 import { Progress, type ProgressResult, type ProgressVariables } from '../../operations/generated.ts';
 import { progressStyles } from './progress.styles.ts';
@@ -28,15 +28,20 @@ import { progressStyles } from './progress.styles.ts';
  * @csspart mark - The mark of what is expected by now.
  * @csspart status - On track, behind, or achieved.
  * @csspart skeleton - The loading placeholder.
- * @csspart error - The error message; @csspart retry - its button.
+ * @csspart error - The error message.
+ * @csspart retry - The error message's button.
  * @csspart empty - The message shown when there is nothing to show.
  *
  * @cssprop --ketnap-color-accent - The bar's fill and "behind" status.
  * @cssprop --ketnap-color-good - The "on track" status.
  * @cssprop --ketnap-color-track - The bar's track.
- * @cssprop --ketnap-color-text - Text. @cssprop --ketnap-color-muted - Secondary text.
- * @cssprop --ketnap-color-background - The card. @cssprop --ketnap-color-border - Its border.
- * @cssprop --ketnap-font-family - Font. @cssprop --ketnap-radius - Corners. @cssprop --ketnap-padding - Padding.
+ * @cssprop --ketnap-color-text - Text.
+ * @cssprop --ketnap-color-muted - Secondary text.
+ * @cssprop --ketnap-color-background - The card.
+ * @cssprop --ketnap-color-border - The card's border.
+ * @cssprop --ketnap-font-family - Font.
+ * @cssprop --ketnap-radius - Corners.
+ * @cssprop --ketnap-padding - Padding.
  */
 export class KetnapProgress extends KetnapElement<ProgressResult, ProgressVariables> {
   static override properties = { from: {}, to: {} };
@@ -46,9 +51,12 @@ export class KetnapProgress extends KetnapElement<ProgressResult, ProgressVariab
   declare to: string | null;
 
   protected fetcher = new FetchController<ProgressResult, ProgressVariables>(
-    this, Progress,
-    () => (this.org && this.from && this.to
-      ? { api: this.apiBase, variables: { org: this.org, from: this.from, to: this.to } } : undefined),
+    this,
+    Progress,
+    () =>
+      this.org && this.from && this.to
+        ? { api: this.apiBase, variables: { org: this.org, from: this.from, to: this.to } }
+        : undefined,
     (d) => !d.organisation,
   );
 
@@ -88,5 +96,7 @@ export class KetnapProgress extends KetnapElement<ProgressResult, ProgressVariab
 }
 
 declare global {
-  interface HTMLElementTagNameMap { 'ketnap-progress': KetnapProgress }
+  interface HTMLElementTagNameMap {
+    'ketnap-progress': KetnapProgress;
+  }
 }

@@ -1,6 +1,6 @@
 import { html, svg } from 'lit';
-import { FetchController } from '../../lib/fetch-controller.ts';
 import { KetnapElement } from '../../lib/element.ts';
+import { FetchController } from '../../lib/fetch-controller.ts';
 import { formatMonth, formatNumber, formatPeriod } from '../../lib/format.ts';
 import { barShares } from '../../lib/pace.ts';
 import { Trend, type TrendResult, type TrendVariables } from '../../operations/generated.ts';
@@ -21,16 +21,22 @@ import { trendStyles } from './trend.styles.ts';
  *
  * @csspart base - The card around everything.
  * @csspart total - The period's total.
- * @csspart chart - The bars (an SVG). @csspart axis - Months and counts under the bars.
+ * @csspart chart - The bars (an SVG).
+ * @csspart axis - Months and counts under the bars.
  * @csspart table - The table read by screen readers (visually hidden).
  * @csspart skeleton - The loading placeholder.
- * @csspart error - The error message. @csspart retry - Its button.
+ * @csspart error - The error message.
+ * @csspart retry - The error message's button.
  * @csspart empty - The message shown when there is nothing to show.
  *
- * @cssprop --ketnap-color-accent - The bars. @cssprop --ketnap-color-border - The baseline and the card's border.
- * @cssprop --ketnap-color-text - Text. @cssprop --ketnap-color-muted - Secondary text.
+ * @cssprop --ketnap-color-accent - The bars.
+ * @cssprop --ketnap-color-border - The baseline and the card's border.
+ * @cssprop --ketnap-color-text - Text.
+ * @cssprop --ketnap-color-muted - Secondary text.
  * @cssprop --ketnap-color-background - The card.
- * @cssprop --ketnap-font-family - Font. @cssprop --ketnap-radius - Corners. @cssprop --ketnap-padding - Padding.
+ * @cssprop --ketnap-font-family - Font.
+ * @cssprop --ketnap-radius - Corners.
+ * @cssprop --ketnap-padding - Padding.
  */
 export class KetnapTrend extends KetnapElement<TrendResult, TrendVariables> {
   static override properties = { from: {}, to: {} };
@@ -40,9 +46,12 @@ export class KetnapTrend extends KetnapElement<TrendResult, TrendVariables> {
   declare to: string | null;
 
   protected fetcher = new FetchController<TrendResult, TrendVariables>(
-    this, Trend,
-    () => (this.org && this.from && this.to
-      ? { api: this.apiBase, variables: { org: this.org, from: this.from, to: this.to } } : undefined),
+    this,
+    Trend,
+    () =>
+      this.org && this.from && this.to
+        ? { api: this.apiBase, variables: { org: this.org, from: this.from, to: this.to } }
+        : undefined,
     (d) => !d.organisation?.admissionsByMonth.length,
   );
 
@@ -64,14 +73,16 @@ export class KetnapTrend extends KetnapElement<TrendResult, TrendVariables> {
       <div part="axis" class="axis" aria-hidden="true">
         ${months.map((m) => html`<span><b>${n(m.count)}</b><i>${formatMonth(lang, m.month)}</i></span>`)}
       </div>
-      <table part="table" class="sr-only">
+      <div class="sr-only"><table part="table">
         <caption>${t.trendTitle}, ${formatPeriod(lang, this.from!, this.to!)}</caption>
         <thead><tr><th scope="col">${t.month}</th><th scope="col">${t.admissions}</th></tr></thead>
         <tbody>${months.map((m) => html`<tr><th scope="row">${formatMonth(lang, m.month, true)}</th><td>${n(m.count)}</td></tr>`)}</tbody>
-      </table>`;
+      </table></div>`;
   }
 }
 
 declare global {
-  interface HTMLElementTagNameMap { 'ketnap-trend': KetnapTrend }
+  interface HTMLElementTagNameMap {
+    'ketnap-trend': KetnapTrend;
+  }
 }

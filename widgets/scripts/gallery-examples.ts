@@ -1,0 +1,60 @@
+// The live examples the gallery shows for each element (its reference comes from the manifest).
+export interface Example {
+  title: string;
+  html: string;
+}
+
+const org = 'org="thanh-chuong"';
+
+export const examples: Record<string, Example[]> = {
+  'ketnap-progress': [
+    {
+      title: 'Seven months against the year’s quota',
+      html: `<ketnap-progress ${org} from="2017-01-01" to="2017-07-31"></ketnap-progress>`,
+    },
+    {
+      title: 'In English',
+      html: `<ketnap-progress ${org} from="2017-01-01" to="2017-12-31" lang="en"></ketnap-progress>`,
+    },
+  ],
+  'ketnap-at-risk': [
+    {
+      title: 'At risk on 1 January, recovered by 31 July',
+      html: `<ketnap-at-risk ${org} as-of="2017-01-01" recovered-to="2017-07-31"></ketnap-at-risk>`,
+    },
+    {
+      title: 'Without recovered-to, in English',
+      html: `<ketnap-at-risk ${org} as-of="2017-01-01" lang="en"></ketnap-at-risk>`,
+    },
+  ],
+  'ketnap-trend': [
+    {
+      title: 'Admissions per month in 2017',
+      html: `<ketnap-trend ${org} from="2017-01-01" to="2017-12-31"></ketnap-trend>`,
+    },
+    {
+      title: 'First seven months, in English',
+      html: `<ketnap-trend ${org} from="2017-01-01" to="2017-07-31" lang="en"></ketnap-trend>`,
+    },
+  ],
+  'ketnap-grassroots': [
+    { title: '82 = 40 + 18 + 24', html: `<ketnap-grassroots ${org} as-of="2017-07-31"></ketnap-grassroots>` },
+    { title: 'In English', html: `<ketnap-grassroots ${org} as-of="2017-07-31" lang="en"></ketnap-grassroots>` },
+  ],
+};
+
+/** Shown once, after the elements: theming and the states that are not data. */
+export const extras: Example[] = [
+  {
+    title: 'Themed with CSS custom properties and ::part (see the page’s stylesheet)',
+    html: `<ketnap-progress class="themed" ${org} from="2017-01-01" to="2017-07-31"></ketnap-progress>`,
+  },
+  {
+    title: 'Error state: the API cannot be reached',
+    html: `<ketnap-progress ${org} from="2017-01-01" to="2017-07-31" api="https://ketnap.invalid"></ketnap-progress>`,
+  },
+  {
+    title: 'Empty state: an organisation that does not exist',
+    html: `<ketnap-grassroots org="khong-co" as-of="2017-07-31"></ketnap-grassroots>`,
+  },
+];
