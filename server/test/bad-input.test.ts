@@ -9,7 +9,10 @@ beforeAll(async () => {
 afterAll(async () => db?.drop());
 
 const count = (from: string, to: string) =>
-  gql(`query($from: Date!, $to: Date!) { organisation(code: "thanh-chuong") { admissionCount(from: $from, to: $to) } }`, { from, to });
+  gql(
+    `query($from: Date!, $to: Date!) { organisation(code: "thanh-chuong") { admissionCount(from: $from, to: $to) } }`,
+    { from, to },
+  );
 
 describe('bad input', () => {
   it.each([

@@ -18,12 +18,16 @@ const prismaCli = createRequire(join(prismaDir, 'package.json')).resolve('prisma
 
 /** The SQL that creates the current model from nothing, as Prisma writes it (offline). */
 function scriptFromModel(config: string, schema: string, env: Record<string, string>): string {
-  return execFileSync(process.execPath, [prismaCli, 'migrate', 'diff', '--config', config, '--from-empty', '--to-schema-datamodel', schema, '--script'], {
-    cwd: prismaDir,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+  return execFileSync(
+    process.execPath,
+    [prismaCli, 'migrate', 'diff', '--config', config, '--from-empty', '--to-schema-datamodel', schema, '--script'],
+    {
+      cwd: prismaDir,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
 }
 
 const SQLITE_CATALOG = `SELECT type, name, sql FROM sqlite_master
@@ -52,7 +56,9 @@ describe('migrations follow the model', () => {
     const migrated = await rawConnect(`file:${join(dir, 'migrated.db')}`);
     const fromModel = await rawConnect(`file:${join(dir, 'model.db')}`);
     expect((await migrate(migrated)).length).toBeGreaterThan(0);
-    await fromModel.exec(scriptFromModel('prisma.config.ts', 'schema.prisma', { SQLITE_URL: `file:${join(dir, 'cli.db')}` }));
+    await fromModel.exec(
+      scriptFromModel('prisma.config.ts', 'schema.prisma', { SQLITE_URL: `file:${join(dir, 'cli.db')}` }),
+    );
     expect(await catalog(migrated)).toEqual(await catalog(fromModel));
     expect(await migrate(migrated)).toEqual([]); // a second run has nothing to do
     await Promise.all([migrated.close(), fromModel.close()]);
@@ -77,7 +83,9 @@ describe('migrations follow the model', () => {
       if (!migrated || !fromModel) throw new Error('no connection');
       try {
         expect((await migrate(migrated)).length).toBeGreaterThan(0);
-        const script = scriptFromModel('postgres.config.ts', 'schema.postgres.prisma', { DATABASE_URL: urlOf(names[1] as string) });
+        const script = scriptFromModel('postgres.config.ts', 'schema.postgres.prisma', {
+          DATABASE_URL: urlOf(names[1] as string),
+        });
         await fromModel.exec(script);
         expect(await catalog(migrated)).toEqual(await catalog(fromModel));
       } finally {

@@ -48,12 +48,17 @@ describe.each(engines)('public API on %s', async (engine) => {
     }
     expect(org.recoveredCells).toHaveLength(6);
     expect(org.recoveredCells.map((r: any) => r.admitted).sort()).toEqual([1, 1, 1, 1, 1, 2]);
-    expect(new Set(org.recoveredCells.map((r: any) => r.cell.code))).toEqual(new Set(org.atRiskCells.map((a: any) => a.cell.code)));
+    expect(new Set(org.recoveredCells.map((r: any) => r.cell.code))).toEqual(
+      new Set(org.atRiskCells.map((a: any) => a.cell.code)),
+    );
   });
 
   test('quota progress: the 2017 quota, 252 admitted, on pace by the end of July', async () => {
-    const { data } = await gql(`query($from: Date!, $to: Date!) { organisation(code: "thanh-chuong") {
-      quotaProgress(from: $from, to: $to) { target admitted ratio expected elapsedShare status periodFrom periodTo } } }`, WINDOW);
+    const { data } = await gql(
+      `query($from: Date!, $to: Date!) { organisation(code: "thanh-chuong") {
+      quotaProgress(from: $from, to: $to) { target admitted ratio expected elapsedShare status periodFrom periodTo } } }`,
+      WINDOW,
+    );
     const p = data?.organisation.quotaProgress;
     expect(p.admitted).toBe(252);
     expect(p.periodFrom).toBe('2017-01-01');
@@ -64,10 +69,13 @@ describe.each(engines)('public API on %s', async (engine) => {
   });
 
   test('a parent’s figures are the sum of its children’s', async () => {
-    const { data } = await gql(`query($from: Date!, $to: Date!) { organisation(code: "thanh-chuong") {
+    const { data } = await gql(
+      `query($from: Date!, $to: Date!) { organisation(code: "thanh-chuong") {
       memberCount(asOf: $to) admissionCount(from: $from, to: $to)
       children(asOf: $to) { code memberCount(asOf: $to) admissionCount(from: $from, to: $to) atRiskCells(asOf: $from) { cell { code } } }
-      atRiskCells(asOf: $from) { cell { code } } } }`, WINDOW);
+      atRiskCells(asOf: $from) { cell { code } } } }`,
+      WINDOW,
+    );
     const org = data?.organisation;
     expect(org.children).toHaveLength(82);
     const sum = (f: (c: any) => number) => org.children.reduce((n: number, c: any) => n + f(c), 0);
@@ -83,24 +91,42 @@ describe.each(engines)('public API on %s', async (engine) => {
       second: admissionCount(from: "2017-04-01", to: "2017-07-31")
       year: admissionCount(from: "2017-01-01", to: "2017-12-31") } }`);
     const org = data?.organisation;
-    expect(org.months.map((m: any) => m.month)).toEqual(['2017-01', '2017-02', '2017-03', '2017-04', '2017-05', '2017-06', '2017-07']);
+    expect(org.months.map((m: any) => m.month)).toEqual([
+      '2017-01',
+      '2017-02',
+      '2017-03',
+      '2017-04',
+      '2017-05',
+      '2017-06',
+      '2017-07',
+    ]);
     expect(org.months.reduce((n: number, m: any) => n + m.count, 0)).toBe(252);
     expect(org.first + org.second).toBe(252);
     expect(org.year).toBeGreaterThan(252);
   });
 
   test('risk and atRiskCells agree on every cell of a commune', async () => {
-    const { data } = await gql(`{ organisation(code: "thanh-chuong") { atRiskCells(asOf: "2017-01-01") { cell { parent(asOf: "2017-01-01") { code } } } } }`);
+    const { data } = await gql(
+      `{ organisation(code: "thanh-chuong") { atRiskCells(asOf: "2017-01-01") { cell { parent(asOf: "2017-01-01") { code } } } } }`,
+    );
     const commune = data?.organisation.atRiskCells[0].cell.parent.code;
-    const { data: d2 } = await gql(`query($c: String!) { organisation(code: $c) {
+    const { data: d2 } = await gql(
+      `query($c: String!) { organisation(code: $c) {
       risk(asOf: "2017-01-01") { isAtRisk }
       atRiskCells(asOf: "2017-01-01") { cell { code } memberCount }
-      children(asOf: "2017-01-01") { code risk(asOf: "2017-01-01") { isAtRisk memberCount asOf policy { minMembers elderlyAge minElderly yearsWithoutAdmission } } } } }`, { c: commune });
+      children(asOf: "2017-01-01") { code risk(asOf: "2017-01-01") { isAtRisk memberCount asOf policy { minMembers elderlyAge minElderly yearsWithoutAdmission } } } } }`,
+      { c: commune },
+    );
     const org = d2?.organisation;
     expect(org.risk).toBeNull(); // a committee is not a cell
     const atRisk = org.children.filter((c: any) => c.risk?.isAtRisk).map((c: any) => c.code);
     expect(atRisk.sort()).toEqual(org.atRiskCells.map((a: any) => a.cell.code).sort());
-    expect(org.children[0].risk.policy).toEqual({ minMembers: 5, elderlyAge: 60, minElderly: 3, yearsWithoutAdmission: 5 });
+    expect(org.children[0].risk.policy).toEqual({
+      minMembers: 5,
+      elderlyAge: 60,
+      minElderly: 3,
+      yearsWithoutAdmission: 5,
+    });
   });
 
   test('the tree changes over time: 2017 under the district, 2026 under the province', async () => {
@@ -116,7 +142,9 @@ describe.each(engines)('public API on %s', async (engine) => {
 
   test('node(id) finds an organisation by its global id', async () => {
     const { data } = await gql(`{ organisation(code: "thanh-chuong") { id } }`);
-    const { data: d2 } = await gql(`query($id: ID!) { node(id: $id) { ... on Organisation { code } } }`, { id: data?.organisation.id });
+    const { data: d2 } = await gql(`query($id: ID!) { node(id: $id) { ... on Organisation { code } } }`, {
+      id: data?.organisation.id,
+    });
     expect(d2?.node.code).toBe('thanh-chuong');
   });
 
@@ -125,7 +153,13 @@ describe.each(engines)('public API on %s', async (engine) => {
       memberCount(asOf: "1900-01-01") children(asOf: "1900-01-01") { code } grassrootsCount(asOf: "1900-01-01") { total }
       admissionCount(from: "1900-01-01", to: "1900-12-31") atRiskCells(asOf: "1900-01-01") { isAtRisk } } }`);
     expect(errors).toBeUndefined();
-    expect(data?.organisation).toEqual({ memberCount: 0, children: [], grassrootsCount: { total: 0 }, admissionCount: 0, atRiskCells: [] });
+    expect(data?.organisation).toEqual({
+      memberCount: 0,
+      children: [],
+      grassrootsCount: { total: 0 },
+      admissionCount: 0,
+      atRiskCells: [],
+    });
   });
 
   test('an unknown code answers null', async () => {

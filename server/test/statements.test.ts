@@ -34,7 +34,9 @@ async function statementsFor(code: string) {
 describe('SQL statements per request', () => {
   it('are the same for a commune and for the whole district', async () => {
     // A commune with an at-risk cell, so that both answers exercise the same fields.
-    const { data } = await gql(`{ organisation(code: "thanh-chuong") { atRiskCells(asOf: "2017-01-01") { cell { parent(asOf: "2017-01-01") { code } } } } }`);
+    const { data } = await gql(
+      `{ organisation(code: "thanh-chuong") { atRiskCells(asOf: "2017-01-01") { cell { parent(asOf: "2017-01-01") { code } } } } }`,
+    );
     const communeCode = data?.organisation.atRiskCells[0].cell.parent.code as string;
     const commune = await statementsFor(communeCode);
     const district = await statementsFor('thanh-chuong');

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, ageOn, covers, daysBetween, fullYearsBetween, isCalendarDate, isoWeekday, monthsOf, yearsBefore } from './dates.ts';
+import {
+  addDays,
+  ageOn,
+  covers,
+  daysBetween,
+  fullYearsBetween,
+  isCalendarDate,
+  isoWeekday,
+  monthsOf,
+  yearsBefore,
+} from './dates.ts';
 
 describe('calendar dates', () => {
   it('accepts real dates and refuses impossible ones', () => {

@@ -30,28 +30,53 @@ describe('stage transitions', () => {
     expect(check({}, { stage: 'REJECTED', on: '2017-02-01' })).toEqual([]);
   });
   it('needs a certificate to be trained', () => {
-    expect(check({ stage: 'SOURCED', stageOn: '2016-01-01' }, { stage: 'TRAINED', on: '2017-01-01' })).toEqual(['CERTIFICATE_MISSING@certificateOn']);
-    expect(check({ stage: 'SOURCED', stageOn: '2016-01-01' }, { stage: 'TRAINED', on: '2017-01-01', certificateOn: '2017-01-02' })).toEqual(['CERTIFICATE_MISSING@certificateOn']);
-    expect(check({ stage: 'SOURCED', stageOn: '2016-01-01' }, { stage: 'TRAINED', on: '2017-01-01', certificateOn: '2017-01-01' })).toEqual([]);
+    expect(check({ stage: 'SOURCED', stageOn: '2016-01-01' }, { stage: 'TRAINED', on: '2017-01-01' })).toEqual([
+      'CERTIFICATE_MISSING@certificateOn',
+    ]);
+    expect(
+      check(
+        { stage: 'SOURCED', stageOn: '2016-01-01' },
+        { stage: 'TRAINED', on: '2017-01-01', certificateOn: '2017-01-02' },
+      ),
+    ).toEqual(['CERTIFICATE_MISSING@certificateOn']);
+    expect(
+      check(
+        { stage: 'SOURCED', stageOn: '2016-01-01' },
+        { stage: 'TRAINED', on: '2017-01-01', certificateOn: '2017-01-01' },
+      ),
+    ).toEqual([]);
   });
   it('needs two full members who knew the candidate 12 months, or the Youth Union route under 30', () => {
     const intro = (introducers: Step['introducers'], facts: Partial<CandidateFacts> = {}) =>
       check(facts, { stage: 'INTRODUCED', on: '2017-03-01', introducers });
     expect(intro([{ member: full }, { member: full }])).toEqual([]);
     expect(intro([{ member: full }])).toEqual(['INTRODUCERS_COUNT@introducers']);
-    expect(intro([{ member: full }, { member: { ...full, officialOn: null } }])).toEqual(['INTRODUCER_NOT_FULL_MEMBER@introducers']);
-    expect(intro([{ member: full }, { member: { ...full, leftOn: '2017-02-01' } }])).toEqual(['INTRODUCER_NOT_FULL_MEMBER@introducers']);
+    expect(intro([{ member: full }, { member: { ...full, officialOn: null } }])).toEqual([
+      'INTRODUCER_NOT_FULL_MEMBER@introducers',
+    ]);
+    expect(intro([{ member: full }, { member: { ...full, leftOn: '2017-02-01' } }])).toEqual([
+      'INTRODUCER_NOT_FULL_MEMBER@introducers',
+    ]);
     expect(intro([{ member: full }, { member: { ...full, knownSince: '2016-03-01' } }])).toEqual([]);
-    expect(intro([{ member: full }, { member: { ...full, knownSince: '2016-03-02' } }])).toEqual(['INTRODUCER_KNOWN_TOO_SHORT@introducers']);
+    expect(intro([{ member: full }, { member: { ...full, knownSince: '2016-03-02' } }])).toEqual([
+      'INTRODUCER_KNOWN_TOO_SHORT@introducers',
+    ]);
     expect(intro([{ youthUnion: 'BCH Đoàn xã' }, { member: full }])).toEqual([]);
-    expect(intro([{ youthUnion: 'BCH Đoàn xã' }, { member: full }], { isYouthUnionMember: false })).toEqual(['YOUTH_UNION_ROUTE_NOT_ALLOWED@introducers']);
-    expect(intro([{ youthUnion: 'BCH Đoàn xã' }, { member: full }], { birthDate: '1987-03-01' })).toEqual(['YOUTH_UNION_ROUTE_NOT_ALLOWED@introducers']);
+    expect(intro([{ youthUnion: 'BCH Đoàn xã' }, { member: full }], { isYouthUnionMember: false })).toEqual([
+      'YOUTH_UNION_ROUTE_NOT_ALLOWED@introducers',
+    ]);
+    expect(intro([{ youthUnion: 'BCH Đoàn xã' }, { member: full }], { birthDate: '1987-03-01' })).toEqual([
+      'YOUTH_UNION_ROUTE_NOT_ALLOWED@introducers',
+    ]);
     expect(intro([{ youthUnion: 'BCH Đoàn xã' }, { member: full }], { birthDate: '1987-03-02' })).toEqual([]);
     expect(intro([{ youthUnion: 'a' }, { youthUnion: 'b' }])).toEqual(['INTRODUCERS_COUNT@introducers']);
   });
   it('votes in the cell: age 18 to 60, certificate under 5 years, two thirds', () => {
     const vote = (facts: Partial<CandidateFacts>, step: Partial<Step> = {}) =>
-      check({ stage: 'INTRODUCED', ...facts }, { stage: 'CELL_VOTED', on: '2017-03-01', votesFor: 6, votesEligible: 9, ...step });
+      check(
+        { stage: 'INTRODUCED', ...facts },
+        { stage: 'CELL_VOTED', on: '2017-03-01', votesFor: 6, votesEligible: 9, ...step },
+      );
     expect(vote({})).toEqual([]);
     expect(vote({ birthDate: '1999-03-02' })).toEqual(['AGE_OUT_OF_RANGE@birthDate']);
     expect(vote({ birthDate: '1999-03-01' })).toEqual([]);

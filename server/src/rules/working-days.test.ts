@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, calendarFromEnv, defaultCalendar, isWorkingDay, vietnameseHolidays, workingDaysBetween } from './working-days.ts';
+import {
+  addWorkingDays,
+  calendarFromEnv,
+  defaultCalendar,
+  isWorkingDay,
+  vietnameseHolidays,
+  workingDaysBetween,
+} from './working-days.ts';
 
 describe('working days', () => {
   it('skips weekends', () => {
@@ -9,7 +16,9 @@ describe('working days', () => {
     expect(addWorkingDays(defaultCalendar, '2017-03-03', 0)).toBe('2017-03-03');
   });
   it('skips public holidays: Tết 2017, 30 April and 1 May, Hùng Kings', () => {
-    expect(vietnameseHolidays([2017])).toEqual(expect.arrayContaining(['2017-01-27', '2017-01-31', '2017-04-06', '2017-05-01']));
+    expect(vietnameseHolidays([2017])).toEqual(
+      expect.arrayContaining(['2017-01-27', '2017-01-31', '2017-04-06', '2017-05-01']),
+    );
     expect(isWorkingDay(defaultCalendar, '2017-01-30')).toBe(false);
     expect(addWorkingDays(defaultCalendar, '2017-01-26', 1)).toBe('2017-02-01');
     expect(addWorkingDays(defaultCalendar, '2017-04-28', 1)).toBe('2017-05-02');

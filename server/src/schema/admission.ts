@@ -28,7 +28,6 @@ export function monthlyAdmissions(ctx: Parameters<typeof batched>[0], id: number
   ).load(id);
 }
 
-
 builder.objectFields(OrganisationRef, (t) => ({
   admissionCount: t.int({
     description: 'Admissions by the cells of the subtree over [from, to], both days included.',

@@ -1,4 +1,7 @@
 // The one Pothos builder and its plugins. Domain files register types on it.
+
+import type PrismaTypes from '@ketnap/prisma/generated/pothos-types.ts';
+import { getDatamodel } from '@ketnap/prisma/generated/pothos-types.ts';
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import ErrorsPlugin from '@pothos/plugin-errors';
@@ -6,8 +9,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
-import type PrismaTypes from '@ketnap/prisma/generated/pothos-types.ts';
-import { getDatamodel } from '@ketnap/prisma/generated/pothos-types.ts';
+import { GraphQLError } from 'graphql';
 import { reaches } from '../auth/reach.ts';
 import type { Context, Role } from '../context.ts';
 import { prisma } from '../db.ts';
@@ -46,8 +48,9 @@ export const builder = new SchemaBuilder<{
       writesIn: (id) => ctx.actor !== null && ctx.actor.role !== 'VIEWER' && reaches(ctx, id),
     }),
     treatErrorsAsUnauthorized: true,
+    // A GraphQLError, so that yoga shows it (a plain Error is masked as "Unexpected error.").
     unauthorizedError: (_parent, _context, _info, result) =>
-      Object.assign(new Error(result.message), { extensions: { code: 'FORBIDDEN' } }),
+      new GraphQLError(result.message, { extensions: { code: 'FORBIDDEN' } }),
   },
   relay: { clientMutationId: 'omit', cursorType: 'String' },
   errors: { defaultTypes: [] },

@@ -5,5 +5,16 @@ import './organisation.ts';
 import './admission.ts';
 import './quota.ts';
 import './risk.ts';
+import './errors.ts';
+import './member.ts';
+import './member-writes.ts';
+import './candidate.ts';
+import './candidate-writes.ts';
+import './pipeline.ts';
+import './overdue.ts';
+import './organisation-writes.ts';
+import './quota-admin.ts';
+import './supervision.ts';
+import './audit.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -2,8 +2,8 @@
 import { batched } from '../read/batch.ts';
 import { type QuotaWithProgramme, quotasCovering } from '../read/quota.ts';
 import { type Pace, quotaPace } from '../rules/pace.ts';
-import { builder } from './builder.ts';
 import { monthlyAdmissions } from './admission.ts';
+import { builder } from './builder.ts';
 import { OrganisationRef } from './organisation.ts';
 import { dateRange } from './ranges.ts';
 
@@ -52,12 +52,20 @@ builder.objectFields(OrganisationRef, (t) => ({
     args: { from: t.arg({ type: 'Date', required: true }), to: t.arg({ type: 'Date', required: true }) },
     resolve: async (org, args, ctx) => {
       const { from, to } = dateRange(args);
-      const quota = await batched(ctx, `quota:${to}`, (ids: readonly number[]) => quotasCovering(ids, to), null).load(org.id);
+      const quota = await batched(ctx, `quota:${to}`, (ids: readonly number[]) => quotasCovering(ids, to), null).load(
+        org.id,
+      );
       if (!quota) return null;
       const start = from > quota.periodFrom ? from : quota.periodFrom;
       const months = await monthlyAdmissions(ctx, org.id, start, to);
       const admitted = [...months.values()].reduce((a, b) => a + b, 0);
-      const pace = quotaPace({ target: quota.target, admitted, periodFrom: quota.periodFrom, periodTo: quota.periodTo, asOf: to });
+      const pace = quotaPace({
+        target: quota.target,
+        admitted,
+        periodFrom: quota.periodFrom,
+        periodTo: quota.periodTo,
+        asOf: to,
+      });
       return { ...pace, quota, admitted };
     },
   }),

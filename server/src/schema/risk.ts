@@ -5,7 +5,13 @@ import type { Context } from '../context.ts';
 import { batched } from '../read/batch.ts';
 import { admissionsByCell } from '../read/figures.ts';
 import { type CellRow, cellFigures } from '../read/risk.ts';
-import { assessRisk, type RiskAssessment, type RiskCriterion, type RiskPolicy, riskPolicyFromEnv } from '../rules/risk.ts';
+import {
+  assessRisk,
+  type RiskAssessment,
+  type RiskCriterion,
+  type RiskPolicy,
+  riskPolicyFromEnv,
+} from '../rules/risk.ts';
 import { builder } from './builder.ts';
 import { OrganisationRef } from './organisation.ts';
 import { dateRange } from './ranges.ts';
@@ -106,11 +112,14 @@ builder.objectFields(OrganisationRef, (t) => ({
     resolve: async (org, args, ctx) => {
       const { from, to } = dateRange(args);
       const atRisk = await atRiskCells(ctx, org.id, from);
-      const loader = batched(ctx, `cellAdmissions:${from}:${to}`, (ids: readonly number[]) => admissionsByCell(ids, from, to), 0);
+      const loader = batched(
+        ctx,
+        `cellAdmissions:${from}:${to}`,
+        (ids: readonly number[]) => admissionsByCell(ids, from, to),
+        0,
+      );
       const admitted = await loader.loadMany(atRisk.map((a) => a.cell.id));
-      return atRisk
-        .map((a, i) => ({ cell: a.cell, admitted: Number(admitted[i] ?? 0) }))
-        .filter((r) => r.admitted > 0);
+      return atRisk.map((a, i) => ({ cell: a.cell, admitted: Number(admitted[i] ?? 0) })).filter((r) => r.admitted > 0);
     },
   }),
 }));

@@ -1,0 +1,61 @@
+// What a candidate's step needs from the database (the dates of earlier steps, the introducers
+// as members), and what the last step does: kết nạp makes the member, nothing entered twice.
+import type { Candidate } from '@ketnap/prisma/generated/sqlite/client.ts';
+import type { Actor } from '../context.ts';
+import type { CandidateFacts, IntroducerFacts, Stage } from '../rules/stages.ts';
+import { violation } from '../rules/violations.ts';
+import { ensureAlive } from './lookup.ts';
+import { audit, ensure, type Tx } from './write.ts';
+
+export interface IntroducerInput {
+  memberId?: number | null;
+  youthUnion?: string | null;
+  knownSince?: string | null;
+}
+
+export async function stepFacts(tx: Tx, candidate: Candidate, certificateOn: string | null): Promise<CandidateFacts> {
+  const lastOn = async (stage: Stage) =>
+    (await tx.candidateEvent.findFirst({ where: { candidateId: candidate.id, stage }, orderBy: { on: 'desc' } }))?.on ??
+    null;
+  return {
+    ...candidate,
+    certificateOn,
+    stage: candidate.stage as Stage,
+    cellVotedOn: await lastOn('CELL_VOTED'),
+    decidedOn: await lastOn('DECIDED'),
+  };
+}
+
+export async function introducerFacts(tx: Tx, introducers: IntroducerInput[]): Promise<IntroducerFacts[]> {
+  const facts: IntroducerFacts[] = [];
+  for (const i of introducers) {
+    const member = i.memberId ? await tx.member.findUnique({ where: { id: i.memberId } }) : null;
+    if (i.memberId && !member)
+      ensure([violation('NOT_FOUND', 'introducers', { vi: 'người giới thiệu', en: 'introducer' })]);
+    facts.push(
+      member ? { member: { ...member, knownSince: i.knownSince ?? null } } : { youthUnion: i.youthUnion ?? '' },
+    );
+  }
+  return facts;
+}
+
+/** The member made by the ceremony: first placement in the candidate's cell from that day. */
+export async function memberFromCandidate(tx: Tx, actor: Actor, candidate: Candidate, on: string) {
+  const cell = await tx.organisation.findUniqueOrThrow({ where: { id: candidate.cellId } });
+  ensureAlive(cell, on, 'on');
+  const { fullName, birthDate, gender, personalHistory } = candidate;
+  const member = await tx.member.create({
+    data: {
+      fullName,
+      birthDate,
+      gender,
+      personalHistory,
+      admittedOn: on,
+      admittedInId: cell.id,
+      candidateId: candidate.id,
+    },
+  });
+  await tx.placement.create({ data: { memberId: member.id, cellId: cell.id, startOn: on } });
+  await audit(tx, actor, { action: 'admitCandidate', entityType: 'Member', entityId: member.id, after: member });
+  return member;
+}

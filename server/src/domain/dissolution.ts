@@ -1,0 +1,61 @@
+// Dissolving an organisation from a date, or merging it into another: its members' placements
+// (a cell) or its subordinate organisations (a committee) move to the target on that day.
+import { violation } from '../rules/violations.ts';
+import { ensureAlive, isCellKind, organisationByCode } from './lookup.ts';
+import { endParentLink, rebuildAncestry } from './tree.ts';
+import { audit, ensure, type WriteOptions, write } from './write.ts';
+
+export interface DissolveOrganisationInput {
+  code: string;
+  on: string;
+  /** Merge into this organisation: its members and subordinate organisations move there on `on`. */
+  mergeIntoCode?: string | null;
+}
+
+export function dissolveOrganisation({ actor, input }: WriteOptions<DissolveOrganisationInput>) {
+  return write(async (tx) => {
+    const before = await organisationByCode(tx, input.code, 'code');
+    ensureAlive(before, input.on, 'on');
+    const target = input.mergeIntoCode ? await organisationByCode(tx, input.mergeIntoCode, 'mergeIntoCode') : null;
+    if (target) ensureAlive(target, input.on, 'mergeIntoCode');
+    if (target && (target.id === before.id || isCellKind(target.kind) !== isCellKind(before.kind)))
+      ensure([violation('MERGE_KIND', 'mergeIntoCode')]);
+    const placements = await tx.placement.findMany({ where: { cellId: before.id, endOn: null } });
+    const children = await tx.organisationParent.findMany({ where: { parentId: before.id, endOn: null } });
+    if (!target && (placements.length || children.length)) ensure([violation('NOT_EMPTY', 'mergeIntoCode')]);
+    if ([...placements, ...children].some((x) => x.startOn >= input.on))
+      ensure([
+        violation('PLACEMENT_OVERLAP', 'on', {
+          on: input.on,
+          start: [...placements, ...children]
+            .map((x) => x.startOn)
+            .sort()
+            .at(-1),
+        }),
+      ]);
+    for (const p of placements) {
+      await tx.placement.update({ where: { id: p.id }, data: { endOn: input.on } });
+      await tx.placement.create({ data: { memberId: p.memberId, cellId: target!.id, startOn: input.on } });
+    }
+    for (const link of children) {
+      await tx.organisationParent.update({ where: { id: link.id }, data: { endOn: input.on } });
+      await tx.organisationParent.create({
+        data: { organisationId: link.organisationId, parentId: target!.id, startOn: input.on },
+      });
+    }
+    await endParentLink(tx, before.id, input.on);
+    const org = await tx.organisation.update({
+      where: { id: before.id },
+      data: { dissolvedOn: input.on, mergedIntoId: target?.id ?? null },
+    });
+    await rebuildAncestry(tx, [org.id, ...children.map((c) => c.organisationId)]);
+    await audit(tx, actor, {
+      action: target ? 'mergeOrganisation' : 'dissolveOrganisation',
+      entityType: 'Organisation',
+      entityId: org.id,
+      before,
+      after: { ...org, movedMembers: placements.length, movedChildren: children.length },
+    });
+    return org;
+  });
+}

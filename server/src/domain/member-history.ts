@@ -1,0 +1,53 @@
+// Recording a member admitted before ketnap was used, with the cells they belonged to: each
+// placement ends where the next begins, the first starts on the admission day.
+import type { Gender } from '@ketnap/prisma/generated/sqlite/enums.ts';
+import { validateHistory } from '../rules/membership.ts';
+import { violation } from '../rules/violations.ts';
+import { activeCell } from './lookup.ts';
+import { audit, ensure, type WriteOptions, write } from './write.ts';
+
+export interface RecordMemberInput {
+  fullName: string;
+  birthDate: string;
+  gender?: Gender | null;
+  personalHistory?: string | null;
+  admittedOn: string;
+  officialOn?: string | null;
+  /** Where the member belonged, in order; each placement ends where the next begins. */
+  placements: { cellCode: string; startOn: string }[];
+}
+
+export function recordMember({ actor, input }: WriteOptions<RecordMemberInput>) {
+  return write(async (tx) => {
+    if (!input.fullName.trim()) ensure([violation('REQUIRED', 'fullName', { vi: 'họ và tên', en: 'A full name' })]);
+    if (input.birthDate >= input.admittedOn) ensure([violation('BIRTH_DATE_AFTER', 'birthDate')]);
+    ensure(
+      validateHistory(
+        input.admittedOn,
+        input.officialOn ?? null,
+        input.placements.map((p) => p.startOn),
+      ),
+    );
+    const cells: { id: number }[] = [];
+    for (const p of input.placements) cells.push(await activeCell(tx, p.cellCode, p.startOn, 'placements'));
+    const { placements, ...rest } = input;
+    const member = await tx.member.create({
+      data: { ...rest, fullName: input.fullName.trim(), admittedInId: cells[0]!.id },
+    });
+    await tx.placement.createMany({
+      data: placements.map((p, i) => ({
+        memberId: member.id,
+        cellId: cells[i]!.id,
+        startOn: p.startOn,
+        endOn: placements[i + 1]?.startOn ?? null,
+      })),
+    });
+    await audit(tx, actor, {
+      action: 'recordMember',
+      entityType: 'Member',
+      entityId: member.id,
+      after: { ...member, placements },
+    });
+    return member;
+  });
+}

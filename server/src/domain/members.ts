@@ -1,0 +1,84 @@
+// Đảng viên: transfers between cells (chuyển sinh hoạt), recognition as a full member, and
+// leaving. Recording a member with their history is in member-history.ts.
+import type { LeavingReason } from '@ketnap/prisma/generated/sqlite/enums.ts';
+import { type MemberFacts, validateLeaving, validateRecognition, validateTransfer } from '../rules/membership.ts';
+import { activeCell, memberById } from './lookup.ts';
+import { audit, ensure, type Tx, type WriteOptions, write } from './write.ts';
+
+type Loaded = Awaited<ReturnType<typeof memberById>>;
+
+const facts = (m: Loaded): MemberFacts => ({
+  ...m,
+  currentPlacementOn: m.placements.find((p) => p.endOn === null)?.startOn ?? null,
+});
+
+/** Ends the open placement on `on` (the day it changed), so placements never overlap. */
+async function closePlacement(tx: Tx, m: Loaded, on: string) {
+  const open = m.placements.find((p) => p.endOn === null);
+  if (open) await tx.placement.update({ where: { id: open.id }, data: { endOn: on } });
+  return open;
+}
+
+export function transferMember({ actor, input }: WriteOptions<{ memberId: number; toCellCode: string; on: string }>) {
+  return write(async (tx) => {
+    const before = await memberById(tx, input.memberId);
+    const to = await activeCell(tx, input.toCellCode, input.on, 'toCellCode');
+    const current = before.placements.find((p) => p.endOn === null);
+    ensure(validateTransfer(facts(before), input.on, current?.cellId === to.id));
+    await closePlacement(tx, before, input.on);
+    const placement = await tx.placement.create({ data: { memberId: before.id, cellId: to.id, startOn: input.on } });
+    await audit(tx, actor, {
+      action: 'transferMember',
+      entityType: 'Member',
+      entityId: before.id,
+      before: current,
+      after: placement,
+    });
+    return tx.member.findUniqueOrThrow({ where: { id: before.id } });
+  });
+}
+
+export interface RecogniseMemberInput {
+  memberId: number;
+  on: string;
+  votesFor: number;
+  votesEligible: number;
+}
+
+export function recogniseMember({ actor, input }: WriteOptions<RecogniseMemberInput>) {
+  return write(async (tx) => {
+    const before = await memberById(tx, input.memberId);
+    ensure(validateRecognition(facts(before), input.on, input.votesFor, input.votesEligible));
+    const member = await tx.member.update({ where: { id: before.id }, data: { officialOn: input.on } });
+    const { placements: _, ...plain } = before;
+    await audit(tx, actor, {
+      action: 'recogniseMember',
+      entityType: 'Member',
+      entityId: before.id,
+      before: plain,
+      after: { ...member, votes: input },
+    });
+    return member;
+  });
+}
+
+export function recordLeaving({ actor, input }: WriteOptions<{ memberId: number; on: string; reason: LeavingReason }>) {
+  return write(async (tx) => {
+    const before = await memberById(tx, input.memberId);
+    ensure(validateLeaving(facts(before), input.on));
+    await closePlacement(tx, before, input.on);
+    const member = await tx.member.update({
+      where: { id: before.id },
+      data: { leftOn: input.on, leftReason: input.reason },
+    });
+    const { placements: _, ...plain } = before;
+    await audit(tx, actor, {
+      action: 'recordLeaving',
+      entityType: 'Member',
+      entityId: before.id,
+      before: plain,
+      after: member,
+    });
+    return member;
+  });
+}

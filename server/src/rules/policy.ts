@@ -1,0 +1,78 @@
+// The party's numbers for admitting and recognising members, in one place, by regulation:
+// Quy định 29-QĐ/TW (25 Jul 2016), 24-QĐ/TW (30 Jul 2021), 232-QĐ/TW (20 Jan 2025),
+// 294-QĐ/TW (26 May 2025), each guiding the Party Statute (Điều lệ Đảng) Art. 4 and 5.
+// The numbers below have stayed the same across these texts as far as we could check; where a
+// historical difference is uncertain we keep the current numbers (say so in a PR when you know
+// better: a regulation that differs gets its own row in REGULATIONS, nothing else changes).
+
+export type Regulation = '29/2016' | '24/2021' | '232/2025' | '294/2025';
+
+export interface AdmissionPolicy {
+  regulation: Regulation;
+  /** The course on the Party: its certificate is valid this many years. */
+  certificateValidityYears: number;
+  /** Age on the day of the cell's vote, both ends included (full years). */
+  minAge: number;
+  maxAge: number;
+  /** Introducers: full members who worked or lived with the candidate for this many months. */
+  introducers: number;
+  introducerKnownMonths: number;
+  /** The Youth Union route (the grassroots Youth Union committee and one full member): under this age. */
+  youthUnionUnderAge: number;
+  /** Votes: at least numerator/denominator of the eligible members (Điều lệ Đảng, Art. 4: two thirds). */
+  voteShare: { numerator: number; denominator: number };
+  /** Working days from the cell's resolution to the admission decision, and the possible extension. */
+  decisionWorkingDays: number;
+  decisionExtensionWorkingDays: number;
+  /** Working days from the decision to the ceremony. */
+  ceremonyWorkingDays: number;
+  /** Probation, then the cell votes on recognition within this many working days. */
+  probationMonths: number;
+  recognitionWorkingDays: number;
+}
+
+const CURRENT: Omit<AdmissionPolicy, 'regulation'> = {
+  certificateValidityYears: 5,
+  minAge: 18,
+  maxAge: 60,
+  introducers: 2,
+  introducerKnownMonths: 12,
+  youthUnionUnderAge: 30,
+  voteShare: { numerator: 2, denominator: 3 },
+  decisionWorkingDays: 60,
+  decisionExtensionWorkingDays: 30,
+  ceremonyWorkingDays: 30,
+  probationMonths: 12,
+  recognitionWorkingDays: 30,
+};
+
+/** Each regulation and the day it took effect, oldest first. */
+export const REGULATIONS: { from: string; policy: AdmissionPolicy }[] = [
+  { from: '2016-07-25', policy: { ...CURRENT, regulation: '29/2016' } },
+  { from: '2021-07-30', policy: { ...CURRENT, regulation: '24/2021' } },
+  { from: '2025-01-20', policy: { ...CURRENT, regulation: '232/2025' } },
+  { from: '2025-05-26', policy: { ...CURRENT, regulation: '294/2025' } },
+];
+
+/** The policy in force on a day (before 2016-07-25: the oldest we know). */
+export function policyOn(day: string): AdmissionPolicy {
+  let found = REGULATIONS[0]!.policy;
+  for (const r of REGULATIONS) if (r.from <= day) found = r.policy;
+  return found;
+}
+
+/** Whether `votesFor` of `eligible` reaches the policy's share (integers: no rounding trap). */
+export function voteCarries(policy: AdmissionPolicy, votesFor: number, eligible: number): boolean {
+  const { numerator, denominator } = policy.voteShare;
+  return eligible > 0 && votesFor * denominator >= eligible * numerator;
+}
+
+/** The same day `months` later (31 Jan + 1 month: 28/29 Feb, the month's last day). */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}

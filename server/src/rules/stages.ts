@@ -1,0 +1,131 @@
+// The candidate's path to admission (DESIGN.md, "Candidates"): which stage may follow which, and
+// what each step must satisfy. Pure: the caller gathers the facts, these functions judge them.
+import { ageOn, yearsBefore } from './dates.ts';
+import { addMonths, policyOn, voteCarries } from './policy.ts';
+import { type Violation, violation } from './violations.ts';
+import { addWorkingDays, type WorkingCalendar } from './working-days.ts';
+
+export const PATH = [
+  'SOURCED',
+  'TRAINED',
+  'APPLIED',
+  'VERIFIED',
+  'INTRODUCED',
+  'CELL_VOTED',
+  'COMMITTEE_VOTED',
+  'DECIDED',
+  'ADMITTED',
+] as const;
+export type Stage = (typeof PATH)[number] | 'WITHDRAWN' | 'REJECTED';
+export const CLOSED: Stage[] = ['ADMITTED', 'WITHDRAWN', 'REJECTED'];
+
+/** The stages that may follow `stage`: the next on the path, or leaving it (withdrawn, rejected). */
+export function nextStages(stage: Stage): Stage[] {
+  if (CLOSED.includes(stage)) return [];
+  const next = PATH[PATH.indexOf(stage as (typeof PATH)[number]) + 1];
+  return [...(next ? [next] : []), 'WITHDRAWN', 'REJECTED'];
+}
+
+export interface CandidateFacts {
+  stage: Stage;
+  stageOn: string;
+  birthDate: string;
+  isYouthUnionMember: boolean;
+  certificateOn: string | null;
+  ageException: string | null;
+  /** Dates of the cell's vote and of the decision, when they happened. */
+  cellVotedOn: string | null;
+  decidedOn: string | null;
+}
+
+export interface IntroducerFacts {
+  /** A member introducing: full member since, left on, and since when they know the candidate. */
+  member?: { officialOn: string | null; leftOn: string | null; knownSince: string | null };
+  /** Or the grassroots Youth Union committee (its name). */
+  youthUnion?: string;
+}
+
+export interface Step {
+  stage: Stage;
+  on: string;
+  votesFor?: number | null;
+  votesEligible?: number | null;
+  certificateOn?: string | null;
+  ageException?: string | null;
+  introducers?: IntroducerFacts[];
+  /** The decision's deadline was extended (by the policy's extension). */
+  isExtended?: boolean | null;
+}
+
+/** Điều lệ Đảng, Art. 4: at least two thirds of the eligible members vote for. */
+export function validateVote(on: string, votesFor?: number | null, votesEligible?: number | null): Violation[] {
+  if (votesFor == null || votesEligible == null) return [violation('VOTES_MISSING', 'votesFor')];
+  if (votesFor < 0 || votesEligible <= 0 || votesFor > votesEligible) return [violation('VOTES_INVALID', 'votesFor')];
+  if (!voteCarries(policyOn(on), votesFor, votesEligible))
+    return [violation('VOTE_SHARE_TOO_LOW', 'votesFor', { for: votesFor, of: votesEligible })];
+  return [];
+}
+
+function introducers(c: CandidateFacts, step: Step): Violation[] {
+  const policy = policyOn(step.on);
+  const list = step.introducers ?? [];
+  const youth = list.filter((i) => i.youthUnion);
+  const members = list.filter((i) => i.member);
+  if (youth.length > 0 && !(c.isYouthUnionMember && ageOn(c.birthDate, step.on) < policy.youthUnionUnderAge))
+    return [violation('YOUTH_UNION_ROUTE_NOT_ALLOWED', 'introducers', { age: policy.youthUnionUnderAge })];
+  const needed = youth.length > 0 ? policy.introducers - 1 : policy.introducers;
+  if (youth.length > 1 || members.length !== needed || list.length !== policy.introducers)
+    return [violation('INTRODUCERS_COUNT', 'introducers')];
+  const knownBy = addMonths(step.on, -policy.introducerKnownMonths);
+  for (const { member } of members) {
+    if (!member?.officialOn || member.officialOn > step.on || (member.leftOn && member.leftOn <= step.on))
+      return [violation('INTRODUCER_NOT_FULL_MEMBER', 'introducers')];
+    if (!member.knownSince || member.knownSince > knownBy)
+      return [violation('INTRODUCER_KNOWN_TOO_SHORT', 'introducers', { months: policy.introducerKnownMonths })];
+  }
+  return [];
+}
+
+function cellVote(c: CandidateFacts, step: Step): Violation[] {
+  const policy = policyOn(step.on);
+  const age = ageOn(c.birthDate, step.on);
+  if (age < policy.minAge || (age > policy.maxAge && !(step.ageException ?? c.ageException)))
+    return [violation('AGE_OUT_OF_RANGE', 'birthDate', { age, min: policy.minAge, max: policy.maxAge })];
+  if (!c.certificateOn || c.certificateOn <= yearsBefore(step.on, policy.certificateValidityYears))
+    return [violation('CERTIFICATE_EXPIRED', 'certificateOn', { years: policy.certificateValidityYears })];
+  return validateVote(step.on, step.votesFor, step.votesEligible);
+}
+
+function deadline(code: string, from: string | null, days: number, step: Step, calendar: WorkingCalendar): Violation[] {
+  const due = from ? addWorkingDays(calendar, from, days) : null;
+  return due && step.on > due ? [violation(code, 'on', { days, due })] : [];
+}
+
+/** Everything wrong with taking `step` from the candidate's current state; empty when allowed. */
+export function validateStep(c: CandidateFacts, step: Step, calendar: WorkingCalendar): Violation[] {
+  const allowed = nextStages(c.stage);
+  if (!allowed.includes(step.stage))
+    return [violation('STAGE_ORDER', 'stage', { from: c.stage, to: step.stage, allowed: allowed.join(', ') })];
+  if (step.on < c.stageOn) return [violation('DATE_BEFORE_PREVIOUS_STEP', 'on', { on: step.on, previous: c.stageOn })];
+  const policy = policyOn(step.on);
+  switch (step.stage) {
+    case 'TRAINED':
+      return !step.certificateOn || step.certificateOn > step.on
+        ? [violation('CERTIFICATE_MISSING', 'certificateOn')]
+        : [];
+    case 'INTRODUCED':
+      return introducers(c, step);
+    case 'CELL_VOTED':
+      return cellVote(c, step);
+    case 'COMMITTEE_VOTED':
+      return validateVote(step.on, step.votesFor, step.votesEligible);
+    case 'DECIDED': {
+      const extension = step.isExtended ? policy.decisionExtensionWorkingDays : 0;
+      return deadline('DECISION_LATE', c.cellVotedOn, policy.decisionWorkingDays + extension, step, calendar);
+    }
+    case 'ADMITTED':
+      return deadline('CEREMONY_LATE', c.decidedOn, policy.ceremonyWorkingDays, step, calendar);
+    default:
+      return [];
+  }
+}

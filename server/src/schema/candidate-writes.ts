@@ -1,0 +1,98 @@
+// Writing a candidate's path: record them with their source, advance them stage by stage (or
+// withdraw, reject), admit them — which creates the member. Editors write inside their subtree.
+import { candidateCellOf, organisationIdOf } from '../auth/targets.ts';
+import { admitCandidate, advanceCandidate, recordCandidate } from '../domain/candidates.ts';
+import { builder } from './builder.ts';
+import { CandidateRef, CandidateSourceEnum, CandidateStageEnum } from './candidate.ts';
+import { idOf, writeErrors } from './errors.ts';
+import { GenderEnum } from './member.ts';
+
+const RecordCandidateInput = builder.inputType('RecordCandidateInput', {
+  fields: (t) => ({
+    cellCode: t.string({ required: true, description: 'The cell that works with the candidate.' }),
+    fullName: t.string({ required: true }),
+    birthDate: t.field({ type: 'Date', required: true }),
+    gender: t.field({ type: GenderEnum }),
+    personalHistory: t.string(),
+    isYouthUnionMember: t.boolean({ description: 'Đoàn viên: opens the Youth Union route of introduction under 30.' }),
+    source: t.field({ type: CandidateSourceEnum, required: true }),
+    sourcedOn: t.field({ type: 'Date', required: true }),
+    actingBody: t.string({
+      required: true,
+      description: 'The mass organisation that proposed the candidate, e.g. "Đoàn xã Thanh Hòa".',
+    }),
+  }),
+});
+
+builder.mutationField('recordCandidate', (t) =>
+  t.field({
+    type: CandidateRef,
+    errors: writeErrors('RecordCandidate'),
+    args: { input: t.arg({ type: RecordCandidateInput, required: true }) },
+    authScopes: async (_root, args) => ({ writesIn: await organisationIdOf(args.input.cellCode) }),
+    resolve: (_root, args, ctx) => recordCandidate({ actor: ctx.actor!, input: args.input }),
+  }),
+);
+
+const IntroducerInput = builder.inputType('IntroducerInput', {
+  description: 'A full member (memberId, knownSince), or the grassroots Youth Union committee (youthUnion).',
+  fields: (t) => ({
+    memberId: t.id({ description: 'The Member’s global ID.' }),
+    knownSince: t.field({ type: 'Date', description: 'Since when the member has worked or lived with the candidate.' }),
+    youthUnion: t.string({ description: 'The name of the Youth Union committee introducing.' }),
+  }),
+});
+
+const stepFields = (t: Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0]) => ({
+  candidateId: t.id({ required: true }),
+  on: t.field({ type: 'Date', required: true }),
+  actingBody: t.string({ required: true, description: 'The body that acted: the cell, the committee, the course…' }),
+  votesFor: t.int({ description: 'Cell and committee votes: members voting for.' }),
+  votesEligible: t.int({ description: 'Cell and committee votes: members entitled to vote.' }),
+  certificateOn: t.field({ type: 'Date', description: 'TRAINED: the day of the course certificate.' }),
+  ageException: t.string({ description: 'CELL_VOTED over 60: the recorded exception.' }),
+  isExtended: t.boolean({ description: 'DECIDED: the decision deadline was extended.' }),
+  note: t.string(),
+  introducers: t.field({ type: [IntroducerInput], description: 'INTRODUCED: the two introducers.' }),
+});
+
+const AdvanceCandidateInput = builder.inputType('AdvanceCandidateInput', {
+  fields: (t) => ({ ...stepFields(t), stage: t.field({ type: CandidateStageEnum, required: true }) }),
+});
+const AdmitCandidateInput = builder.inputType('AdmitCandidateInput', { fields: (t) => stepFields(t) });
+
+type StepArgs = { candidateId: string | number; introducers?: { memberId?: string | number | null }[] | null };
+const decode = <T extends StepArgs>(input: T) => ({
+  ...input,
+  candidateId: idOf(input.candidateId, 'Candidate'),
+  introducers: input.introducers?.map((i) => ({
+    ...i,
+    memberId: i.memberId == null ? null : idOf(i.memberId, 'Member'),
+  })),
+});
+const inCandidateCell = async (_root: unknown, args: { input: StepArgs }) => ({
+  writesIn: await candidateCellOf(idOf(args.input.candidateId, 'Candidate')),
+});
+
+builder.mutationField('advanceCandidate', (t) =>
+  t.field({
+    type: CandidateRef,
+    errors: writeErrors('AdvanceCandidate'),
+    description:
+      'The next step of the path, on its date, by its body; or WITHDRAWN / REJECTED. ADMITTED creates the member.',
+    args: { input: t.arg({ type: AdvanceCandidateInput, required: true }) },
+    authScopes: inCandidateCell,
+    resolve: (_root, args, ctx) => advanceCandidate({ actor: ctx.actor!, input: decode(args.input) }),
+  }),
+);
+
+builder.mutationField('admitCandidate', (t) =>
+  t.field({
+    type: CandidateRef,
+    errors: writeErrors('AdmitCandidate'),
+    description: 'Kết nạp: the ceremony. Creates the member, placed in the candidate’s cell from this day.',
+    args: { input: t.arg({ type: AdmitCandidateInput, required: true }) },
+    authScopes: inCandidateCell,
+    resolve: (_root, args, ctx) => admitCandidate({ actor: ctx.actor!, input: decode(args.input) }),
+  }),
+);

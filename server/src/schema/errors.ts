@@ -1,0 +1,70 @@
+// What every mutation shares: the Mutation type, the ValidationError result (a broken rule, with
+// its code, the input field at fault and the message in the caller's language), and global IDs.
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import type { Context } from '../context.ts';
+import { ValidationFailure } from '../domain/write.ts';
+import type { Violation } from '../rules/violations.ts';
+import { builder } from './builder.ts';
+
+builder.mutationType({ description: 'Writes: each runs in one transaction and records an audit event.' });
+
+/** Vietnamese unless the request's Accept-Language prefers English. */
+export function languageOf(ctx: Context): 'vi' | 'en' {
+  const header = (ctx as Context & { request?: Request }).request?.headers.get('accept-language') ?? '';
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'vi';
+}
+
+const ViolationRef = builder.objectRef<Violation>('Violation').implement({
+  description: 'One broken rule.',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    field: t.exposeString('field', { description: 'The input field at fault.' }),
+    message: t.string({ resolve: (v, _args, ctx) => (languageOf(ctx) === 'en' ? v.messageEn : v.messageVi) }),
+    messageVi: t.exposeString('messageVi'),
+    messageEn: t.exposeString('messageEn'),
+  }),
+});
+
+builder.objectType(ValidationFailure, {
+  name: 'ValidationError',
+  description:
+    'The write broke a rule and wrote nothing. `code`, `field` and `message` describe the first broken rule.',
+  fields: (t) => ({
+    code: t.string({ resolve: (e) => e.violations[0]?.code ?? 'INVALID' }),
+    field: t.string({ resolve: (e) => e.violations[0]?.field ?? '' }),
+    message: t.string({
+      description: 'In the language of Accept-Language: Vietnamese by default, English on request.',
+      resolve: (e, _args, ctx) => {
+        const v = e.violations[0];
+        return v ? (languageOf(ctx) === 'en' ? v.messageEn : v.messageVi) : e.message;
+      },
+    }),
+    messageVi: t.string({ resolve: (e) => e.violations[0]?.messageVi ?? e.message }),
+    messageEn: t.string({ resolve: (e) => e.violations[0]?.messageEn ?? e.message }),
+    violations: t.field({ type: [ViolationRef], resolve: (e) => e.violations }),
+  }),
+});
+
+/** The numeric id inside a Relay global ID of `typename`; -1 (nothing) for another type or garbage. */
+export function idOf(globalId: string | number, typename: string): number {
+  try {
+    const { typename: found, id } = decodeGlobalID(String(globalId));
+    return found === typename && /^\d+$/.test(id) ? Number(id) : -1;
+  } catch {
+    return -1;
+  }
+}
+
+/** A mutation's result: `<Name>Success { data }` or a ValidationError. */
+export const writeErrors = (name: string) => ({
+  types: [ValidationFailure],
+  result: { name: `${name}Success` },
+  union: { name: `${name}Result` },
+});
+
+/** A scope map that passes when the caller writes in every one of `ids` (scope-auth `$all`). */
+export function writesInAll(ids: number[]): any {
+  const [first = -1, ...rest] = ids;
+  return rest.length === 0 ? { writesIn: first } : { $all: { writesIn: first, $all: writesInAll(rest) } };
+}

@@ -1,0 +1,114 @@
+// Writing a member's life: record an existing member with their history, transfer between cells,
+// recognise as a full member, record leaving. Editors write inside their subtree; a transfer
+// needs both the sending and the receiving cell in reach.
+import { memberCellOf, organisationIdOf } from '../auth/targets.ts';
+import type { Context } from '../context.ts';
+import { recordMember } from '../domain/member-history.ts';
+import { recogniseMember, recordLeaving, transferMember } from '../domain/members.ts';
+import { builder } from './builder.ts';
+import { idOf, writeErrors, writesInAll } from './errors.ts';
+import { GenderEnum, LeavingReasonEnum, MemberRef } from './member.ts';
+
+const PlacementInput = builder.inputType('PlacementInput', {
+  fields: (t) => ({ cellCode: t.string({ required: true }), startOn: t.field({ type: 'Date', required: true }) }),
+});
+
+const RecordMemberInput = builder.inputType('RecordMemberInput', {
+  fields: (t) => ({
+    fullName: t.string({ required: true }),
+    birthDate: t.field({ type: 'Date', required: true }),
+    gender: t.field({ type: GenderEnum }),
+    personalHistory: t.string(),
+    admittedOn: t.field({ type: 'Date', required: true }),
+    officialOn: t.field({ type: 'Date' }),
+    placements: t.field({
+      type: [PlacementInput],
+      required: true,
+      description: 'In order; the first, the admitting cell, starts on admittedOn.',
+    }),
+  }),
+});
+
+builder.mutationField('recordMember', (t) =>
+  t.field({
+    type: MemberRef,
+    errors: writeErrors('RecordMember'),
+    description: 'Records a member admitted before ketnap was used, with the cells they belonged to.',
+    args: { input: t.arg({ type: RecordMemberInput, required: true }) },
+    authScopes: async (_root, args) =>
+      writesInAll(await Promise.all(args.input.placements.map((p) => organisationIdOf(p.cellCode)))),
+    resolve: (_root, args, ctx) => recordMember({ actor: ctx.actor!, input: args.input }),
+  }),
+);
+
+type MemberArgs = { input: { memberId: string | number } };
+const inMemberCell = async (_root: unknown, args: MemberArgs, ctx: Context) => ({
+  writesIn: await memberCellOf(ctx, idOf(args.input.memberId, 'Member')),
+});
+const decode = <T extends MemberArgs['input']>(input: T) => ({ ...input, memberId: idOf(input.memberId, 'Member') });
+
+const TransferMemberInput = builder.inputType('TransferMemberInput', {
+  fields: (t) => ({
+    memberId: t.id({ required: true }),
+    toCellCode: t.string({ required: true }),
+    on: t.field({
+      type: 'Date',
+      required: true,
+      description: 'The current placement ends and the next starts on this day.',
+    }),
+  }),
+});
+
+builder.mutationField('transferMember', (t) =>
+  t.field({
+    type: MemberRef,
+    errors: writeErrors('TransferMember'),
+    description: 'Chuyển sinh hoạt: the member moves to another cell from a date.',
+    args: { input: t.arg({ type: TransferMemberInput, required: true }) },
+    authScopes: async (_root, args, ctx) =>
+      writesInAll([
+        await memberCellOf(ctx, idOf(args.input.memberId, 'Member')),
+        await organisationIdOf(args.input.toCellCode),
+      ]),
+    resolve: (_root, args, ctx) => transferMember({ actor: ctx.actor!, input: decode(args.input) }),
+  }),
+);
+
+const RecogniseMemberInput = builder.inputType('RecogniseMemberInput', {
+  fields: (t) => ({
+    memberId: t.id({ required: true }),
+    on: t.field({ type: 'Date', required: true, description: 'The day of the cell’s vote: full member from then.' }),
+    votesFor: t.int({ required: true }),
+    votesEligible: t.int({ required: true }),
+  }),
+});
+
+builder.mutationField('recogniseMember', (t) =>
+  t.field({
+    type: MemberRef,
+    errors: writeErrors('RecogniseMember'),
+    description: 'Công nhận đảng viên chính thức, after the 12-month probation.',
+    args: { input: t.arg({ type: RecogniseMemberInput, required: true }) },
+    authScopes: inMemberCell,
+    resolve: (_root, args, ctx) => recogniseMember({ actor: ctx.actor!, input: decode(args.input) }),
+  }),
+);
+
+const RecordLeavingInput = builder.inputType('RecordLeavingInput', {
+  fields: (t) => ({
+    memberId: t.id({ required: true }),
+    on: t.field({ type: 'Date', required: true }),
+    reason: t.field({ type: LeavingReasonEnum, required: true }),
+  }),
+});
+
+builder.mutationField('recordLeaving', (t) =>
+  t.field({
+    type: MemberRef,
+    errors: writeErrors('RecordLeaving'),
+    description: 'The member died, was struck off, expelled, moved away, or removed after probation.',
+    args: { input: t.arg({ type: RecordLeavingInput, required: true }) },
+    authScopes: inMemberCell,
+    resolve: (_root, args, ctx) => recordLeaving({ actor: ctx.actor!, input: decode(args.input) }),
+  }),
+);

@@ -1,0 +1,98 @@
+// Đảng viên, read by authorised callers: the Member type (personal fields only inside the
+// token's subtree) and the `members` connection of a subtree, paged at the root.
+import type { Prisma } from '@ketnap/prisma/generated/sqlite/client.ts';
+import { Gender, LeavingReason } from '@ketnap/prisma/generated/sqlite/enums.ts';
+import { memberCellOf, organisationIdOf } from '../auth/targets.ts';
+import type { Context } from '../context.ts';
+import { prisma } from '../db.ts';
+import { todayInVietnam } from '../rules/dates.ts';
+import { builder } from './builder.ts';
+import { OrganisationRef } from './organisation.ts';
+
+export const GenderEnum = builder.enumType(Gender, { name: 'Gender' });
+export const LeavingReasonEnum = builder.enumType(LeavingReason, { name: 'LeavingReason' });
+const MemberStatusEnum = builder.enumType('MemberStatus', {
+  values: {
+    PROBATIONARY: { description: 'Dự bị' },
+    FULL: { description: 'Chính thức' },
+    LEFT: { description: 'Ra khỏi Đảng' },
+  },
+});
+
+const personal = async (m: { id: number }, _args: object, ctx: Context) => ({
+  readsPersonalDataOf: await memberCellOf(ctx, m.id),
+});
+
+builder.prismaObject('Placement', {
+  description: 'Where a member belongs (sinh hoạt) over [startOn, endOn).',
+  fields: (t) => ({
+    cell: t.relation('cell', { type: OrganisationRef }),
+    startOn: t.expose('startOn', { type: 'Date' }),
+    endOn: t.expose('endOn', { type: 'Date', nullable: true, description: 'The day it ended (excluded).' }),
+  }),
+});
+
+export const MemberRef = builder.prismaNode('Member', {
+  id: { field: 'id' },
+  description:
+    'Đảng viên. fullName, birthDate, gender and personalHistory are personal data: only for tokens reaching the member’s cell.',
+  fields: (t) => ({
+    fullName: t.exposeString('fullName', { nullable: true, authScopes: personal }),
+    birthDate: t.expose('birthDate', { type: 'Date', nullable: true, authScopes: personal }),
+    gender: t.expose('gender', { type: GenderEnum, nullable: true, authScopes: personal }),
+    personalHistory: t.exposeString('personalHistory', { nullable: true, authScopes: personal }),
+    admittedOn: t.expose('admittedOn', { type: 'Date' }),
+    admittedIn: t.relation('admittedIn', { type: OrganisationRef }),
+    officialOn: t.expose('officialOn', { type: 'Date', nullable: true }),
+    leftOn: t.expose('leftOn', { type: 'Date', nullable: true }),
+    leftReason: t.expose('leftReason', { type: LeavingReasonEnum, nullable: true }),
+    placements: t.relation('placements', { query: { orderBy: { startOn: 'asc' } }, authScopes: personal }),
+  }),
+});
+
+export function memberWhere(args: {
+  subtree: string;
+  cell?: string | null;
+  status?: 'PROBATIONARY' | 'FULL' | 'LEFT' | null;
+  admittedFrom?: string | null;
+  admittedTo?: string | null;
+}): Prisma.MemberWhereInput {
+  const today = todayInVietnam();
+  // Current placements, except for former members: their last placement ended when they left.
+  const current = args.status === 'LEFT' ? {} : { OR: [{ endOn: null }, { endOn: { gt: today } }] };
+  const placed = (cell: Prisma.OrganisationWhereInput) => ({ placements: { some: { ...current, cell } } });
+  const status = {
+    PROBATIONARY: { officialOn: null, leftOn: null },
+    FULL: { officialOn: { not: null }, leftOn: null },
+    LEFT: { leftOn: { not: null } },
+  } satisfies Record<string, Prisma.MemberWhereInput>;
+  return {
+    AND: [
+      placed({ ancestries: { some: { ancestor: { code: args.subtree } } } }),
+      args.cell ? placed({ code: args.cell }) : {},
+      args.status ? status[args.status] : {},
+      args.admittedFrom ? { admittedOn: { gte: args.admittedFrom } } : {},
+      args.admittedTo ? { admittedOn: { lte: args.admittedTo } } : {},
+    ],
+  };
+}
+
+builder.queryField('members', (t) =>
+  t.prismaConnection({
+    type: 'Member',
+    cursor: 'id',
+    description: 'Members whose current cell is in the subtree; with status LEFT, former members once placed there.',
+    args: {
+      subtree: t.arg.string({ required: true, description: 'The code of the organisation whose subtree is read.' }),
+      cell: t.arg.string({ description: 'Only the members of this cell.' }),
+      status: t.arg({ type: MemberStatusEnum }),
+      admittedFrom: t.arg({ type: 'Date' }),
+      admittedTo: t.arg({ type: 'Date' }),
+    },
+    authScopes: async (_root, args) => ({ readsPersonalDataOf: await organisationIdOf(args.subtree) }),
+    complexity: (args) => ({ field: 1, multiplier: args.first ?? 20 }),
+    totalCount: (_root, args) => prisma().member.count({ where: memberWhere(args) }),
+    resolve: (query, _root, args) =>
+      prisma().member.findMany({ ...query, where: memberWhere(args), orderBy: { id: 'asc' } }),
+  }),
+);

@@ -1,0 +1,114 @@
+// Who may read what, on SQLite and PostgreSQL: personal data never reaches anonymous callers or
+// tokens of another subtree; tokens are stored hashed, shown once by the CLI, refused when
+// revoked or expired.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createToken, hashSecret } from '../src/auth/tokens.ts';
+import { prisma } from '../src/db.ts';
+import { miniWorld, type World } from './fixture.ts';
+import { type Engine, gql, postgresAvailable } from './support.ts';
+
+const engines: Engine[] = ['sqlite', 'postgres'];
+const run = promisify(execFile);
+const member1 = encodeGlobalID('Member', '1');
+const personalQuery = `{ node(id: "${member1}") { ... on Member { admittedOn fullName birthDate personalHistory } } }`;
+const forbidden = (errors: { extensions?: Record<string, unknown> }[] | undefined) =>
+  errors?.map((e) => e.extensions?.code);
+
+describe.each(engines)('authorisation on %s', async (engine) => {
+  const available = engine === 'sqlite' || (await postgresAvailable());
+  let world: World;
+  beforeAll(async () => {
+    if (available) world = await miniWorld(engine);
+  });
+  afterAll(async () => world?.db.drop());
+  const test = it.skipIf(!available);
+
+  test('anonymous callers get an error and no personal data', async () => {
+    const anonymous = await gql(personalQuery);
+    expect(anonymous.data!.node).toEqual({
+      admittedOn: '1995-03-01',
+      fullName: null,
+      birthDate: null,
+      personalHistory: null,
+    });
+    expect(forbidden(anonymous.errors)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+    for (const q of [
+      '{ members(subtree: "thanh-chuong") { edges { node { fullName } } } }',
+      '{ candidates(subtree: "thanh-chuong") { edges { node { fullName } } } }',
+      '{ overdueSteps(orgCode: "thanh-chuong", asOf: "2017-06-01") { kind } }',
+      '{ auditEvents { edges { node { after } } } }',
+    ]) {
+      const r = await gql(q);
+      expect(r.data).toBeNull();
+      expect(forbidden(r.errors)).toEqual(['FORBIDDEN']);
+      expect(JSON.stringify(r)).not.toContain('Đảng viên');
+    }
+    const candidate = encodeGlobalID('Candidate', '1');
+    const events = await gql(
+      `{ node(id: "${candidate}") { ... on Candidate { stage fullName events { stage note } } } }`,
+    );
+    expect(events.data!.node).toEqual({
+      stage: 'CELL_VOTED',
+      fullName: null,
+      events: [
+        { stage: 'SOURCED', note: null },
+        { stage: 'CELL_VOTED', note: null },
+      ],
+    });
+    expect(forbidden(events.errors)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+    const publicFigures = await gql(
+      `{ pipeline(orgCode: "thanh-chuong", asOf: "2017-01-01") { total byStage { stage count } } }`,
+    );
+    expect(publicFigures.data!.pipeline).toEqual({ total: 1, byStage: [{ stage: 'CELL_VOTED', count: 1 }] });
+  });
+
+  test('tokens see personal data inside their subtree only', async () => {
+    const inside = await gql(personalQuery, {}, world.tokens.viewer);
+    expect(inside.errors).toBeUndefined();
+    expect(inside.data!.node.fullName).toBe('Đảng viên 1');
+    const outside = await gql(personalQuery, {}, world.tokens.duc);
+    expect(outside.data!.node.fullName).toBeNull();
+    expect(forbidden(outside.errors)).toContain('FORBIDDEN');
+    const list = await gql('{ members(subtree: "thanh-hoa") { totalCount } }', {}, world.tokens.duc);
+    expect(forbidden(list.errors)).toEqual(['FORBIDDEN']);
+    expect(forbidden((await gql('{ auditEvents { totalCount } }', {}, world.tokens.hoa)).errors)).toEqual([
+      'FORBIDDEN',
+    ]);
+    expect((await gql('{ auditEvents { totalCount } }', {}, world.tokens.admin)).errors).toBeUndefined();
+  });
+
+  test('tokens are stored hashed; revoked and expired tokens are refused', async () => {
+    const { id, secret } = await createToken({ name: 'thử', role: 'VIEWER', organisationCode: 'thanh-hoa' });
+    const row = await prisma().apiToken.findUniqueOrThrow({ where: { id } });
+    expect(row.hash).toBe(hashSecret(secret));
+    expect(JSON.stringify(row)).not.toContain(secret);
+    expect((await gql(personalQuery, {}, secret)).errors).toBeUndefined();
+    await prisma().apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+    const revoked = await gql(personalQuery, {}, secret);
+    expect([revoked.status, forbidden(revoked.errors)]).toEqual([401, ['UNAUTHENTICATED']]);
+    const expired = await createToken({ name: 'hết hạn', role: 'ADMIN', expiresAt: new Date(Date.now() - 1000) });
+    const r = await gql(personalQuery, {}, expired.secret);
+    expect([r.status, r.data ?? null]).toEqual([401, null]);
+    expect((await gql(personalQuery, {}, 'ktn_not-a-token')).status).toBe(401);
+  });
+
+  test('the CLI creates a token shown once, lists without secrets, revokes', async () => {
+    const env = { ...process.env, DATABASE_URL: world.db.database.url, KETNAP_LOG: 'silent' };
+    const cli = (...args: string[]) =>
+      run('npx', ['tsx', 'src/cli.ts', 'token', ...args], { cwd: new URL('..', import.meta.url).pathname, env });
+    const created = await cli('create', '--role', 'editor', '--org', 'thanh-hoa', '--name', 'Văn phòng Đảng ủy xã');
+    const secret = created.stdout.trim().split('\n').at(-1)!;
+    expect(secret).toMatch(/^ktn_/);
+    const id = /token (\d+) created/.exec(created.stdout)![1]!;
+    expect((await gql(personalQuery, {}, secret)).errors).toBeUndefined();
+    const list = await cli('list');
+    expect(list.stdout).toContain('Văn phòng Đảng ủy xã');
+    expect(list.stdout).not.toContain(secret);
+    await cli('revoke', '--id', id);
+    expect((await gql(personalQuery, {}, secret)).status).toBe(401);
+    await expect(cli('create', '--role', 'editor', '--name', 'no org')).rejects.toThrow(/--org/);
+  }, 120_000);
+});

@@ -1,0 +1,171 @@
+// Reads for authorised callers, on SQLite and PostgreSQL: members and candidates as filtered
+// connections, the pipeline as of a day, overdue steps in working days, the audit trail.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addWorkingDays, defaultCalendar } from '../src/rules/working-days.ts';
+import { miniWorld, type World } from './fixture.ts';
+import { type Engine, gql, postgresAvailable, statements } from './support.ts';
+import { mutate } from './writes-support.ts';
+
+const engines: Engine[] = ['sqlite', 'postgres'];
+const names = (r: any, field: string) => r.data[field].edges.map((e: any) => e.node.fullName);
+
+describe.each(engines)('private reads on %s', async (engine) => {
+  const available = engine === 'sqlite' || (await postgresAvailable());
+  let world: World;
+  beforeAll(async () => {
+    if (available) world = await miniWorld(engine);
+  });
+  afterAll(async () => world?.db.drop());
+  const test = it.skipIf(!available);
+
+  test('members: a subtree, a cell, a status, an admission range; paged', async () => {
+    const q = (args: string) =>
+      gql(
+        `{ members(${args}) { totalCount edges { node { fullName } } pageInfo { hasNextPage endCursor } } }`,
+        {},
+        world.tokens.viewer,
+      );
+    expect((await q('subtree: "thanh-hoa"')).data!.members.totalCount).toBe(9);
+    expect(names(await q('subtree: "thanh-hoa", cell: "thanh-hoa-xom-4"'), 'members')).toEqual([
+      'Đảng viên 7',
+      'Đảng viên 8',
+      'Đảng viên 9',
+    ]);
+    expect(names(await q('subtree: "thanh-hoa", status: PROBATIONARY'), 'members')).toEqual(['Đảng viên 9']);
+    expect(
+      names(await q('subtree: "thanh-hoa", admittedFrom: "1999-01-01", admittedTo: "2016-12-31"'), 'members'),
+    ).toHaveLength(3);
+    const first = (await q('subtree: "thanh-hoa", first: 4')).data!.members;
+    expect([first.edges.length, first.pageInfo.hasNextPage]).toEqual([4, true]);
+    const rest = await q(`subtree: "thanh-hoa", first: 10, after: "${first.pageInfo.endCursor}"`);
+    expect(rest.data!.members.edges).toHaveLength(5);
+    expect(
+      (await gql('{ members(subtree: "thanh-chuong") { totalCount } }', {}, world.tokens.admin)).data!.members
+        .totalCount,
+    ).toBe(13);
+  });
+
+  test('candidates and the pipeline as it stood on a day', async () => {
+    const recorded = await mutate(
+      'recordCandidate',
+      {
+        cellCode: 'thanh-hoa-xom-4',
+        fullName: 'Ứng viên Hai',
+        birthDate: '1998-01-01',
+        source: 'YOUTH_UNION',
+        sourcedOn: '2017-03-01',
+        actingBody: 'Đoàn xã',
+      },
+      world.tokens.hoa,
+      'id',
+    );
+    const q = (args: string) =>
+      gql(
+        `{ candidates(${args}) { totalCount edges { node { fullName stage source cell { code } } } } }`,
+        {},
+        world.tokens.hoa,
+      );
+    expect((await q('subtree: "thanh-hoa"')).data!.candidates.totalCount).toBe(2);
+    expect(names(await q('subtree: "thanh-hoa", stage: SOURCED'), 'candidates')).toEqual(['Ứng viên Hai']);
+    expect(
+      names(
+        await q('subtree: "thanh-hoa", source: FARMERS_UNION, stageFrom: "2016-11-01", stageTo: "2016-12-31"'),
+        'candidates',
+      ),
+    ).toEqual(['Người chờ quyết định']);
+    expect(names(await q('subtree: "thanh-hoa", cell: "thanh-hoa-xom-3"'), 'candidates')).toEqual([
+      'Người chờ quyết định',
+    ]);
+    const pipeline = async (asOf: string) =>
+      (
+        await gql(
+          `{ pipeline(orgCode: "thanh-hoa", asOf: "${asOf}") { total byStage { stage count } bySource { source count } } }`,
+        )
+      ).data!.pipeline;
+    expect(await pipeline('2016-06-01')).toEqual({
+      total: 1,
+      byStage: [{ stage: 'SOURCED', count: 1 }],
+      bySource: [{ source: 'FARMERS_UNION', count: 1 }],
+    });
+    expect(await pipeline('2017-03-01')).toEqual({
+      total: 2,
+      byStage: [
+        { stage: 'CELL_VOTED', count: 1 },
+        { stage: 'SOURCED', count: 1 },
+      ],
+      bySource: [
+        { source: 'FARMERS_UNION', count: 1 },
+        { source: 'YOUTH_UNION', count: 1 },
+      ],
+    });
+    expect(recorded.data!.id).toBeTruthy();
+  });
+
+  test('overdue steps: the decision after the cell vote, the recognition after probation, in working days', async () => {
+    const r = await gql(
+      `{ overdueSteps(orgCode: "thanh-chuong", asOf: "2017-06-01") { kind since dueOn workingDaysLate candidate { fullName } member { fullName } } }`,
+      {},
+      world.tokens.admin,
+    );
+    expect(r.errors).toBeUndefined();
+    const decisionDue = addWorkingDays(defaultCalendar, '2016-12-01', 60);
+    const recognitionDue = addWorkingDays(defaultCalendar, '2017-02-01', 30);
+    expect(
+      r.data!.overdueSteps.map((s: any) => [s.kind, s.since, s.dueOn, s.candidate?.fullName ?? s.member?.fullName]),
+    ).toEqual([
+      ['DECISION', '2016-12-01', decisionDue, 'Người chờ quyết định'],
+      ['RECOGNITION', '2017-02-01', recognitionDue, 'Đảng viên 9'],
+    ]);
+    const early = await gql(
+      `{ overdueSteps(orgCode: "thanh-chuong", asOf: "${decisionDue}") { kind } }`,
+      {},
+      world.tokens.admin,
+    );
+    expect(early.data!.overdueSteps).toEqual([]);
+    const other = await gql(
+      `{ overdueSteps(orgCode: "thanh-duc", asOf: "2017-06-01") { kind } }`,
+      {},
+      world.tokens.duc,
+    );
+    expect(other.data!.overdueSteps).toEqual([]);
+  });
+
+  test('public reports are SQL aggregates: a statement or two whatever the size of the subtree', async () => {
+    for (const q of [
+      '{ pipeline(orgCode: "thanh-chuong", asOf: "2017-06-01") { total byStage { stage count } } }',
+      '{ quotaAllocationGaps(orgCode: "thanh-chuong", asOf: "2017-06-01") { gap } }',
+      '{ visitsByQuarter(orgCode: "thanh-chuong", from: "2017-01-01", to: "2017-12-31") { quarter visits } }',
+    ]) {
+      statements.length = 0;
+      expect((await gql(q)).errors).toBeUndefined();
+      expect(statements.length).toBeLessThanOrEqual(3);
+    }
+  });
+
+  test('the audit trail: filtered by entity, actor and time, newest first', async () => {
+    await mutate('renameOrganisation', { code: 'thanh-duc-xom-1', name: 'Chi bộ xóm Một' }, world.tokens.duc);
+    const q = (args: string) =>
+      gql(
+        `{ auditEvents(${args}) { totalCount edges { node { actorName actorRole action entityType entityId before after at } } } }`,
+        {},
+        world.tokens.admin,
+      );
+    const byActor = (await q('actorName: "editor thanh-duc"')).data!.auditEvents;
+    expect(byActor.totalCount).toBe(1);
+    const event = byActor.edges[0].node;
+    expect(event).toMatchObject({
+      actorRole: 'EDITOR',
+      action: 'renameOrganisation',
+      entityType: 'Organisation',
+      entityId: '7',
+    });
+    expect([JSON.parse(event.before).name, JSON.parse(event.after).name]).toEqual([
+      'Tổ chức thanh-duc-xom-1',
+      'Chi bộ xóm Một',
+    ]);
+    expect((await q('entityType: "Candidate"')).data!.auditEvents.totalCount).toBe(1);
+    const since = new Date(Date.parse(event.at) + 60_000).toISOString();
+    expect((await q(`from: "${since}"`)).data!.auditEvents.totalCount).toBe(0);
+    expect((await q(`to: "${event.at}"`)).data!.auditEvents.edges[0].node.action).toBe('renameOrganisation');
+  });
+});

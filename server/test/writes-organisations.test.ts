@@ -1,0 +1,160 @@
+// The tree written through the API, on SQLite and PostgreSQL: create, rename, move, dissolve and
+// merge, with the closure kept true (children and counts as of a day follow), and who may write.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createToken } from '../src/auth/tokens.ts';
+import { prisma } from '../src/db.ts';
+import { miniWorld, type World } from './fixture.ts';
+import { type Engine, gql, postgresAvailable } from './support.ts';
+import { expectAuthorised, expectForbidden, expectViolation, mutate } from './writes-support.ts';
+
+const engines: Engine[] = ['sqlite', 'postgres'];
+const children = async (code: string, asOf: string) =>
+  (
+    await gql(`{ organisation(code: "${code}") { children(asOf: "${asOf}") { code } } }`)
+  ).data!.organisation.children.map((c: { code: string }) => c.code);
+const members = async (code: string, asOf: string) =>
+  (await gql(`{ organisation(code: "${code}") { memberCount(asOf: "${asOf}") } }`)).data!.organisation.memberCount;
+
+describe.each(engines)('organisation writes on %s', async (engine) => {
+  const available = engine === 'sqlite' || (await postgresAvailable());
+  let world: World;
+  let district: string;
+  let cellEditor: string;
+  beforeAll(async () => {
+    if (!available) return;
+    world = await miniWorld(engine);
+    district = (await createToken({ name: 'Ban Tổ chức Huyện ủy', role: 'EDITOR', organisationCode: 'thanh-chuong' }))
+      .secret;
+    cellEditor = (await createToken({ name: 'Chi bộ xóm 3', role: 'EDITOR', organisationCode: 'thanh-hoa-xom-3' }))
+      .secret;
+  });
+  afterAll(async () => world?.db.drop());
+  const test = it.skipIf(!available);
+  const cell = {
+    code: 'thanh-hoa-xom-10',
+    name: 'Chi bộ xóm 10',
+    kind: 'SUBORDINATE_CELL',
+    parentCode: 'thanh-hoa',
+    establishedOn: '2017-01-15',
+  };
+
+  test('createOrganisation: a new cell appears in its parent’s tree from its first day', async () => {
+    await expectAuthorised('createOrganisation', cell, { inside: world.tokens.hoa, outside: world.tokens.duc });
+    expect(await children('thanh-hoa', '2017-01-15')).toContain('thanh-hoa-xom-10');
+    expect(await children('thanh-hoa', '2017-01-14')).not.toContain('thanh-hoa-xom-10');
+    const t = world.tokens.hoa;
+    await expectViolation('createOrganisation', cell, t, 'CODE_TAKEN', 'code');
+    await expectViolation('createOrganisation', { ...cell, code: 'Xóm 11' }, t, 'CODE_INVALID', 'code');
+    await expectViolation(
+      'createOrganisation',
+      { ...cell, code: 'x11', parentCode: 'thanh-hoa-xom-3' },
+      t,
+      'PARENT_IS_CELL',
+      'parentCode',
+    );
+    await expectViolation(
+      'createOrganisation',
+      { ...cell, code: 'x11', establishedOn: '1940-01-01' },
+      t,
+      'ORGANISATION_NOT_ACTIVE',
+      'parentCode',
+    );
+    await expectViolation('createOrganisation', { ...cell, code: 'x11', name: ' ' }, t, 'REQUIRED', 'name');
+  });
+
+  test('renameOrganisation', async () => {
+    await expectAuthorised(
+      'renameOrganisation',
+      { code: 'thanh-hoa-xom-3', name: 'Chi bộ xóm Ba' },
+      { inside: world.tokens.hoa, outside: world.tokens.duc },
+    );
+    expect((await prisma().organisation.findUniqueOrThrow({ where: { code: 'thanh-hoa-xom-3' } })).name).toBe(
+      'Chi bộ xóm Ba',
+    );
+    await expectViolation(
+      'renameOrganisation',
+      { code: 'thanh-hoa-xom-3', name: '' },
+      world.tokens.hoa,
+      'REQUIRED',
+      'name',
+    );
+  });
+
+  test('moveOrganisation: from a date, history kept; both parents in reach', async () => {
+    const move = { code: 'thanh-hoa-xom-10', parentCode: 'thanh-duc', on: '2017-06-01' };
+    await expectAuthorised('moveOrganisation', move, { inside: district, outside: world.tokens.hoa });
+    expect(await children('thanh-duc', '2017-06-01')).toContain('thanh-hoa-xom-10');
+    expect(await children('thanh-hoa', '2017-05-31')).toContain('thanh-hoa-xom-10');
+    expect(await children('thanh-hoa', '2017-06-01')).not.toContain('thanh-hoa-xom-10');
+    await expectViolation(
+      'moveOrganisation',
+      { ...move, on: '2017-05-01', parentCode: 'thanh-hoa' },
+      district,
+      'DATE_BEFORE_PREVIOUS_STEP',
+      'on',
+    );
+    await expectViolation(
+      'moveOrganisation',
+      { code: 'thanh-chuong', parentCode: 'thanh-hoa', on: '2017-07-01' },
+      world.tokens.admin,
+      'CYCLE',
+      'parentCode',
+    );
+    await expectViolation(
+      'moveOrganisation',
+      { ...move, parentCode: 'thanh-hoa-xom-3', on: '2017-07-01' },
+      district,
+      'PARENT_IS_CELL',
+      'parentCode',
+    );
+  });
+
+  test('dissolveOrganisation: an empty cell; a cell with members only by merging, its members follow', async () => {
+    // (thanh-hoa still reaches the cell it once held: reach covers the subtree as it ever stood.)
+    await expectAuthorised(
+      'dissolveOrganisation',
+      { code: 'thanh-hoa-xom-10', on: '2017-08-01' },
+      { inside: district, outside: cellEditor },
+    );
+    expect(await children('thanh-duc', '2017-08-01')).not.toContain('thanh-hoa-xom-10');
+    await expectViolation(
+      'dissolveOrganisation',
+      { code: 'thanh-hoa-xom-10', on: '2017-09-01' },
+      district,
+      'ORGANISATION_NOT_ACTIVE',
+      'on',
+    );
+    const t = world.tokens.hoa;
+    await expectViolation(
+      'dissolveOrganisation',
+      { code: 'thanh-hoa-xom-4', on: '2017-09-01' },
+      t,
+      'NOT_EMPTY',
+      'mergeIntoCode',
+    );
+    await expectViolation(
+      'dissolveOrganisation',
+      { code: 'thanh-hoa-xom-4', on: '2017-09-01', mergeIntoCode: 'thanh-hoa' },
+      t,
+      'MERGE_KIND',
+      'mergeIntoCode',
+    );
+    expectForbidden(
+      await mutate(
+        'dissolveOrganisation',
+        { code: 'thanh-hoa-xom-4', on: '2017-09-01', mergeIntoCode: 'thanh-duc-xom-1' },
+        t,
+      ),
+    );
+    const [a, b] = [await members('thanh-hoa-xom-3', '2017-09-01'), await members('thanh-hoa-xom-4', '2017-08-31')];
+    await expectAuthorised(
+      'dissolveOrganisation',
+      { code: 'thanh-hoa-xom-4', on: '2017-09-01', mergeIntoCode: 'thanh-hoa-xom-3' },
+      { inside: t, outside: world.tokens.duc },
+    );
+    expect(await members('thanh-hoa-xom-3', '2017-09-01')).toBe(a + b);
+    expect(await members('thanh-hoa', '2017-09-01')).toBe(a + b);
+    const merged = await prisma().organisation.findUniqueOrThrow({ where: { code: 'thanh-hoa-xom-4' } });
+    expect([merged.dissolvedOn, merged.mergedIntoId]).toEqual(['2017-09-01', 4]);
+  });
+});
