@@ -86,6 +86,12 @@ describe.each(engines)('organisation writes on %s', async (engine) => {
     expect(await children('thanh-duc', '2017-06-01')).toContain('thanh-hoa-xom-10');
     expect(await children('thanh-hoa', '2017-05-31')).toContain('thanh-hoa-xom-10');
     expect(await children('thanh-hoa', '2017-06-01')).not.toContain('thanh-hoa-xom-10');
+    // Writing reaches the subtree as it stands today: the moved cell is now thanh-duc's to write.
+    const rename = { code: 'thanh-hoa-xom-10', name: 'Chi bộ xóm Mười' };
+    expectForbidden(await mutate('renameOrganisation', rename, world.tokens.hoa));
+    const renamed = await mutate('renameOrganisation', rename, world.tokens.duc);
+    expect(renamed.errors).toBeUndefined();
+    expect(renamed.error).toBeUndefined();
     await expectViolation(
       'moveOrganisation',
       { ...move, on: '2017-05-01', parentCode: 'thanh-hoa' },
@@ -110,7 +116,7 @@ describe.each(engines)('organisation writes on %s', async (engine) => {
   });
 
   test('dissolveOrganisation: an empty cell; a cell with members only by merging, its members follow', async () => {
-    // (thanh-hoa still reaches the cell it once held: reach covers the subtree as it ever stood.)
+    // (A dissolved cell is written where it stood on its last day: the district reaches it.)
     await expectAuthorised(
       'dissolveOrganisation',
       { code: 'thanh-hoa-xom-10', on: '2017-08-01' },

@@ -21,6 +21,9 @@ export async function createToken(options: {
 }): Promise<CreatedToken> {
   if (!options.name.trim()) throw new Error('--name: a token needs a name (who or what uses it)');
   let organisationId: number | null = null;
+  if (options.organisationCode && options.role === 'ADMIN') {
+    throw new Error('--org: an admin token reaches everything; give an editor or viewer token an organisation');
+  }
   if (options.organisationCode) {
     const org = await prisma().organisation.findUnique({ where: { code: options.organisationCode } });
     if (!org) throw new Error(`--org: no organisation has the code "${options.organisationCode}"`);

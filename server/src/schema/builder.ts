@@ -45,7 +45,7 @@ export const builder = new SchemaBuilder<{
       signedIn: ctx.actor !== null,
       role: (roles) => ctx.actor !== null && roles.includes(ctx.actor.role),
       readsPersonalDataOf: (id) => reaches(ctx, id),
-      writesIn: (id) => ctx.actor !== null && ctx.actor.role !== 'VIEWER' && reaches(ctx, id),
+      writesIn: (id) => ctx.actor !== null && ctx.actor.role !== 'VIEWER' && reaches(ctx, id, 'today'),
     }),
     treatErrorsAsUnauthorized: true,
     // A GraphQLError, so that yoga shows it (a plain Error is masked as "Unexpected error.").
