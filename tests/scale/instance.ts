@@ -1,6 +1,7 @@
 // Starts a real `ketnap start` process on a free port and stops it with SIGTERM.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 export const serverBin = fileURLToPath(new URL('../../server/bin/ketnap.js', import.meta.url));
 
@@ -38,4 +39,16 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** An admin token made with the command line, as an operator would. */
+export async function adminToken(databaseUrl: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [serverBin, 'token', 'create', '--role', 'admin', '--name', 'scale test'],
+    { env: { ...process.env, DATABASE_URL: databaseUrl } },
+  );
+  const secret = stdout.trim().split('\n').at(-1);
+  if (!secret?.startsWith('ktn_')) throw new Error(`no token in: ${stdout}`);
+  return secret;
 }

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Instance, startInstance } from './instance.ts';
+import { adminToken, type Instance, startInstance } from './instance.ts';
 
 const PG = process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
@@ -78,5 +78,31 @@ describe.skipIf(!up)('several instances on PostgreSQL and Redis', () => {
     const keys = await redis.dbsize();
     redis.disconnect();
     expect(keys).toBeGreaterThan(0);
+  });
+
+  it('a write on one instance empties the cache every instance shares', async () => {
+    const [a, b] = instances as [Instance, Instance];
+    const url = (i: Instance) =>
+      `${i.url}/graphql?query=${encodeURIComponent('{ organisation(code: "thanh-chuong") { admissionCount(from: "2017-03-01", to: "2017-03-31") } }')}`;
+    const before = ((await (await fetch(url(b))).json()) as any).data.organisation.admissionCount as number;
+    const secret = await adminToken(databaseUrl);
+    const write = await fetch(`${a.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+      body: JSON.stringify({
+        query: `mutation($input: RecordMemberInput!) { recordMember(input: $input) { __typename } }`,
+        variables: {
+          input: {
+            fullName: 'Người Thử Nghiệm',
+            birthDate: '1990-05-05',
+            admittedOn: '2017-03-15',
+            placements: [{ cellCode: 'thanh-hoa-xom-3', startOn: '2017-03-15' }],
+          },
+        },
+      }),
+    });
+    expect(await write.json()).toEqual({ data: { recordMember: { __typename: 'RecordMemberSuccess' } } });
+    const after = ((await (await fetch(url(b))).json()) as any).data.organisation.admissionCount as number;
+    expect(after).toBe(before + 1);
   });
 });
