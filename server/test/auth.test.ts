@@ -110,6 +110,8 @@ describe.each(engines)('authorisation on %s', async (engine) => {
     await cli('revoke', '--id', id);
     expect((await gql(personalQuery, {}, secret)).status).toBe(401);
     await expect(cli('create', '--role', 'editor', '--name', 'no org')).rejects.toThrow(/--org/);
-    await expect(cli('create', '--role', 'admin', '--org', 'thanh-hoa', '--name', 'scoped admin')).rejects.toThrow(/--org/);
+    await expect(cli('create', '--role', 'admin', '--org', 'thanh-hoa', '--name', 'scoped admin')).rejects.toThrow(
+      /--org/,
+    );
   }, 120_000);
 });
