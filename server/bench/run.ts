@@ -8,6 +8,7 @@ import { useDatabase } from '../src/db.ts';
 import { prepareDatabase } from '../src/seed/prepare.ts';
 import { createApp } from '../src/yoga.ts';
 import { naiveDistrictFigures } from './naive.ts';
+import { readPathCases } from './read-path.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const QUERY = `{ organisation(code: "thanh-chuong") {
@@ -49,12 +50,22 @@ if (a.memberCount !== b.memberCount || a.admissionCount !== b.admissionCount || 
 }
 const oursMs = await median(ours);
 const naiveMs = await median(() => naiveDistrictFigures(database.prisma, 'thanh-chuong'));
+const read = readPathCases();
+if ((await read.cached()) !== (await read.uncached()))
+  throw new Error('the cached answer differs from the computed one');
+const cachedMs = await median(read.cached);
+const uncachedMs = await median(read.uncached);
 process.stdout.write(
   [
     `dataset thanh-chuong-2017 on ${database.dialect}, ${ROUNDS} rounds each, medians:`,
+    'district figures (members, admissions, at-risk cells):',
     `  ours  (GraphQL request, SQL aggregates): ${oursMs.toFixed(1)} ms`,
     `  naive (load rows, count in JavaScript):  ${naiveMs.toFixed(1)} ms`,
     `  naive / ours = ${(naiveMs / oursMs).toFixed(1)}×`,
+    'widget read path (persisted GET of the at-risk list):',
+    `  from the response cache: ${cachedMs.toFixed(2)} ms`,
+    `  computed each time:      ${uncachedMs.toFixed(2)} ms`,
+    `  computed / cached = ${(uncachedMs / cachedMs).toFixed(1)}×`,
     '',
   ].join('\n'),
 );
