@@ -4,13 +4,12 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { createToken, hashSecret } from '../src/auth/tokens.ts';
 import { prisma } from '../src/db.ts';
-import { miniWorld, type World } from './fixture.ts';
-import { type Engine, gql, postgresAvailable } from './support.ts';
+import { gql } from './support.ts';
+import { engines, miniWorldSuite } from './writes-support.ts';
 
-const engines: Engine[] = ['sqlite', 'postgres'];
 const run = promisify(execFile);
 const member1 = encodeGlobalID('Member', '1');
 const personalQuery = `{ node(id: "${member1}") { ... on Member { admittedOn fullName birthDate personalHistory } } }`;
@@ -18,23 +17,21 @@ const forbidden = (errors: { extensions?: Record<string, unknown> }[] | undefine
   errors?.map((e) => e.extensions?.code);
 
 describe.each(engines)('authorisation on %s', async (engine) => {
-  const available = engine === 'sqlite' || (await postgresAvailable());
-  let world: World;
-  beforeAll(async () => {
-    if (available) world = await miniWorld(engine);
-  });
-  afterAll(async () => world?.db.drop());
-  const test = it.skipIf(!available);
+  const { world, test } = await miniWorldSuite(engine);
 
   test('anonymous callers get an error and no personal data', async () => {
+    // Not even the dates of one person: an anonymous node(id) gets no Member at all.
     const anonymous = await gql(personalQuery);
-    expect(anonymous.data!.node).toEqual({
+    expect(anonymous.data!.node).toBeNull();
+    expect(new Set(forbidden(anonymous.errors))).toEqual(new Set(['FORBIDDEN']));
+    const outside = await gql(personalQuery, {}, world.tokens.duc);
+    expect(outside.data!.node).toEqual({
       admittedOn: '1995-03-01',
       fullName: null,
       birthDate: null,
       personalHistory: null,
     });
-    expect(forbidden(anonymous.errors)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+    expect(forbidden(outside.errors)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
     for (const q of [
       '{ members(subtree: "thanh-chuong") { edges { node { fullName } } } }',
       '{ candidates(subtree: "thanh-chuong") { edges { node { fullName } } } }',
@@ -47,9 +44,11 @@ describe.each(engines)('authorisation on %s', async (engine) => {
       expect(JSON.stringify(r)).not.toContain('Đảng viên');
     }
     const candidate = encodeGlobalID('Candidate', '1');
-    const events = await gql(
-      `{ node(id: "${candidate}") { ... on Candidate { stage fullName events { stage note } } } }`,
-    );
+    const query = `{ node(id: "${candidate}") { ... on Candidate { stage fullName events { stage note } } } }`;
+    const anonymousCandidate = await gql(query);
+    expect(anonymousCandidate.data!.node).toBeNull();
+    expect(new Set(forbidden(anonymousCandidate.errors))).toEqual(new Set(['FORBIDDEN']));
+    const events = await gql(query, {}, world.tokens.duc);
     expect(events.data!.node).toEqual({
       stage: 'CELL_VOTED',
       fullName: null,

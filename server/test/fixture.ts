@@ -192,6 +192,7 @@ export async function fingerprint(): Promise<string> {
     p.organisationParent.findMany({ orderBy: { id: 'asc' } }),
     p.organisationAncestry.count(),
     p.member.findMany({ orderBy: { id: 'asc' } }),
+    p.recognitionVote.findMany({ orderBy: { id: 'asc' } }),
     p.placement.findMany({ orderBy: { id: 'asc' } }),
     p.candidate.findMany({ orderBy: { id: 'asc' } }),
     p.candidateEvent.count(),

@@ -1,22 +1,14 @@
 // Reads for authorised callers, on SQLite and PostgreSQL: members and candidates as filtered
 // connections, the pipeline as of a day, overdue steps in working days, the audit trail.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { addWorkingDays, defaultCalendar } from '../src/rules/working-days.ts';
-import { miniWorld, type World } from './fixture.ts';
-import { type Engine, gql, postgresAvailable, statements } from './support.ts';
-import { mutate } from './writes-support.ts';
+import { gql, statements } from './support.ts';
+import { engines, miniWorldSuite, mutate } from './writes-support.ts';
 
-const engines: Engine[] = ['sqlite', 'postgres'];
 const names = (r: any, field: string) => r.data[field].edges.map((e: any) => e.node.fullName);
 
 describe.each(engines)('private reads on %s', async (engine) => {
-  const available = engine === 'sqlite' || (await postgresAvailable());
-  let world: World;
-  beforeAll(async () => {
-    if (available) world = await miniWorld(engine);
-  });
-  afterAll(async () => world?.db.drop());
-  const test = it.skipIf(!available);
+  const { world, test } = await miniWorldSuite(engine);
 
   test('members: a subtree, a cell, a status, an admission range; paged', async () => {
     const q = (args: string) =>

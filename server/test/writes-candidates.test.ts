@@ -1,52 +1,17 @@
 // The candidate's path written through the API, on SQLite and PostgreSQL: the whole admission,
 // every rule refusing with its code and field and writing nothing, and who may write.
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prisma } from '../src/db.ts';
-import { CELL, fingerprint, miniWorld, type World } from './fixture.ts';
-import { app, type Engine, gql, postgresAvailable } from './support.ts';
-import { expectAuthorised, expectViolation, mutate } from './writes-support.ts';
+import { describe, expect } from 'vitest';
+import { CELL, fingerprint } from './fixture.ts';
+import { app, gql } from './support.ts';
+import { candidateAt, engines, expectAuthorised, expectViolation, miniWorldSuite, mutate } from './writes-support.ts';
 
-const engines: Engine[] = ['sqlite', 'postgres'];
 const member = (id: number) => encodeGlobalID('Member', String(id));
 const candidate = (id: number) => encodeGlobalID('Candidate', String(id));
 const known = (id: number, knownSince = '2015-01-01') => ({ memberId: member(id), knownSince });
 
-/** A candidate standing at `stage` since `stageOn`, made directly (test setup, not under test). */
-async function candidateAt(
-  stage: string,
-  stageOn: string,
-  extra: Record<string, unknown> = {},
-  events: { stage: string; on: string }[] = [],
-) {
-  const c = await prisma().candidate.create({
-    data: {
-      fullName: 'Người thử',
-      birthDate: '1995-05-05',
-      cellId: CELL.xom3,
-      source: 'YOUTH_UNION',
-      stage: stage as never,
-      stageOn,
-      certificateOn: '2016-06-01',
-      isYouthUnionMember: true,
-      ...extra,
-    },
-  });
-  for (const e of [...events, { stage, on: stageOn }])
-    await prisma().candidateEvent.create({
-      data: { candidateId: c.id, stage: e.stage as never, on: e.on, actingBody: 'test' },
-    });
-  return candidate(c.id);
-}
-
 describe.each(engines)('candidate writes on %s', async (engine) => {
-  const available = engine === 'sqlite' || (await postgresAvailable());
-  let world: World;
-  beforeAll(async () => {
-    if (available) world = await miniWorld(engine);
-  });
-  afterAll(async () => world?.db.drop());
-  const test = it.skipIf(!available);
+  const { world, test } = await miniWorldSuite(engine);
 
   test('the whole path, sourced to admitted, adds one admission and lifts the cell out of risk', async () => {
     const publicFigures = async () =>

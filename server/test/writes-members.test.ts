@@ -1,23 +1,22 @@
 // A member's life written through the API, on SQLite and PostgreSQL: recorded with a history,
 // transferred, recognised, leaving; who may write; each rule refusing and writing nothing.
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { prisma } from '../src/db.ts';
-import { miniWorld, type World } from './fixture.ts';
-import { type Engine, gql, postgresAvailable } from './support.ts';
-import { expectAuthorised, expectForbidden, expectViolation, mutate } from './writes-support.ts';
+import { gql } from './support.ts';
+import {
+  engines,
+  expectAuthorised,
+  expectForbidden,
+  expectViolation,
+  miniWorldSuite,
+  mutate,
+} from './writes-support.ts';
 
-const engines: Engine[] = ['sqlite', 'postgres'];
 const member = (id: number) => encodeGlobalID('Member', String(id));
 
 describe.each(engines)('member writes on %s', async (engine) => {
-  const available = engine === 'sqlite' || (await postgresAvailable());
-  let world: World;
-  beforeAll(async () => {
-    if (available) world = await miniWorld(engine);
-  });
-  afterAll(async () => world?.db.drop());
-  const test = it.skipIf(!available);
+  const { world, test } = await miniWorldSuite(engine);
 
   test('recordMember: a member with their history; rules on the history', async () => {
     const input = {

@@ -1,13 +1,18 @@
 // The tree written through the API, on SQLite and PostgreSQL: create, rename, move, dissolve and
 // merge, with the closure kept true (children and counts as of a day follow), and who may write.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect } from 'vitest';
 import { createToken } from '../src/auth/tokens.ts';
 import { prisma } from '../src/db.ts';
-import { miniWorld, type World } from './fixture.ts';
-import { type Engine, gql, postgresAvailable } from './support.ts';
-import { expectAuthorised, expectForbidden, expectViolation, mutate } from './writes-support.ts';
+import { gql } from './support.ts';
+import {
+  engines,
+  expectAuthorised,
+  expectForbidden,
+  expectViolation,
+  miniWorldSuite,
+  mutate,
+} from './writes-support.ts';
 
-const engines: Engine[] = ['sqlite', 'postgres'];
 const children = async (code: string, asOf: string) =>
   (
     await gql(`{ organisation(code: "${code}") { children(asOf: "${asOf}") { code } } }`)
@@ -16,20 +21,16 @@ const members = async (code: string, asOf: string) =>
   (await gql(`{ organisation(code: "${code}") { memberCount(asOf: "${asOf}") } }`)).data!.organisation.memberCount;
 
 describe.each(engines)('organisation writes on %s', async (engine) => {
-  const available = engine === 'sqlite' || (await postgresAvailable());
-  let world: World;
+  const { world, available, test } = await miniWorldSuite(engine);
   let district: string;
   let cellEditor: string;
   beforeAll(async () => {
     if (!available) return;
-    world = await miniWorld(engine);
     district = (await createToken({ name: 'Ban Tổ chức Huyện ủy', role: 'EDITOR', organisationCode: 'thanh-chuong' }))
       .secret;
     cellEditor = (await createToken({ name: 'Chi bộ xóm 3', role: 'EDITOR', organisationCode: 'thanh-hoa-xom-3' }))
       .secret;
   });
-  afterAll(async () => world?.db.drop());
-  const test = it.skipIf(!available);
   const cell = {
     code: 'thanh-hoa-xom-10',
     name: 'Chi bộ xóm 10',

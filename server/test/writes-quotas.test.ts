@@ -1,14 +1,20 @@
 // Quotas, programmes and supervision written through the API, on SQLite and PostgreSQL, with the
 // reports they feed: the quota allocation gap and the visits per leader and quarter.
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect } from 'vitest';
 import { createToken } from '../src/auth/tokens.ts';
 import { prisma } from '../src/db.ts';
-import { fingerprint, miniWorld, type World } from './fixture.ts';
-import { type Engine, gql, postgresAvailable } from './support.ts';
-import { expectAuthorised, expectForbidden, expectViolation, mutate } from './writes-support.ts';
+import { fingerprint } from './fixture.ts';
+import { gql } from './support.ts';
+import {
+  engines,
+  expectAuthorised,
+  expectForbidden,
+  expectViolation,
+  miniWorldSuite,
+  mutate,
+} from './writes-support.ts';
 
-const engines: Engine[] = ['sqlite', 'postgres'];
 const leader = encodeGlobalID('Leader', '1');
 const gaps = async (code: string) =>
   (
@@ -18,17 +24,13 @@ const gaps = async (code: string) =>
   ).data!.quotaAllocationGaps;
 
 describe.each(engines)('quota and supervision writes on %s', async (engine) => {
-  const available = engine === 'sqlite' || (await postgresAvailable());
-  let world: World;
+  const { world, available, test } = await miniWorldSuite(engine);
   let district: string;
   beforeAll(async () => {
     if (!available) return;
-    world = await miniWorld(engine);
     district = (await createToken({ name: 'Ban Tổ chức Huyện ủy', role: 'EDITOR', organisationCode: 'thanh-chuong' }))
       .secret;
   });
-  afterAll(async () => world?.db.drop());
-  const test = it.skipIf(!available);
   const quota = { organisationCode: 'thanh-hoa-xom-3', periodFrom: '2017-01-01', periodTo: '2017-12-31', target: 1 };
 
   test('assignQuota: the parent’s staff assign or change a target; the gap is reported, not forced', async () => {

@@ -1,9 +1,54 @@
-// Calling mutations in tests: the result union flattened, and the three authorisation checks
-// every mutation gets (anonymous refused, editor outside refused, editor inside audited).
-import { expect } from 'vitest';
+// The suites that work on the mini world: its setup on each engine, calling mutations (the result
+// union flattened), and the three authorisation checks every mutation gets (anonymous refused,
+// editor outside refused, editor inside audited).
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { prisma } from '../src/db.ts';
-import { fingerprint } from './fixture.ts';
-import { gql } from './support.ts';
+import { CELL, fingerprint, miniWorld, type World } from './fixture.ts';
+import { type Engine, gql, postgresAvailable } from './support.ts';
+
+export const engines: Engine[] = ['sqlite', 'postgres'];
+
+/**
+ * Inside `describe.each(engines)`: the mini world on `engine`, built before the block's tests and
+ * dropped after (`world` is filled in then); PostgreSQL's tests are skipped when it is absent.
+ */
+export async function miniWorldSuite(engine: Engine) {
+  const available = engine === 'sqlite' || (await postgresAvailable());
+  const world = {} as World;
+  beforeAll(async () => {
+    if (available) Object.assign(world, await miniWorld(engine));
+  });
+  afterAll(async () => world.db?.drop());
+  return { world, available, test: it.skipIf(!available) };
+}
+
+/** A candidate of thanh-hoa-xom-3 standing at `stage` since `stageOn`, made directly (setup, not under test). */
+export async function candidateAt(
+  stage: string,
+  stageOn: string,
+  extra: Record<string, unknown> = {},
+  events: { stage: string; on: string }[] = [],
+) {
+  const c = await prisma().candidate.create({
+    data: {
+      fullName: 'Người thử',
+      birthDate: '1995-05-05',
+      cellId: CELL.xom3,
+      source: 'YOUTH_UNION',
+      stage: stage as never,
+      stageOn,
+      certificateOn: '2016-06-01',
+      isYouthUnionMember: true,
+      ...extra,
+    },
+  });
+  for (const e of [...events, { stage, on: stageOn }])
+    await prisma().candidateEvent.create({
+      data: { candidateId: c.id, stage: e.stage as never, on: e.on, actingBody: 'test' },
+    });
+  return encodeGlobalID('Candidate', String(c.id));
+}
 
 export interface MutationResult {
   typename?: string;

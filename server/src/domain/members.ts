@@ -1,19 +1,19 @@
-// Đảng viên: transfers between cells (chuyển sinh hoạt), recognition as a full member, and
-// leaving. Recording a member with their history is in member-history.ts.
+// Đảng viên: transfers between cells (chuyển sinh hoạt) and leaving. Recording a member with their
+// history is in member-history.ts; the recognition votes after probation are in recognition.ts.
 import type { LeavingReason } from '@ketnap/prisma/generated/sqlite/enums.ts';
-import { type MemberFacts, validateLeaving, validateRecognition, validateTransfer } from '../rules/membership.ts';
+import { type MemberFacts, validateLeaving, validateTransfer } from '../rules/membership.ts';
 import { activeCell, memberById } from './lookup.ts';
 import { audit, ensure, type Tx, type WriteOptions, write } from './write.ts';
 
 type Loaded = Awaited<ReturnType<typeof memberById>>;
 
-const facts = (m: Loaded): MemberFacts => ({
+export const facts = (m: Loaded): MemberFacts => ({
   ...m,
   currentPlacementOn: m.placements.find((p) => p.endOn === null)?.startOn ?? null,
 });
 
 /** Ends the open placement on `on` (the day it changed), so placements never overlap. */
-async function closePlacement(tx: Tx, m: Loaded, on: string) {
+export async function closePlacement(tx: Tx, m: Loaded, on: string) {
   const open = m.placements.find((p) => p.endOn === null);
   if (open) await tx.placement.update({ where: { id: open.id }, data: { endOn: on } });
   return open;
@@ -35,30 +35,6 @@ export function transferMember({ actor, input }: WriteOptions<{ memberId: number
       after: placement,
     });
     return tx.member.findUniqueOrThrow({ where: { id: before.id } });
-  });
-}
-
-export interface RecogniseMemberInput {
-  memberId: number;
-  on: string;
-  votesFor: number;
-  votesEligible: number;
-}
-
-export function recogniseMember({ actor, input }: WriteOptions<RecogniseMemberInput>) {
-  return write(async (tx) => {
-    const before = await memberById(tx, input.memberId);
-    ensure(validateRecognition(facts(before), input.on, input.votesFor, input.votesEligible));
-    const member = await tx.member.update({ where: { id: before.id }, data: { officialOn: input.on } });
-    const { placements: _, ...plain } = before;
-    await audit(tx, actor, {
-      action: 'recogniseMember',
-      entityType: 'Member',
-      entityId: before.id,
-      before: plain,
-      after: { ...member, votes: input },
-    });
-    return member;
   });
 }
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { validateHistory, validateLeaving, validateRecognition, validateTransfer } from './membership.ts';
+import {
+  type MemberFacts,
+  recognitionOutcome,
+  validateHistory,
+  validateLeaving,
+  validateRecognitionVote,
+  validateTransfer,
+} from './membership.ts';
 
-const m = { admittedOn: '2016-03-10', officialOn: null, leftOn: null, currentPlacementOn: '2016-03-10' };
+const m: MemberFacts = { admittedOn: '2016-03-10', officialOn: null, leftOn: null, currentPlacementOn: '2016-03-10' };
 const codes = (v: { code: string; field: string }[]) => v.map((x) => `${x.code}@${x.field}`);
 
 describe('membership rules', () => {
@@ -13,14 +20,26 @@ describe('membership rules', () => {
       'MEMBER_LEFT@memberId',
     ]);
   });
-  it('recognises after 12 months with two thirds', () => {
-    expect(validateRecognition(m, '2017-03-10', 6, 9)).toEqual([]);
-    expect(codes(validateRecognition(m, '2017-03-09', 6, 9))).toEqual(['PROBATION_NOT_OVER@on']);
-    expect(codes(validateRecognition(m, '2017-03-10', 5, 9))).toEqual(['VOTE_SHARE_TOO_LOW@votesFor']);
-    expect(codes(validateRecognition(m, '2017-03-10', 10, 9))).toEqual(['VOTES_INVALID@votesFor']);
-    expect(codes(validateRecognition({ ...m, officialOn: '2017-03-10' }, '2017-04-01', 6, 9))).toEqual([
-      'ALREADY_FULL_MEMBER@memberId',
-    ]);
+  it('votes on recognition after 12 months, in order, until a pass or the member leaves', () => {
+    const vote = (on: string, votesFor: number, votesEligible = 9) => ({ on, votesFor, votesEligible });
+    const check = (facts: Partial<MemberFacts>, v: ReturnType<typeof vote>, previous: { on: string }[] = []) =>
+      codes(validateRecognitionVote({ ...m, ...facts }, previous, v));
+    expect(check({}, vote('2017-03-10', 6))).toEqual([]);
+    expect(check({}, vote('2017-03-10', 5))).toEqual([]); // a failed vote is recorded too
+    expect(codes(validateRecognitionVote(m, [], vote('2017-03-10', 5), true))).toEqual(['VOTE_SHARE_TOO_LOW@votesFor']);
+    expect(check({}, vote('2017-03-09', 6))).toEqual(['PROBATION_NOT_OVER@on']);
+    expect(check({}, vote('2017-03-10', 10))).toEqual(['VOTES_INVALID@votesFor']);
+    expect(check({}, vote('2017-04-10', 6), [{ on: '2017-04-10' }])).toEqual(['VOTE_NOT_AFTER_PREVIOUS@on']);
+    expect(check({ officialOn: '2017-03-10' }, vote('2017-04-01', 6))).toEqual(['ALREADY_FULL_MEMBER@memberId']);
+    expect(check({ leftOn: '2018-01-01' }, vote('2017-04-01', 6))).toEqual(['MEMBER_LEFT@memberId']);
+  });
+  it('two thirds pass; the third failed vote removes', () => {
+    const failed = { passed: false };
+    const v = (votesFor: number) => ({ on: '2017-06-01', votesFor, votesEligible: 3 });
+    expect(recognitionOutcome(v(2), [failed, failed])).toEqual({ passed: true, removes: false });
+    expect(recognitionOutcome(v(1), [])).toEqual({ passed: false, removes: false });
+    expect(recognitionOutcome(v(1), [failed])).toEqual({ passed: false, removes: false });
+    expect(recognitionOutcome(v(1), [failed, failed])).toEqual({ passed: false, removes: true });
   });
   it('leaves once, after the current placement began', () => {
     expect(validateLeaving(m, '2017-01-01')).toEqual([]);

@@ -1,8 +1,8 @@
-// Rules for a member's life after admission: placements (chuyển sinh hoạt), recognition as a full
-// member after probation, leaving. Pure.
-import { addMonths, policyOn } from './policy.ts';
-import { validateVote } from './stages.ts';
+// Rules for a member's life after admission: placements (chuyển sinh hoạt), the cell's votes on
+// recognition as a full member after probation, leaving. Pure.
+import { addMonths, policyOn, voteCarries } from './policy.ts';
 import { type Violation, violation } from './violations.ts';
+import { validateVote, validateVoteFigures } from './votes.ts';
 
 export interface MemberFacts {
   admittedOn: string;
@@ -25,14 +25,40 @@ export function validateTransfer(m: MemberFacts, on: string, sameCell: boolean):
   return [...hasLeft(m, on), ...after(on, m.currentPlacementOn ?? m.admittedOn, 'on')].slice(0, 1);
 }
 
-export function validateRecognition(m: MemberFacts, on: string, votesFor: number, votesEligible: number): Violation[] {
-  const policy = policyOn(on);
+export interface RecognitionVoteFacts {
+  on: string;
+  votesFor: number;
+  votesEligible: number;
+}
+
+/**
+ * A recognition vote: on a probationary member who has not left, after the 12 months of
+ * probation, after the previous vote. `mustPass` (recogniseMember) also requires two thirds.
+ */
+export function validateRecognitionVote(
+  m: MemberFacts,
+  previous: { on: string }[],
+  vote: RecognitionVoteFacts,
+  mustPass = false,
+): Violation[] {
+  const policy = policyOn(vote.on);
   if (m.officialOn) return [violation('ALREADY_FULL_MEMBER', 'memberId', { on: m.officialOn })];
-  const left = hasLeft(m, on);
-  if (left.length) return left;
+  if (m.leftOn) return [violation('MEMBER_LEFT', 'memberId', { on: m.leftOn })];
   const end = addMonths(m.admittedOn, policy.probationMonths);
-  if (on < end) return [violation('PROBATION_NOT_OVER', 'on', { months: policy.probationMonths, end })];
-  return validateVote(on, votesFor, votesEligible);
+  if (vote.on < end) return [violation('PROBATION_NOT_OVER', 'on', { months: policy.probationMonths, end })];
+  const last = previous.at(-1)?.on;
+  if (last && vote.on <= last) return [violation('VOTE_NOT_AFTER_PREVIOUS', 'on', { on: vote.on, previous: last })];
+  return mustPass
+    ? validateVote(vote.on, vote.votesFor, vote.votesEligible)
+    : validateVoteFigures(vote.votesFor, vote.votesEligible);
+}
+
+/** What a valid vote does: two thirds make a full member; the policy's last failed vote removes. */
+export function recognitionOutcome(vote: RecognitionVoteFacts, previous: { passed: boolean }[]) {
+  const policy = policyOn(vote.on);
+  const passed = voteCarries(policy, vote.votesFor, vote.votesEligible);
+  const failed = previous.filter((v) => !v.passed).length + (passed ? 0 : 1);
+  return { passed, removes: !passed && failed >= policy.failedRecognitionVotesForRemoval };
 }
 
 export function validateLeaving(m: MemberFacts, on: string): Violation[] {

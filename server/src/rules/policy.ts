@@ -29,6 +29,8 @@ export interface AdmissionPolicy {
   /** Probation, then the cell votes on recognition within this many working days. */
   probationMonths: number;
   recognitionWorkingDays: number;
+  /** Failed recognition votes that end in removal (REMOVED_AFTER_PROBATION). */
+  failedRecognitionVotesForRemoval: number;
 }
 
 const CURRENT: Omit<AdmissionPolicy, 'regulation'> = {
@@ -44,6 +46,7 @@ const CURRENT: Omit<AdmissionPolicy, 'regulation'> = {
   ceremonyWorkingDays: 30,
   probationMonths: 12,
   recognitionWorkingDays: 30,
+  failedRecognitionVotesForRemoval: 3,
 };
 
 /** Each regulation and the day it took effect, oldest first. */

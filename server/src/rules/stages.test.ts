@@ -11,6 +11,7 @@ const c: CandidateFacts = {
   ageException: null,
   cellVotedOn: null,
   decidedOn: null,
+  decisionExtendedOn: null,
 };
 const full = { officialOn: '2000-01-01', leftOn: null, knownSince: '2015-01-01' };
 const check = (facts: Partial<CandidateFacts>, step: Step) =>
@@ -95,7 +96,13 @@ describe('stage transitions', () => {
     // 60 working days after 2017-03-01 (with 6 Apr, 1 May and 2 May… holidays): 2017-05-26.
     expect(check(facts, { stage: 'DECIDED', on: '2017-05-26' })).toEqual([]);
     expect(check(facts, { stage: 'DECIDED', on: '2017-05-29' })).toEqual(['DECISION_LATE@on']);
-    expect(check(facts, { stage: 'DECIDED', on: '2017-05-29', isExtended: true })).toEqual([]);
+    const extended = { ...facts, decisionExtendedOn: '2017-05-02' };
+    expect(check(extended, { stage: 'DECIDED', on: '2017-05-29' })).toEqual([]);
+    expect(check(extended, { stage: 'DECIDED', on: '2017-05-29', isExtended: true })).toEqual([]);
+    // The flag alone extends nothing: the extension must be on record.
+    expect(check(facts, { stage: 'DECIDED', on: '2017-05-29', isExtended: true })).toEqual([
+      'EXTENSION_NOT_RECORDED@isExtended',
+    ]);
   });
   it('holds the ceremony within 30 working days of the decision', () => {
     const facts = { stage: 'DECIDED' as const, stageOn: '2017-06-01', decidedOn: '2017-06-01' };

@@ -1,9 +1,11 @@
 // The candidate's path to admission (DESIGN.md, "Candidates"): which stage may follow which, and
 // what each step must satisfy. Pure: the caller gathers the facts, these functions judge them.
 import { ageOn, yearsBefore } from './dates.ts';
-import { addMonths, policyOn, voteCarries } from './policy.ts';
+import { deadline, decisionWorkingDays } from './deadlines.ts';
+import { addMonths, policyOn } from './policy.ts';
 import { type Violation, violation } from './violations.ts';
-import { addWorkingDays, type WorkingCalendar } from './working-days.ts';
+import { validateVote } from './votes.ts';
+import type { WorkingCalendar } from './working-days.ts';
 
 export const PATH = [
   'SOURCED',
@@ -36,6 +38,8 @@ export interface CandidateFacts {
   /** Dates of the cell's vote and of the decision, when they happened. */
   cellVotedOn: string | null;
   decidedOn: string | null;
+  /** The day the decision's deadline was extended, when it was. */
+  decisionExtendedOn: string | null;
 }
 
 export interface IntroducerFacts {
@@ -53,17 +57,8 @@ export interface Step {
   certificateOn?: string | null;
   ageException?: string | null;
   introducers?: IntroducerFacts[];
-  /** The decision's deadline was extended (by the policy's extension). */
+  /** DECIDED: the caller asserts an extension, which must be on record (extendDecisionDeadline). */
   isExtended?: boolean | null;
-}
-
-/** Điều lệ Đảng, Art. 4: at least two thirds of the eligible members vote for. */
-export function validateVote(on: string, votesFor?: number | null, votesEligible?: number | null): Violation[] {
-  if (votesFor == null || votesEligible == null) return [violation('VOTES_MISSING', 'votesFor')];
-  if (votesFor < 0 || votesEligible <= 0 || votesFor > votesEligible) return [violation('VOTES_INVALID', 'votesFor')];
-  if (!voteCarries(policyOn(on), votesFor, votesEligible))
-    return [violation('VOTE_SHARE_TOO_LOW', 'votesFor', { for: votesFor, of: votesEligible })];
-  return [];
 }
 
 function introducers(c: CandidateFacts, step: Step): Violation[] {
@@ -96,11 +91,6 @@ function cellVote(c: CandidateFacts, step: Step): Violation[] {
   return validateVote(step.on, step.votesFor, step.votesEligible);
 }
 
-function deadline(code: string, from: string | null, days: number, step: Step, calendar: WorkingCalendar): Violation[] {
-  const due = from ? addWorkingDays(calendar, from, days) : null;
-  return due && step.on > due ? [violation(code, 'on', { days, due })] : [];
-}
-
 /** Everything wrong with taking `step` from the candidate's current state; empty when allowed. */
 export function validateStep(c: CandidateFacts, step: Step, calendar: WorkingCalendar): Violation[] {
   const allowed = nextStages(c.stage);
@@ -120,11 +110,12 @@ export function validateStep(c: CandidateFacts, step: Step, calendar: WorkingCal
     case 'COMMITTEE_VOTED':
       return validateVote(step.on, step.votesFor, step.votesEligible);
     case 'DECIDED': {
-      const extension = step.isExtended ? policy.decisionExtensionWorkingDays : 0;
-      return deadline('DECISION_LATE', c.cellVotedOn, policy.decisionWorkingDays + extension, step, calendar);
+      if (step.isExtended && !c.decisionExtendedOn) return [violation('EXTENSION_NOT_RECORDED', 'isExtended')];
+      const days = decisionWorkingDays(policy, c.decisionExtendedOn !== null);
+      return deadline('DECISION_LATE', c.cellVotedOn, days, step.on, calendar);
     }
     case 'ADMITTED':
-      return deadline('CEREMONY_LATE', c.decidedOn, policy.ceremonyWorkingDays, step, calendar);
+      return deadline('CEREMONY_LATE', c.decidedOn, policy.ceremonyWorkingDays, step.on, calendar);
     default:
       return [];
   }

@@ -63,6 +63,22 @@ const MESSAGES: Record<string, (p: P) => [vi: string, en: string]> = {
     `Quyết định kết nạp phải trong ${p.days} ngày làm việc sau nghị quyết của chi bộ (hạn ${p.due}).`,
     `The admission decision must come within ${p.days} working days of the cell’s resolution (by ${p.due}).`,
   ],
+  EXTENSION_NOT_RECORDED: () => [
+    'Chưa ghi nhận việc gia hạn: ghi quyết định gia hạn (extendDecisionDeadline) trước khi ghi quyết định kết nạp.',
+    'No extension is on record: record it (extendDecisionDeadline) before the admission decision.',
+  ],
+  NOT_AWAITING_DECISION: (p) => [
+    `Chỉ gia hạn khi đang chờ quyết định kết nạp, sau nghị quyết của chi bộ (bước hiện tại: ${p.stage}).`,
+    `Only a candidate waiting for the admission decision, after the cell’s resolution, can be given more time (now: ${p.stage}).`,
+  ],
+  DECISION_ALREADY_EXTENDED: (p) => [
+    `Thời hạn xem xét, quyết định đã được gia hạn ngày ${p.on}; chỉ gia hạn một lần.`,
+    `The decision’s deadline was already extended on ${p.on}; it is extended once.`,
+  ],
+  EXTENSION_LATE: (p) => [
+    `Chỉ gia hạn trong ${p.days} ngày làm việc sau nghị quyết của chi bộ (hạn ${p.due}).`,
+    `The deadline can only be extended within the ${p.days} working days after the cell’s resolution (by ${p.due}).`,
+  ],
   CEREMONY_LATE: (p) => [
     `Lễ kết nạp phải trong ${p.days} ngày làm việc sau quyết định (hạn ${p.due}).`,
     `The ceremony must come within ${p.days} working days of the decision (by ${p.due}).`,
@@ -77,6 +93,10 @@ const MESSAGES: Record<string, (p: P) => [vi: string, en: string]> = {
   PROBATION_NOT_OVER: (p) => [
     `Chưa hết ${p.months} tháng dự bị (đến ${p.end}).`,
     `The ${p.months}-month probation runs until ${p.end}.`,
+  ],
+  VOTE_NOT_AFTER_PREVIOUS: (p) => [
+    `Lần biểu quyết ngày ${p.on} phải sau lần trước (${p.previous}).`,
+    `The vote on ${p.on} must come after the previous one (${p.previous}).`,
   ],
   FIRST_PLACEMENT_NOT_ADMISSION: () => [
     'Nơi sinh hoạt đầu tiên bắt đầu từ ngày kết nạp.',

@@ -2,6 +2,7 @@
 // withdraw, reject), admit them — which creates the member. Editors write inside their subtree.
 import { candidateCellOf, organisationIdOf } from '../auth/targets.ts';
 import { admitCandidate, advanceCandidate, recordCandidate } from '../domain/candidates.ts';
+import { extendDecisionDeadline } from '../domain/decision-extension.ts';
 import { builder } from './builder.ts';
 import { CandidateRef, CandidateSourceEnum, CandidateStageEnum } from './candidate.ts';
 import { idOf, writeErrors } from './errors.ts';
@@ -51,7 +52,10 @@ const stepFields = (t: Parameters<Parameters<typeof builder.inputType>[1]['field
   votesEligible: t.int({ description: 'Cell and committee votes: members entitled to vote.' }),
   certificateOn: t.field({ type: 'Date', description: 'TRAINED: the day of the course certificate.' }),
   ageException: t.string({ description: 'CELL_VOTED over 60: the recorded exception.' }),
-  isExtended: t.boolean({ description: 'DECIDED: the decision deadline was extended.' }),
+  isExtended: t.boolean({
+    description: 'DECIDED: asserts that the deadline was extended; refused unless extendDecisionDeadline recorded it.',
+    deprecationReason: 'Record the extension with extendDecisionDeadline; the decision then counts 90 working days.',
+  }),
   note: t.string(),
   introducers: t.field({ type: [IntroducerInput], description: 'INTRODUCED: the two introducers.' }),
 });
@@ -94,5 +98,25 @@ builder.mutationField('admitCandidate', (t) =>
     args: { input: t.arg({ type: AdmitCandidateInput, required: true }) },
     authScopes: inCandidateCell,
     resolve: (_root, args, ctx) => admitCandidate({ actor: ctx.actor!, input: decode(args.input) }),
+  }),
+);
+
+const ExtendDecisionDeadlineInput = builder.inputType('ExtendDecisionDeadlineInput', {
+  fields: (t) => ({
+    candidateId: t.id({ required: true }),
+    on: t.field({ type: 'Date', required: true, description: 'The day the competent committee extended it.' }),
+  }),
+});
+
+builder.mutationField('extendDecisionDeadline', (t) =>
+  t.field({
+    type: CandidateRef,
+    errors: writeErrors('ExtendDecisionDeadline'),
+    description:
+      'Gia hạn: the admission decision may come 90 working days after the cell’s resolution instead of 60. ' +
+      'Once, while the candidate waits for the decision, within the 60 days.',
+    args: { input: t.arg({ type: ExtendDecisionDeadlineInput, required: true }) },
+    authScopes: inCandidateCell,
+    resolve: (_root, args, ctx) => extendDecisionDeadline({ actor: ctx.actor!, input: decode(args.input) }),
   }),
 );

@@ -31,6 +31,8 @@ builder.prismaObject('CandidateEvent', {
 
 export const CandidateRef = builder.prismaNode('Candidate', {
   id: { field: 'id' },
+  // Nothing about one person for anonymous callers, not even dates: node(id) would enumerate them.
+  authScopes: { signedIn: true },
   description: 'Quần chúng ưu tú. fullName, birthDate, gender and personalHistory are personal data.',
   fields: (t) => ({
     fullName: t.exposeString('fullName', { nullable: true, authScopes: personal }),
@@ -43,6 +45,11 @@ export const CandidateRef = builder.prismaNode('Candidate', {
     stage: t.expose('stage', { type: CandidateStageEnum }),
     stageOn: t.expose('stageOn', { type: 'Date', description: 'The date of the current stage.' }),
     certificateOn: t.expose('certificateOn', { type: 'Date', nullable: true }),
+    decisionExtendedOn: t.expose('decisionExtendedOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'The day the decision’s deadline was extended (90 working days after the cell’s vote, not 60).',
+    }),
     ageException: t.exposeString('ageException', { nullable: true, authScopes: personal }),
     events: t.relation('events', { query: { orderBy: [{ on: 'asc' }, { id: 'asc' }] } }),
     member: t.relation('member', { type: MemberRef, nullable: true, description: 'The member made by the admission.' }),

@@ -8,6 +8,7 @@ import './risk.ts';
 import './errors.ts';
 import './member.ts';
 import './member-writes.ts';
+import './recognition.ts';
 import './candidate.ts';
 import './candidate-writes.ts';
 import './pipeline.ts';

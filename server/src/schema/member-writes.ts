@@ -1,10 +1,10 @@
 // Writing a member's life: record an existing member with their history, transfer between cells,
-// recognise as a full member, record leaving. Editors write inside their subtree; a transfer
-// needs both the sending and the receiving cell in reach.
+// record leaving (the recognition votes are in recognition.ts). Editors write inside their
+// subtree; a transfer needs both the sending and the receiving cell in reach.
 import { memberCellOf, organisationIdOf } from '../auth/targets.ts';
 import type { Context } from '../context.ts';
 import { recordMember } from '../domain/member-history.ts';
-import { recogniseMember, recordLeaving, transferMember } from '../domain/members.ts';
+import { recordLeaving, transferMember } from '../domain/members.ts';
 import { builder } from './builder.ts';
 import { idOf, writeErrors, writesInAll } from './errors.ts';
 import { GenderEnum, LeavingReasonEnum, MemberRef } from './member.ts';
@@ -42,10 +42,15 @@ builder.mutationField('recordMember', (t) =>
 );
 
 type MemberArgs = { input: { memberId: string | number } };
-const inMemberCell = async (_root: unknown, args: MemberArgs, ctx: Context) => ({
+/** Scope-auth: the caller writes in the member's current cell. */
+export const inMemberCell = async (_root: unknown, args: MemberArgs, ctx: Context) => ({
   writesIn: await memberCellOf(ctx, idOf(args.input.memberId, 'Member')),
 });
-const decode = <T extends MemberArgs['input']>(input: T) => ({ ...input, memberId: idOf(input.memberId, 'Member') });
+/** The input with `memberId` decoded from its global ID. */
+export const decodeMember = <T extends MemberArgs['input']>(input: T) => ({
+  ...input,
+  memberId: idOf(input.memberId, 'Member'),
+});
 
 const TransferMemberInput = builder.inputType('TransferMemberInput', {
   fields: (t) => ({
@@ -70,27 +75,7 @@ builder.mutationField('transferMember', (t) =>
         await memberCellOf(ctx, idOf(args.input.memberId, 'Member')),
         await organisationIdOf(args.input.toCellCode),
       ]),
-    resolve: (_root, args, ctx) => transferMember({ actor: ctx.actor!, input: decode(args.input) }),
-  }),
-);
-
-const RecogniseMemberInput = builder.inputType('RecogniseMemberInput', {
-  fields: (t) => ({
-    memberId: t.id({ required: true }),
-    on: t.field({ type: 'Date', required: true, description: 'The day of the cell’s vote: full member from then.' }),
-    votesFor: t.int({ required: true }),
-    votesEligible: t.int({ required: true }),
-  }),
-});
-
-builder.mutationField('recogniseMember', (t) =>
-  t.field({
-    type: MemberRef,
-    errors: writeErrors('RecogniseMember'),
-    description: 'Công nhận đảng viên chính thức, after the 12-month probation.',
-    args: { input: t.arg({ type: RecogniseMemberInput, required: true }) },
-    authScopes: inMemberCell,
-    resolve: (_root, args, ctx) => recogniseMember({ actor: ctx.actor!, input: decode(args.input) }),
+    resolve: (_root, args, ctx) => transferMember({ actor: ctx.actor!, input: decodeMember(args.input) }),
   }),
 );
 
@@ -109,6 +94,6 @@ builder.mutationField('recordLeaving', (t) =>
     description: 'The member died, was struck off, expelled, moved away, or removed after probation.',
     args: { input: t.arg({ type: RecordLeavingInput, required: true }) },
     authScopes: inMemberCell,
-    resolve: (_root, args, ctx) => recordLeaving({ actor: ctx.actor!, input: decode(args.input) }),
+    resolve: (_root, args, ctx) => recordLeaving({ actor: ctx.actor!, input: decodeMember(args.input) }),
   }),
 );

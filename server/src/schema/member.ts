@@ -19,7 +19,8 @@ const MemberStatusEnum = builder.enumType('MemberStatus', {
   },
 });
 
-const personal = async (m: { id: number }, _args: object, ctx: Context) => ({
+/** Scope-auth: the caller reads personal data in the member's current cell. */
+export const personalOfMember = async (m: { id: number }, _args: object, ctx: Context) => ({
   readsPersonalDataOf: await memberCellOf(ctx, m.id),
 });
 
@@ -34,19 +35,21 @@ builder.prismaObject('Placement', {
 
 export const MemberRef = builder.prismaNode('Member', {
   id: { field: 'id' },
+  // Nothing about one person for anonymous callers, not even dates: node(id) would enumerate them.
+  authScopes: { signedIn: true },
   description:
     'Đảng viên. fullName, birthDate, gender and personalHistory are personal data: only for tokens reaching the member’s cell.',
   fields: (t) => ({
-    fullName: t.exposeString('fullName', { nullable: true, authScopes: personal }),
-    birthDate: t.expose('birthDate', { type: 'Date', nullable: true, authScopes: personal }),
-    gender: t.expose('gender', { type: GenderEnum, nullable: true, authScopes: personal }),
-    personalHistory: t.exposeString('personalHistory', { nullable: true, authScopes: personal }),
+    fullName: t.exposeString('fullName', { nullable: true, authScopes: personalOfMember }),
+    birthDate: t.expose('birthDate', { type: 'Date', nullable: true, authScopes: personalOfMember }),
+    gender: t.expose('gender', { type: GenderEnum, nullable: true, authScopes: personalOfMember }),
+    personalHistory: t.exposeString('personalHistory', { nullable: true, authScopes: personalOfMember }),
     admittedOn: t.expose('admittedOn', { type: 'Date' }),
     admittedIn: t.relation('admittedIn', { type: OrganisationRef }),
     officialOn: t.expose('officialOn', { type: 'Date', nullable: true }),
     leftOn: t.expose('leftOn', { type: 'Date', nullable: true }),
     leftReason: t.expose('leftReason', { type: LeavingReasonEnum, nullable: true }),
-    placements: t.relation('placements', { query: { orderBy: { startOn: 'asc' } }, authScopes: personal }),
+    placements: t.relation('placements', { query: { orderBy: { startOn: 'asc' } }, authScopes: personalOfMember }),
   }),
 });
 

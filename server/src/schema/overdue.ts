@@ -9,9 +9,9 @@ import { MemberRef } from './member.ts';
 
 const OverdueKindEnum = builder.enumType('OverdueKind', {
   values: {
-    DECISION: { description: 'No admission decision 60 working days after the cell’s resolution.' },
+    DECISION: { description: 'No admission decision 60 working days (90 when extended) after the cell’s resolution.' },
     CEREMONY: { description: 'No ceremony 30 working days after the decision.' },
-    RECOGNITION: { description: 'No recognition vote 30 working days after the 12 months of probation.' },
+    RECOGNITION: { description: 'No recognition vote at all 30 working days after the 12 months of probation.' },
   },
 });
 
