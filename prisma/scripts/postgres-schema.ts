@@ -1,5 +1,5 @@
 // Derives the PostgreSQL schema from the one source of truth, prisma/schema.prisma.
-// The only differences are the provider, the placeholder URL and the client's output folder.
+// The only differences are the provider, the stand-in URL and the client's output folder.
 export function postgresSchemaFrom(sqliteSchema: string): string {
   const header = '// GENERATED from schema.prisma by `pnpm generate`: edit schema.prisma, never this file.\n';
   return (

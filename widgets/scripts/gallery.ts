@@ -91,4 +91,4 @@ const page = `<!doctype html>
 `;
 
 writeFileSync(new URL('gallery/index.html', dist), page);
-console.log(`gallery: ${elements.length} elements`);
+process.stdout.write(`gallery: ${elements.length} elements\n`);

@@ -9,7 +9,9 @@ for (const file of ['ketnap.js', 'ketnap.classic.js']) {
   const bytes = readFileSync(new URL(`../dist/${file}`, import.meta.url));
   const gz = gzipSync(bytes, { level: 9 }).length;
   const note = gz > LIMIT ? 'OVER THE 15 KB LIMIT' : gz > BUDGET ? 'over the 12 KB budget' : 'within the 12 KB budget';
-  console.log(`${file}: ${(bytes.length / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(2)} KB gzip (${note})`);
+  process.stdout.write(
+    `${file}: ${(bytes.length / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(2)} KB gzip (${note})\n`,
+  );
   if (gz > LIMIT) failed = true;
 }
 process.exit(failed ? 1 : 0);

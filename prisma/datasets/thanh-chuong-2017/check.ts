@@ -156,9 +156,9 @@ out.visits = {
   toAtRiskCells: data.visits.filter((v) => riskIds.has(v.cellId)).length,
 };
 
-console.log(JSON.stringify(out, null, 1).replace(/\n\s+(?=[\]}\d"])/g, ' '));
+process.stdout.write(`${JSON.stringify(out, null, 1).replace(/\n\s+(?=[\]}\d"])/g, ' ')}\n`);
 if (failures.length) {
-  console.error(`${failures.length} failures:\n${[...new Set(failures)].slice(0, 40).join('\n')}`);
+  process.stderr.write(`${failures.length} failures:\n${[...new Set(failures)].slice(0, 40).join('\n')}\n`);
   process.exit(1);
 }
-console.log('all checks hold');
+process.stdout.write('all checks hold\n');

@@ -40,7 +40,7 @@ export async function rawConnect(url: string): Promise<RawConnection> {
     dialect: 'postgres',
     exec: async (sql) => void (await client.query(sql)),
     query: async <T>(sql: string, params: unknown[] = []) => {
-      // `?` placeholders, as SQLite writes them, become pg's $1, $2, …
+      // `?` parameter marks, as SQLite writes them, become pg's $1, $2, …
       let n = 0;
       return (
         await client.query(

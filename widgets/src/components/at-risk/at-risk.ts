@@ -24,7 +24,7 @@ import { atRiskStyles } from './at-risk.styles.ts';
  * @csspart list - The list of cells.
  * @csspart item - One cell.
  * @csspart recovered - The note on a cell that admitted new members.
- * @csspart skeleton - The loading placeholder.
+ * @csspart skeleton - The loading skeleton, the size of the figure to come.
  * @csspart error - The error message.
  * @csspart retry - The error message's button.
  * @csspart empty - The message shown when there is nothing to show.

@@ -27,7 +27,7 @@ import { grassrootsStyles } from './grassroots.styles.ts';
  * @csspart chart - The stacked bar (decorative).
  * @csspart list - The breakdown.
  * @csspart item - One kind of organisation.
- * @csspart skeleton - The loading placeholder.
+ * @csspart skeleton - The loading skeleton, the size of the figure to come.
  * @csspart error - The error message.
  * @csspart retry - The error message's button.
  * @csspart empty - The message shown when there is nothing to show.

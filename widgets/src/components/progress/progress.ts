@@ -27,7 +27,7 @@ import { progressStyles } from './progress.styles.ts';
  * @csspart fill - The filled share of the bar.
  * @csspart mark - The mark of what is expected by now.
  * @csspart status - On track, behind, or achieved.
- * @csspart skeleton - The loading placeholder.
+ * @csspart skeleton - The loading skeleton, the size of the figure to come.
  * @csspart error - The error message.
  * @csspart retry - The error message's button.
  * @csspart empty - The message shown when there is nothing to show.

@@ -24,7 +24,7 @@ import { trendStyles } from './trend.styles.ts';
  * @csspart chart - The bars (an SVG).
  * @csspart axis - Months and counts under the bars.
  * @csspart table - The table read by screen readers (visually hidden).
- * @csspart skeleton - The loading placeholder.
+ * @csspart skeleton - The loading skeleton, the size of the figure to come.
  * @csspart error - The error message.
  * @csspart retry - The error message's button.
  * @csspart empty - The message shown when there is nothing to show.
