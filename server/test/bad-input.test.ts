@@ -57,6 +57,14 @@ describe('bad input', () => {
     expect(((await response.json()) as { errors: unknown[] }).errors.length).toBeGreaterThan(0);
   });
 
+  it('refuses a query too costly to answer before running it (complexity limit)', async () => {
+    const deep =
+      '{ organisation(code: "nghe-an") { children { children { children { children { children { code memberCount } } } } } } }';
+    const { errors, data } = await gql(deep);
+    expect(data?.organisation ?? null).toBeNull();
+    expect(errors?.[0]?.message).toMatch(/maximum complexity/);
+  });
+
   it('answers a syntax error with a clear message', async () => {
     const { errors } = await gql('{ organisation(code: "thanh-chuong") { name ');
     expect(errors?.[0]?.message).toMatch(/Syntax Error/);

@@ -2,6 +2,7 @@
 // the same question about a commune (a dozen cells) and about the whole district (82 grassroots
 // organisations, hundreds of cells) costs the same number of statements.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createToken } from '../src/auth/tokens.ts';
 import { freshDatabase, gql, statements, type TestDatabase } from './support.ts';
 
 let db: TestDatabase;
@@ -44,5 +45,24 @@ describe('SQL statements per request', () => {
     expect(district.data.children.length).toBeGreaterThan(5 * commune.data.children.length);
     expect(district.count).toBe(commune.count);
     expect(district.count).toBeLessThanOrEqual(20);
+  });
+
+  it('are the same for a page of 5 members and a page of 40, personal fields and relations included', async () => {
+    const { secret } = await createToken({ name: 'statement counter', role: 'ADMIN' });
+    const page = async (first: number) => {
+      statements.length = 0;
+      const { data, errors } = await gql(
+        `query($first: Int!) { members(subtree: "thanh-chuong", first: $first) { totalCount edges { node {
+          fullName birthDate admittedOn admittedIn { code } placements { startOn cell { code } } } } } }`,
+        { first },
+        secret,
+      );
+      expect(errors).toBeUndefined();
+      return { count: statements.length, size: data?.members.edges.length as number };
+    };
+    const small = await page(5);
+    const large = await page(40);
+    expect([small.size, large.size]).toEqual([5, 40]);
+    expect(large.count).toBe(small.count);
   });
 });
