@@ -44,11 +44,38 @@ export async function audit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<vo
   });
 }
 
-/** Runs `fn` in one transaction; on success empties the public response cache. */
+/**
+ * Runs `fn` in one serializable transaction (two concurrent transfers of one member cannot both
+ * pass the overlap check), retried when PostgreSQL aborts it for a conflict; on success empties
+ * the public response cache.
+ */
 export async function write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const result = await prisma().$transaction(fn, { timeout: 30_000, maxWait: 10_000 });
-  await invalidatePublicCache();
-  return result;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await prisma().$transaction(fn, {
+        timeout: 30_000,
+        maxWait: 10_000,
+        isolationLevel: 'Serializable',
+      });
+      await invalidatePublicCache();
+      return result;
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !isSerializationFailure(error)) throw error;
+    }
+  }
+}
+
+const MAX_ATTEMPTS = 4;
+
+/** Prisma's P2034 ("write conflict or deadlock"), or PostgreSQL's 40001 / 40P01 from the adapter. */
+function isSerializationFailure(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; meta?: { code?: string } } | null;
+  return (
+    e?.code === 'P2034' ||
+    e?.meta?.code === '40001' ||
+    e?.meta?.code === '40P01' ||
+    /could not serialize access|deadlock detected|40001/.test(e?.message ?? '')
+  );
 }
 
 export interface WriteOptions<I> {
