@@ -1,22 +1,14 @@
 // One candidate's path: stage dates that keep the rules (course certificate, 60 working days from
 // the cell's resolution to the decision, 30 from the decision to the ceremony), and who they are.
-import type { CandidateSource, CandidateStage, Gender } from '../../generated/sqlite/enums.ts';
+
+import { CANDIDATE_PATH } from '../../candidate-path.ts';
+import type { CandidateSource, Gender } from '../../generated/sqlite/enums.ts';
 import type { Cell } from './context.ts';
 import { addWorkingDays, addYears, ageOn, type Day, safeBirth } from './dates.ts';
 import { personName } from './names.ts';
 import { at, type Rng } from './random.ts';
 
-export const PATH = [
-  'SOURCED',
-  'TRAINED',
-  'APPLIED',
-  'VERIFIED',
-  'INTRODUCED',
-  'CELL_VOTED',
-  'COMMITTEE_VOTED',
-  'DECIDED',
-  'ADMITTED',
-] as const satisfies readonly CandidateStage[];
+export const PATH = CANDIDATE_PATH;
 export const INTRODUCED = 4;
 export const CELL_VOTED = 5;
 

@@ -1,5 +1,7 @@
 // The candidate's path to admission (DESIGN.md, "Candidates"): which stage may follow which, and
 // what each step must satisfy. Pure: the caller gathers the facts, these functions judge them.
+
+import { CANDIDATE_PATH } from '@ketnap/prisma/candidate-path.ts';
 import { ageOn, yearsBefore } from './dates.ts';
 import { deadline, decisionWorkingDays } from './deadlines.ts';
 import { addMonths, policyOn } from './policy.ts';
@@ -7,17 +9,7 @@ import { type Violation, violation } from './violations.ts';
 import { validateVote } from './votes.ts';
 import type { WorkingCalendar } from './working-days.ts';
 
-export const PATH = [
-  'SOURCED',
-  'TRAINED',
-  'APPLIED',
-  'VERIFIED',
-  'INTRODUCED',
-  'CELL_VOTED',
-  'COMMITTEE_VOTED',
-  'DECIDED',
-  'ADMITTED',
-] as const;
+export const PATH = CANDIDATE_PATH;
 export type Stage = (typeof PATH)[number] | 'WITHDRAWN' | 'REJECTED';
 export const CLOSED: Stage[] = ['ADMITTED', 'WITHDRAWN', 'REJECTED'];
 
