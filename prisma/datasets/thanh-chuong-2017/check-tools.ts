@@ -71,8 +71,8 @@ export class Tree {
   /** The organisation and all its descendants as of d. */
   subtree(id: number, d: string): Set<number> {
     const out = new Set<number>([id]);
-    const todo = [id];
-    while (todo.length) for (const c of this.children(todo.pop() ?? 0, d)) if (!out.has(c)) out.add(c), todo.push(c);
+    const stack = [id];
+    while (stack.length) for (const c of this.children(stack.pop() ?? 0, d)) if (!out.has(c)) out.add(c), stack.push(c);
     return out;
   }
   /** The grassroots ancestor (child of the district) of an organisation as of d. */
