@@ -1,7 +1,9 @@
 // Dissolving an organisation from a date, or merging it into another: its members' placements
 // (a cell) or its subordinate organisations (a committee) move to the target on that day.
+
+import { isCellKind } from '../rules/kinds.ts';
 import { violation } from '../rules/violations.ts';
-import { ensureAlive, isCellKind, organisationByCode } from './lookup.ts';
+import { ensureAlive, organisationByCode } from './lookup.ts';
 import { endParentLink, rebuildAncestry } from './tree.ts';
 import { audit, ensure, type WriteOptions, write } from './write.ts';
 

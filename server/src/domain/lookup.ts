@@ -1,11 +1,9 @@
 // Finding what an input names, inside a write's transaction, with the violation to report when
 // it is missing or unsuitable.
 import { covers } from '../rules/dates.ts';
+import { isCellKind } from '../rules/kinds.ts';
 import { violation } from '../rules/violations.ts';
 import { ensure, type Tx } from './write.ts';
-
-const CELL_KINDS = ['GRASSROOTS_CELL', 'SUBORDINATE_CELL'];
-export const isCellKind = (kind: string) => CELL_KINDS.includes(kind);
 
 export async function organisationByCode(tx: Tx, code: string, field: string) {
   const org = await tx.organisation.findUnique({ where: { code } });

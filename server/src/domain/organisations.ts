@@ -1,8 +1,9 @@
 // The tree changes over time: organisations are created, renamed, moved under another parent,
 // dissolved, or merged into another (members' placements and children follow the merge).
 import type { OrganisationKind, Sector } from '@ketnap/prisma/generated/sqlite/enums.ts';
+import { isCellKind } from '../rules/kinds.ts';
 import { violation } from '../rules/violations.ts';
-import { ensureAlive, isCellKind, organisationByCode } from './lookup.ts';
+import { ensureAlive, organisationByCode } from './lookup.ts';
 import { endParentLink, rebuildAncestry } from './tree.ts';
 import { audit, ensure, type Tx, type WriteOptions, write } from './write.ts';
 

@@ -36,11 +36,6 @@ export async function admissionsByMonth(
   return found;
 }
 
-export async function admissionCounts(ids: readonly number[], from: string, to: string): Promise<Map<number, number>> {
-  const byMonth = await admissionsByMonth(ids, from, to);
-  return new Map([...byMonth].map(([id, months]) => [id, [...months.values()].reduce((a, b) => a + b, 0)]));
-}
-
 /** Admissions by each cell itself (not its subtree) over [from, to]. */
 export async function admissionsByCell(cellIds: readonly number[], from: string, to: string) {
   if (cellIds.length === 0) return new Map<number, number>();

@@ -4,6 +4,7 @@ import type { Organisation } from '@ketnap/prisma/generated/sqlite/client.ts';
 import { type CellFigures, elderlyBornBy, type RiskPolicy } from '../rules/risk.ts';
 import {
   aliveOn,
+  CELL_KINDS_SQL,
   coversDay,
   join,
   memberOn,
@@ -39,7 +40,7 @@ export async function cellFigures(
         WHERE m."admittedInId" = c."id" AND m."admittedOn" <= ${day}) AS "lastAdmissionOn"
     FROM "OrganisationAncestry" a JOIN "Organisation" c ON c."id" = a."descendantId"
     WHERE a."ancestorId" IN (${join([...ids])}) AND ${coversDay('a', day)} ${selfOnly ? sql`AND a."depth" = 0` : sql``}
-      AND c."kind" IN ('GRASSROOTS_CELL', 'SUBORDINATE_CELL') AND ${aliveOn('c', day)}
+      AND c."kind" IN ${CELL_KINDS_SQL} AND ${aliveOn('c', day)}
     ORDER BY c."code"`);
   const found = new Map<number, CellRow[]>();
   for (const row of rows) {

@@ -1,6 +1,7 @@
 // Pieces of SQL that read the same on SQLite and PostgreSQL (quoted identifiers, text dates).
 import { Prisma } from '@ketnap/prisma/generated/sqlite/client.ts';
 import { prisma } from '../db.ts';
+import { CELL_KINDS, GRASSROOTS_KINDS } from '../rules/kinds.ts';
 
 export const { sql, join } = Prisma;
 export type Sql = Prisma.Sql;
@@ -21,8 +22,10 @@ export const aliveOn = (alias: string, day: string) =>
 /** Member `m` is a member on `day`: admitted by then and not yet left. */
 export const memberOn = (day: string) => sql`m."admittedOn" <= ${day} AND (m."leftOn" IS NULL OR m."leftOn" > ${day})`;
 
-export const CELL_KINDS = Prisma.raw(`('GRASSROOTS_CELL', 'SUBORDINATE_CELL')`);
-export const GRASSROOTS_KINDS = Prisma.raw(`('GRASSROOTS_COMMITTEE', 'GRASSROOTS_CELL')`);
+/** A list of enum values as SQL literals (constants of ours, never input): `('A', 'B')`. */
+const literals = (values: readonly string[]) => Prisma.raw(`(${values.map((v) => `'${v}'`).join(', ')})`);
+export const CELL_KINDS_SQL = literals(CELL_KINDS);
+export const GRASSROOTS_KINDS_SQL = literals(GRASSROOTS_KINDS);
 
 /** Organisation columns, as a raw row maps them onto the Prisma model. */
 export const ORG_COLUMNS = (alias: string) =>

@@ -1,6 +1,17 @@
 // The tree as it stood on a day: parents and children, batched over many organisations.
 import type { Organisation } from '@ketnap/prisma/generated/sqlite/client.ts';
-import { aliveOn, coversDay, join, num, ORG_COLUMNS, type OrgRow, query, sql, toOrganisation } from './sql.ts';
+import {
+  aliveOn,
+  coversDay,
+  GRASSROOTS_KINDS_SQL,
+  join,
+  num,
+  ORG_COLUMNS,
+  type OrgRow,
+  query,
+  sql,
+  toOrganisation,
+} from './sql.ts';
 
 export async function childrenOn(parentIds: readonly number[], day: string): Promise<Map<number, Organisation[]>> {
   const rows = await query<OrgRow & { parentId: number }>(sql`
@@ -37,7 +48,7 @@ export async function grassrootsOn(ids: readonly number[], day: string): Promise
     SELECT a."ancestorId" AS "id", CAST(o."kind" AS TEXT) AS "kind", CAST(o."sector" AS TEXT) AS "sector", COUNT(*) AS "n"
     FROM "OrganisationAncestry" a JOIN "Organisation" o ON o."id" = a."descendantId"
     WHERE a."ancestorId" IN (${join([...ids])}) AND a."depth" > 0 AND ${coversDay('a', day)}
-      AND o."kind" IN ('GRASSROOTS_COMMITTEE', 'GRASSROOTS_CELL') AND ${aliveOn('o', day)}
+      AND o."kind" IN ${GRASSROOTS_KINDS_SQL} AND ${aliveOn('o', day)}
     GROUP BY a."ancestorId", o."kind", o."sector"`);
   const found = new Map<number, SectorCount[]>();
   for (const row of rows) {
