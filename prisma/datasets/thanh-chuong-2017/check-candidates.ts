@@ -2,6 +2,8 @@
 import type { CandidateEventRow, Dataset, IntroductionRow, MemberRow } from '../types.ts';
 import { age, covers, expect, shiftMonths, shiftYears, workingDays } from './check-tools.ts';
 
+// The path is written out again on purpose: the check must not trust the generator's (or the
+// server's) own list, or a wrong order there would pass unnoticed.
 const PATH = [
   'SOURCED',
   'TRAINED',
