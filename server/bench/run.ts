@@ -8,7 +8,7 @@ import { useDatabase } from '../src/db.ts';
 import { prepareDatabase } from '../src/seed/prepare.ts';
 import { createApp } from '../src/yoga.ts';
 import { naiveDistrictFigures } from './naive.ts';
-import { readPathCases } from './read-path.ts';
+import { readPath } from './read-path.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const QUERY = `{ organisation(code: "thanh-chuong") {
@@ -50,11 +50,26 @@ if (a.memberCount !== b.memberCount || a.admissionCount !== b.admissionCount || 
 }
 const oursMs = await median(ours);
 const naiveMs = await median(() => naiveDistrictFigures(database.prisma, 'thanh-chuong'));
-const read = readPathCases();
-if ((await read.cached()) !== (await read.uncached()))
-  throw new Error('the cached answer differs from the computed one');
-const cachedMs = await median(read.cached);
-const uncachedMs = await median(read.uncached);
+const read = await readPath(600);
+const cachedAnswer = await read.get();
+await read.invalidate();
+if (cachedAnswer !== (await read.get())) throw new Error('the cached answer differs from the computed one');
+const cachedMs = await median(read.get);
+const uncachedMs = await median(async () => {
+  await read.invalidate();
+  return read.get();
+});
+const quietMs = await median(read.get);
+const limitedFlood = read.flood(8);
+const floodedMs = await median(read.get);
+const limitedCounts = await limitedFlood.stop();
+await read.close();
+const open = await readPath(1_000_000_000);
+await open.get();
+const openFlood = open.flood(8);
+const unlimitedMs = await median(open.get);
+const openCounts = await openFlood.stop();
+await open.close();
 process.stdout.write(
   [
     `dataset thanh-chuong-2017 on ${database.dialect}, ${ROUNDS} rounds each, medians:`,
@@ -66,6 +81,11 @@ process.stdout.write(
     `  from the response cache: ${cachedMs.toFixed(2)} ms`,
     `  computed each time:      ${uncachedMs.toFixed(2)} ms`,
     `  computed / cached = ${(uncachedMs / cachedMs).toFixed(1)}×`,
+    'cached widget read while one client floods with unique uncached queries (8 at a time):',
+    `  no flood:                      ${quietMs.toFixed(2)} ms`,
+    `  flood, rate limit 600/60s:     ${floodedMs.toFixed(2)} ms  (flood: ${limitedCounts.answered} answered, ${limitedCounts.limited} refused with 429)`,
+    `  flood, no rate limit:          ${unlimitedMs.toFixed(2)} ms  (flood: ${openCounts.answered} answered)`,
+    `  flooded / quiet = ${(floodedMs / quietMs).toFixed(1)}× with the limit, ${(unlimitedMs / quietMs).toFixed(1)}× without`,
     '',
   ].join('\n'),
 );

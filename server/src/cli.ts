@@ -27,7 +27,12 @@ Commands:
 Environment:
   DATABASE_URL   file:/path/to.db (SQLite, default data/ketnap.db) or postgres://…
   PORT           HTTP port (default 4000)      HOST  interface (default 0.0.0.0)
-  REDIS_URL      redis://… shares the public response cache between instances
+  REDIS_URL      redis://… shares the public response cache and rate limits between instances
+  KETNAP_ADMIN_ORIGINS   comma-separated origins whose pages may send tokens (default: none
+                 but the server's own pages)
+  KETNAP_RATE_LIMIT      expensive requests per client, POINTS/SECONDSs (default 600/60s)
+  KETNAP_TRUST_PROXY     1: the client is the first X-Forwarded-For address (behind a proxy)
+  KETNAP_CACHE_MB        memory for ready-made public answers (default 64)
   RISK_MIN_MEMBERS, RISK_ELDERLY_AGE, RISK_MIN_ELDERLY, RISK_YEARS_WITHOUT_ADMISSION
                  the at-risk policy (defaults 5, 60, 3, 5)
 `;
@@ -46,11 +51,17 @@ async function main(argv: string[]): Promise<number> {
     case 'serve': {
       const { values } = parseArgs({ args: rest, options: { 'no-seed': { type: 'boolean' } } });
       const { startServer } = await import('./main.ts');
+      const { DEFAULT_STORE_OPTIONS } = await import('./http/answers/store.ts');
+      // The last resort: a promise nobody awaited is logged, never the end of the process.
+      process.on('unhandledRejection', (reason) => log.error('unhandled rejection', { reason: String(reason) }));
       const running = await startServer({
         databaseUrl: config.databaseUrl,
         port: config.port,
         host: config.host,
         redisUrl: config.redisUrl,
+        adminOrigins: config.adminOrigins,
+        rateLimit: config.rateLimit,
+        cache: { ...DEFAULT_STORE_OPTIONS, maxBytes: config.cacheMegabytes << 20 },
         seed: values['no-seed'] ? false : undefined,
       });
       log.info('ketnap is serving', {

@@ -2,7 +2,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { useDatabase } from './db.ts';
+import type { StoreOptions } from './http/answers/store.ts';
 import { createHttpHandler } from './http/handler.ts';
+import type { RateLimit } from './http/limits.ts';
 import { log } from './log.ts';
 import { prepareDatabase } from './seed/prepare.ts';
 
@@ -15,11 +17,18 @@ export interface StartOptions {
   seed?: string | false;
   /** Persisted operations (id → query); default: the widgets' built manifest. */
   manifest?: Record<string, string>;
+  /** Expensive requests per client and window; default DEFAULT_RATE_LIMIT. */
+  rateLimit?: RateLimit;
+  /** Origins whose pages may send requests with a token. */
+  adminOrigins?: readonly string[];
+  /** The local cache of public answers; default DEFAULT_STORE_OPTIONS. */
+  cache?: StoreOptions;
 }
 
 export interface Running {
   url: string;
   server: Server;
+  http: Awaited<ReturnType<typeof createHttpHandler>>;
   close(): Promise<void>;
 }
 
@@ -28,7 +37,7 @@ export async function startServer(options: StartOptions): Promise<Running> {
   const prepared = await prepareDatabase(database, { seed: options.seed });
   if (prepared.migrations.length) log.info('migrations applied', { migrations: prepared.migrations });
   if (prepared.seeded) log.info('dataset loaded', { dataset: prepared.seeded });
-  const handler = await createHttpHandler({ redisUrl: options.redisUrl, manifest: options.manifest });
+  const handler = await createHttpHandler(options);
   const server = createServer(handler.listener);
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
   handler.markReady();
@@ -37,6 +46,7 @@ export async function startServer(options: StartOptions): Promise<Running> {
   return {
     url,
     server,
+    http: handler,
     close: async () => {
       handler.markNotReady();
       await new Promise<void>((resolve) => {

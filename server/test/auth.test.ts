@@ -24,14 +24,11 @@ describe.each(engines)('authorisation on %s', async (engine) => {
     const anonymous = await gql(personalQuery);
     expect(anonymous.data!.node).toBeNull();
     expect(new Set(forbidden(anonymous.errors))).toEqual(new Set(['FORBIDDEN']));
+    // A token of another subtree reads nothing of the person either, not even the admission date
+    // (personal history: admission, leaving and its reason).
     const outside = await gql(personalQuery, {}, world.tokens.duc);
-    expect(outside.data!.node).toEqual({
-      admittedOn: '1995-03-01',
-      fullName: null,
-      birthDate: null,
-      personalHistory: null,
-    });
-    expect(forbidden(outside.errors)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+    expect(outside.data!.node).toBeNull();
+    expect(new Set(forbidden(outside.errors))).toEqual(new Set(['FORBIDDEN']));
     for (const q of [
       '{ members(subtree: "thanh-chuong") { edges { node { fullName } } } }',
       '{ candidates(subtree: "thanh-chuong") { edges { node { fullName } } } }',
@@ -49,15 +46,8 @@ describe.each(engines)('authorisation on %s', async (engine) => {
     expect(anonymousCandidate.data!.node).toBeNull();
     expect(new Set(forbidden(anonymousCandidate.errors))).toEqual(new Set(['FORBIDDEN']));
     const events = await gql(query, {}, world.tokens.duc);
-    expect(events.data!.node).toEqual({
-      stage: 'CELL_VOTED',
-      fullName: null,
-      events: [
-        { stage: 'SOURCED', note: null },
-        { stage: 'CELL_VOTED', note: null },
-      ],
-    });
-    expect(forbidden(events.errors)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+    expect(events.data!.node).toBeNull();
+    expect(new Set(forbidden(events.errors))).toEqual(new Set(['FORBIDDEN']));
     const publicFigures = await gql(
       `{ pipeline(orgCode: "thanh-chuong", asOf: "2017-01-01") { total byStage { stage count } } }`,
     );
@@ -69,8 +59,8 @@ describe.each(engines)('authorisation on %s', async (engine) => {
     expect(inside.errors).toBeUndefined();
     expect(inside.data!.node.fullName).toBe('Đảng viên 1');
     const outside = await gql(personalQuery, {}, world.tokens.duc);
-    expect(outside.data!.node.fullName).toBeNull();
-    expect(forbidden(outside.errors)).toContain('FORBIDDEN');
+    expect(outside.data!.node).toBeNull();
+    expect(new Set(forbidden(outside.errors))).toEqual(new Set(['FORBIDDEN']));
     const list = await gql('{ members(subtree: "thanh-hoa") { totalCount } }', {}, world.tokens.duc);
     expect(forbidden(list.errors)).toEqual(['FORBIDDEN']);
     expect(forbidden((await gql('{ auditEvents { totalCount } }', {}, world.tokens.hoa)).errors)).toEqual([

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PUBLIC_CACHE_CONTROL } from '../src/http/public-read.ts';
+import { PUBLIC_CACHE_CONTROL } from '../src/http/answers/public-read.ts';
 import { type Running, startServer } from '../src/main.ts';
 
 const PROGRESS =

@@ -122,8 +122,8 @@ describe.each(engines)('recognition votes on %s', async (engine) => {
       { on: '2017-01-10', votesFor: 1, votesEligible: 3, passed: false },
     ]);
     const outside = await gql(query, {}, world.tokens.duc);
-    expect(outside.data!.node).toEqual({ admittedOn: '2016-01-06', recognitionVotes: null });
-    expect(outside.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect(outside.data!.node).toBeNull();
+    expect(new Set(outside.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
     const anonymous = await gql(query);
     expect(anonymous.data!.node).toBeNull();
     expect(new Set(anonymous.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));

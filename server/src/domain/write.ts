@@ -1,10 +1,10 @@
 // How every write runs: one transaction that validates, changes rows and records an audit
-// event; nothing stays written when any step fails; the public cache is emptied after commit.
+// event; nothing stays written when any step fails; after commit, listeners hear of it.
 import type { Prisma } from '@ketnap/prisma/generated/sqlite/client.ts';
 import type { Actor } from '../context.ts';
 import { prisma } from '../db.ts';
-import { invalidatePublicCache } from '../http/invalidate.ts';
 import type { Violation } from '../rules/violations.ts';
+import { notifyCommitted } from './committed.ts';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -46,35 +46,59 @@ export async function audit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<vo
 
 /**
  * Runs `fn` in one serializable transaction (two concurrent transfers of one member cannot both
- * pass the overlap check), retried when PostgreSQL aborts it for a conflict; on success empties
- * the public response cache.
+ * pass the overlap check), retried with jittered backoff when the database aborts it for a
+ * conflict; once committed, tells the after-commit listeners (which never make it fail).
  */
 export async function write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
+    let result: T;
     try {
-      const result = await prisma().$transaction(fn, {
+      result = await prisma().$transaction(fn, {
         timeout: 30_000,
         maxWait: 10_000,
         isolationLevel: 'Serializable',
       });
-      await invalidatePublicCache();
-      return result;
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !isSerializationFailure(error)) throw error;
+      retries.count++;
+      await sleep(backoff(attempt));
+      continue;
     }
+    await notifyCommitted({ at: new Date() });
+    return result;
   }
 }
 
-const MAX_ATTEMPTS = 4;
+/** Up to 10 attempts: 40 concurrent writes on PostgreSQL all commit. */
+const MAX_ATTEMPTS = 10;
 
-/** Prisma's P2034 ("write conflict or deadlock"), or PostgreSQL's 40001 / 40P01 from the adapter. */
-function isSerializationFailure(error: unknown): boolean {
-  const e = error as { code?: string; message?: string; meta?: { code?: string } } | null;
+/** Serialization failures retried so far (exported for metrics and tests). */
+export const retries = { count: 0 };
+
+/** Full jitter: a random wait up to 10 ms × 2^attempt, at most 1 s. */
+const backoff = (attempt: number) => Math.random() * Math.min(1_000, 10 * 2 ** attempt);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A serialization failure or deadlock, however it arrives: Prisma's P2034, PostgreSQL's
+ * 40001 / 40P01, or the pg adapter's DriverAdapterError whose cause.kind is
+ * TransactionWriteConflict; SQLITE_BUSY when another connection holds the file.
+ */
+export function isSerializationFailure(error: unknown): boolean {
+  const e = error as {
+    code?: string;
+    message?: string;
+    meta?: { code?: string };
+    cause?: { kind?: string; code?: string; originalCode?: string };
+  } | null;
   return (
     e?.code === 'P2034' ||
     e?.meta?.code === '40001' ||
     e?.meta?.code === '40P01' ||
-    /could not serialize access|deadlock detected|40001/.test(e?.message ?? '')
+    e?.cause?.kind === 'TransactionWriteConflict' ||
+    e?.cause?.originalCode === '40001' ||
+    e?.cause?.originalCode === '40P01' ||
+    /could not serialize access|deadlock detected|40001|TransactionWriteConflict|SQLITE_BUSY/.test(e?.message ?? '')
   );
 }
 

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { repoRoot } from '../config.ts';
+import { decodePath } from './http-error.ts';
 
 export const widgetsDist = resolve(repoRoot, 'widgets/dist');
 
@@ -27,11 +28,11 @@ export interface StaticFile {
   type: string;
 }
 
-/** The file a path names, or null; never a file outside the served folders. */
+/** The file a path names, or null; never a file outside the served folders; 400 for a malformed path. */
 export async function staticFile(pathname: string): Promise<StaticFile | null> {
   for (const [prefix, folder] of ROUTES) {
     if (!pathname.startsWith(prefix)) continue;
-    let rest = decodeURIComponent(pathname.slice(prefix.length));
+    let rest = decodePath(pathname.slice(prefix.length));
     if (rest === '' || rest.endsWith('/')) rest += 'index.html';
     const file = resolve(folder, rest);
     if (!file.startsWith(folder + sep)) return null;

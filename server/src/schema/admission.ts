@@ -4,7 +4,7 @@ import { admissionsByMonth } from '../read/figures.ts';
 import { monthsOf } from '../rules/dates.ts';
 import { builder } from './builder.ts';
 import { OrganisationRef } from './organisation.ts';
-import { dateRange } from './ranges.ts';
+import { dateRange, monthsSpanned } from './ranges.ts';
 
 interface MonthCount {
   month: string;
@@ -40,7 +40,9 @@ builder.objectFields(OrganisationRef, (t) => ({
   }),
   admissionsByMonth: t.field({
     type: [MonthCountRef],
-    description: 'Admissions in each month of [from, to] (every month listed, zeros included).',
+    description:
+      'Admissions in each month of [from, to] (every month listed, zeros included). Costs one complexity point per month.',
+    complexity: (args) => monthsSpanned(args),
     args: { from: t.arg({ type: 'Date', required: true }), to: t.arg({ type: 'Date', required: true }) },
     resolve: async (org, args, ctx) => {
       const { from, to } = dateRange(args);

@@ -13,6 +13,7 @@ import { GraphQLError } from 'graphql';
 import { reaches } from '../auth/reach.ts';
 import type { Context, Role } from '../context.ts';
 import { prisma } from '../db.ts';
+import { decodeGlobalId } from './global-ids.ts';
 
 export interface AuthScopes {
   /** Any caller holding a valid token. */
@@ -52,7 +53,7 @@ export const builder = new SchemaBuilder<{
     unauthorizedError: (_parent, _context, _info, result) =>
       new GraphQLError(result.message, { extensions: { code: 'FORBIDDEN' } }),
   },
-  relay: { clientMutationId: 'omit', cursorType: 'String' },
+  relay: { clientMutationId: 'omit', cursorType: 'String', decodeGlobalID: decodeGlobalId },
   errors: { defaultTypes: [] },
   complexity: {
     defaultComplexity: 1,

@@ -31,8 +31,8 @@ builder.prismaObject('CandidateEvent', {
 
 export const CandidateRef = builder.prismaNode('Candidate', {
   id: { field: 'id' },
-  // Nothing about one person for anonymous callers, not even dates: node(id) would enumerate them.
-  authScopes: { signedIn: true },
+  // Nothing about one person outside the token's reach, not even dates; anonymous callers reach no one.
+  authScopes: async (candidate, ctx) => ({ readsPersonalDataOf: await candidateCellIn(ctx, candidate.id) }),
   description: 'Quần chúng ưu tú. fullName, birthDate, gender and personalHistory are personal data.',
   fields: (t) => ({
     fullName: t.exposeString('fullName', { nullable: true, authScopes: personal }),

@@ -1,10 +1,10 @@
 // What every mutation shares: the Mutation type, the ValidationError result (a broken rule, with
 // its code, the input field at fault and the message in the caller's language), and global IDs.
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { Context } from '../context.ts';
 import { ValidationFailure } from '../domain/write.ts';
 import type { Violation } from '../rules/violations.ts';
 import { builder } from './builder.ts';
+import { decodeGlobalId } from './global-ids.ts';
 
 builder.mutationType({ description: 'Writes: each runs in one transaction and records an audit event.' });
 
@@ -49,8 +49,8 @@ builder.objectType(ValidationFailure, {
 /** The numeric id inside a Relay global ID of `typename`; -1 (nothing) for another type or garbage. */
 export function idOf(globalId: string | number, typename: string): number {
   try {
-    const { typename: found, id } = decodeGlobalID(String(globalId));
-    return found === typename && /^\d+$/.test(id) ? Number(id) : -1;
+    const { typename: found, id } = decodeGlobalId(String(globalId));
+    return found === typename && id !== '0' ? Number(id) : -1;
   } catch {
     return -1;
   }

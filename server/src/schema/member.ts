@@ -35,8 +35,9 @@ builder.prismaObject('Placement', {
 
 export const MemberRef = builder.prismaNode('Member', {
   id: { field: 'id' },
-  // Nothing about one person for anonymous callers, not even dates: node(id) would enumerate them.
-  authScopes: { signedIn: true },
+  // Nothing about one person outside the token's reach, not even dates (admission, leaving and
+  // its reason are personal history); anonymous callers reach no one.
+  authScopes: async (member, ctx) => ({ readsPersonalDataOf: await memberCellOf(ctx, member.id) }),
   description:
     'Đảng viên. fullName, birthDate, gender and personalHistory are personal data: only for tokens reaching the member’s cell.',
   fields: (t) => ({

@@ -2,14 +2,34 @@
 import { GraphQLError } from 'graphql';
 import { addDays, todayInVietnam } from '../rules/dates.ts';
 
-/** A period [from, to], both days included; `from` after `to` is refused naming the argument. */
+/** The longest period a question may span: a range over more years is refused. */
+export const MAX_RANGE_YEARS = 100;
+
+/**
+ * A period [from, to], both days included; `from` after `to`, or a range of more than
+ * MAX_RANGE_YEARS years, is refused naming the argument.
+ */
 export function dateRange(args: { from: string; to: string }): { from: string; to: string } {
   if (args.from > args.to) {
     throw new GraphQLError(`Argument "from" (${args.from}) is after argument "to" (${args.to})`, {
       extensions: { code: 'BAD_USER_INPUT', argument: 'from' },
     });
   }
+  if (Number(args.to.slice(0, 4)) - Number(args.from.slice(0, 4)) > MAX_RANGE_YEARS) {
+    throw new GraphQLError(
+      `Argument "to" (${args.to}) is more than ${MAX_RANGE_YEARS} years after "from" (${args.from}): ask for a shorter period`,
+      { extensions: { code: 'BAD_USER_INPUT', argument: 'to' } },
+    );
+  }
   return args;
+}
+
+/** The months a period touches (its cost for a field that lists them); 1 when unreadable. */
+export function monthsSpanned(args: { from?: unknown; to?: unknown }): number {
+  const month = (d: unknown) =>
+    typeof d === 'string' && /^\d{4}-\d{2}/.test(d) ? Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) : Number.NaN;
+  const n = month(args.to) - month(args.from) + 1;
+  return Number.isFinite(n) && n > 0 ? n : 1;
 }
 
 /**

@@ -1,0 +1,126 @@
+// The widgets' read path, answered before GraphQL runs: an anonymous GET for a persisted
+// operation (`/graphql?documentId=…&variables=…`) is served from ready-made bytes when it can be,
+// computed once by yoga when it cannot (however many readers wait for it), and kept only when
+// the answer has no error. The ETag is a hash of the bytes sent, so a 304 never confirms
+// figures that have changed.
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Answer, AnswerStore } from './store.ts';
+
+/** Browsers and CDNs may keep a public answer this long, then serve it stale while refreshing. */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
+
+/** What yoga answered for one request: the bytes and whether they may be kept. */
+export interface Computed {
+  status: number;
+  contentType: string;
+  body: Buffer;
+  cacheable: boolean;
+}
+
+export interface PublicReadOptions {
+  store: AnswerStore;
+  /** Runs the request through GraphQL (yoga), anonymously. */
+  compute(url: string, accept: string): Promise<Computed>;
+  /** Called before computing: false when the client has spent its budget (it got a 429). */
+  admit(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+}
+
+/** How a public read was answered. */
+export type Outcome = 'hit' | 'miss' | 'uncacheable' | 'limited';
+
+/** Is this a request the public read path answers? (An anonymous GET of a persisted operation.) */
+export function isPublicRead(req: IncomingMessage, url: URL): boolean {
+  return (
+    (req.method === 'GET' || req.method === 'HEAD') &&
+    url.pathname === '/graphql' &&
+    url.searchParams.has('documentId') &&
+    !req.headers.authorization
+  );
+}
+
+export function publicReads(options: PublicReadOptions) {
+  const inflight = new Map<string, Promise<Computed>>();
+
+  /** One computation per key and epoch at a time; the others wait for its result. */
+  const computeOnce = (key: string, epoch: string, url: string, accept: string) => {
+    const flight = `${epoch}:${key}`;
+    let running = inflight.get(flight);
+    if (!running) {
+      running = options.compute(url, accept).finally(() => inflight.delete(flight));
+      inflight.set(flight, running);
+    }
+    return running;
+  };
+
+  return async function answer(req: IncomingMessage, res: ServerResponse, url: URL): Promise<Outcome> {
+    const accept = String(req.headers.accept ?? '*/*').slice(0, 200);
+    const key = keyOf(url, accept);
+    const cached = await options.store.get(key);
+    if (cached) {
+      send(req, res, cached, 'hit');
+      return 'hit';
+    }
+    if (!(await options.admit(req, res))) return 'limited';
+    const epoch = options.store.epoch();
+    const computed = await computeOnce(key, epoch, url.pathname + url.search, accept);
+    if (!computed.cacheable) {
+      res.writeHead(computed.status, {
+        'content-type': computed.contentType,
+        'cache-control': 'no-store',
+        'access-control-allow-origin': '*',
+        'x-content-type-options': 'nosniff',
+      });
+      res.end(req.method === 'HEAD' ? undefined : computed.body);
+      return 'uncacheable';
+    }
+    const fresh: Answer = { body: computed.body, contentType: computed.contentType, etag: etagOf(computed.body) };
+    options.store.put(key, fresh, epoch);
+    send(req, res, fresh, 'miss');
+    return 'miss';
+  };
+}
+
+/** The cache key: the operation, its variables and the media type asked for. */
+function keyOf(url: URL, accept: string): string {
+  const params = url.searchParams;
+  return createHash('sha256')
+    .update(
+      `${params.get('documentId')}\0${params.get('variables') ?? ''}\0${params.get('operationName') ?? ''}\0${params.get('extensions') ?? ''}\0${accept}`,
+    )
+    .digest('base64url');
+}
+
+/** A strong ETag: the hash of the bytes sent. */
+export function etagOf(body: Buffer): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+}
+
+function matches(req: IncomingMessage, answer: Answer): boolean {
+  const header = req.headers['if-none-match'];
+  if (!header) return false;
+  return header
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === answer.etag || tag === '*');
+}
+
+function send(req: IncomingMessage, res: ServerResponse, answer: Answer, cache: 'hit' | 'miss') {
+  const headers = {
+    'cache-control': PUBLIC_CACHE_CONTROL,
+    etag: answer.etag,
+    'access-control-allow-origin': '*',
+    'x-ketnap-cache': cache,
+  };
+  if (matches(req, answer)) {
+    res.writeHead(304, headers);
+    return void res.end();
+  }
+  res.writeHead(200, {
+    ...headers,
+    'content-type': answer.contentType,
+    'content-length': answer.body.length,
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(req.method === 'HEAD' ? undefined : answer.body);
+}

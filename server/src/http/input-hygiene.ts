@@ -1,0 +1,141 @@
+// Every string a caller sends is checked before anything runs: well-formed Unicode (no lone
+// surrogate), no NUL or other control character but tab and newline, and no longer than its
+// maximum (STRING_LIMITS). A bad one is refused with an error naming the argument, whether it
+// was written in the query or passed as a variable; nothing is read or written.
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  getNamedType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  Kind,
+  TypeInfo,
+  typeFromAST,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+/** The longest string an argument or input field accepts: free text, and everything else. */
+export const STRING_LIMITS = {
+  /** Notes, reasons, decisions, personal histories. */
+  freeText: 2_000,
+  freeTextFields: ['note', 'notes', 'reason', 'personalHistory', 'decision', 'description', 'title'],
+  /** Names, codes, ids, cursors and every other string. */
+  other: 200,
+} as const;
+
+const limitOf = (name: string) =>
+  (STRING_LIMITS.freeTextFields as readonly string[]).includes(name) ? STRING_LIMITS.freeText : STRING_LIMITS.other;
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** What is wrong with a string, or null. */
+export function stringProblem(value: string, limit: number): string | null {
+  if (LONE_SURROGATE.test(value)) return 'contains a lone surrogate (not well-formed Unicode)';
+  if (CONTROL.test(value)) return 'contains a control character (NUL or another), which is not allowed';
+  if (value.length > limit) return `is longer than ${limit} characters (${value.length})`;
+  return null;
+}
+
+const refuse = (path: string, problem: string) =>
+  new GraphQLError(`Argument "${path}" ${problem}`, {
+    extensions: { code: 'BAD_USER_INPUT', argument: path, http: { status: 400 } },
+  });
+
+/** The first bad string among the literals of a document, as an error naming its argument. */
+export function literalProblem(schema: GraphQLSchema, document: DocumentNode): GraphQLError | null {
+  const typeInfo = new TypeInfo(schema);
+  const path: string[] = [];
+  let found: GraphQLError | null = null;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Argument: { enter: (node) => void path.push(node.name.value), leave: () => void path.pop() },
+      ObjectField: { enter: (node) => void path.push(node.name.value), leave: () => void path.pop() },
+      StringValue: (node) => {
+        if (found || path.length === 0) return;
+        const problem = stringProblem(node.value, limitOf(path[path.length - 1] ?? ''));
+        if (problem) found = refuse(path.join('.'), problem);
+      },
+    }),
+  );
+  return found;
+}
+
+/** The first bad string among variables' values, named by the argument(s) they are passed to. */
+export function variableProblem(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+): GraphQLError | null {
+  if (!variables) return null;
+  const usedIn = new Map<string, string>();
+  visit(document, {
+    Argument: (argument) =>
+      void visit(argument.value, {
+        Variable: (v) => void usedIn.set(v.name.value, argument.name.value),
+        ObjectField: (field) =>
+          field.value.kind === Kind.VARIABLE ? void usedIn.set(field.value.name.value, field.name.value) : undefined,
+      }),
+  });
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const variable of definition.variableDefinitions ?? []) {
+      const name = variable.variable.name.value;
+      const type = typeFromAST(schema, variable.type as never) as GraphQLInputType | undefined;
+      if (!type || !(name in variables)) continue;
+      const problem = checkValue(variables[name], type, [usedIn.get(name) ?? name]);
+      if (problem) return problem;
+    }
+  }
+  return null;
+}
+
+function checkValue(value: unknown, type: GraphQLInputType, path: string[]): GraphQLError | null {
+  if (value === null || value === undefined) return null;
+  if (isNonNullType(type)) return checkValue(value, type.ofType, path);
+  if (isListType(type)) {
+    if (!Array.isArray(value)) return checkValue(value, type.ofType, path);
+    for (const item of value) {
+      const problem = checkValue(item, type.ofType, path);
+      if (problem) return problem;
+    }
+    return null;
+  }
+  if (isInputObjectType(type) && typeof value === 'object') {
+    const fields = type.getFields();
+    for (const [key, item] of Object.entries(value as object)) {
+      const field = fields[key];
+      if (!field) continue;
+      const problem = checkValue(item, field.type, [...path, key]);
+      if (problem) return problem;
+    }
+    return null;
+  }
+  if (typeof value === 'string' && isScalarType(getNamedType(type))) {
+    const problem = stringProblem(value, limitOf(path[path.length - 1] ?? ''));
+    return problem ? refuse(path.join('.'), problem) : null;
+  }
+  return null;
+}
+
+/** Refuses a request with a bad string before it is validated or run. */
+export function useInputHygiene(): Plugin {
+  return {
+    onValidate: ({ params, setResult }) => {
+      const problem = literalProblem(params.schema, params.documentAST);
+      if (problem) setResult([problem]);
+    },
+    onExecute: ({ args, setResultAndStopExecution }) => {
+      const problem = variableProblem(args.schema, args.document, args.variableValues ?? undefined);
+      if (problem) setResultAndStopExecution({ errors: [problem] });
+    },
+  };
+}
