@@ -1,8 +1,11 @@
 // Two staff writing about the same member at the same moment: exactly one transfer wins and the
-// member's placements never overlap (SQLite and PostgreSQL).
+// member's placements never overlap; sixty staff writing about sixty different members at once:
+// every write commits, serialization failures retried (SQLite and PostgreSQL).
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { prisma } from '../src/db.ts';
+import { isSerializationFailure } from '../src/domain/write.ts';
+import { CELL } from './fixture.ts';
 import { engines, miniWorldSuite, mutate } from './writes-support.ts';
 
 describe.each(engines)('concurrent writes on %s', async (engine) => {
@@ -23,5 +26,48 @@ describe.each(engines)('concurrent writes on %s', async (engine) => {
     expect(placements[1]).toMatchObject({ startOn: '2017-03-01', endOn: null });
     const audits = await prisma().auditEvent.count({ where: { action: { contains: 'transfer' } } });
     expect(audits).toBe(1);
+  });
+
+  test('sixty transfers of sixty different members at once all commit', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      const member = await prisma().member.create({
+        data: {
+          fullName: `Đảng viên đồng thời ${i}`,
+          birthDate: '1980-01-01',
+          admittedOn: '2010-01-01',
+          admittedInId: CELL.xom3,
+          officialOn: '2011-01-01',
+          placements: { create: { cellId: CELL.xom3, startOn: '2010-01-01' } },
+        },
+      });
+      ids.push(member.id);
+    }
+    const auditsBefore = await prisma().auditEvent.count();
+    const results = await Promise.all(
+      ids.map((id) =>
+        mutate(
+          'transferMember',
+          { memberId: encodeGlobalID('Member', String(id)), toCellCode: 'thanh-hoa-xom-4', on: '2017-05-02' },
+          world.tokens.admin,
+        ),
+      ),
+    );
+    expect(results.map((r) => r.errors?.[0]?.message ?? r.typename)).toEqual(ids.map(() => 'TransferMemberSuccess'));
+    const moved = await prisma().placement.count({ where: { memberId: { in: ids }, cellId: CELL.xom4, endOn: null } });
+    expect(moved).toBe(60);
+    expect(await prisma().auditEvent.count()).toBe(auditsBefore + 60);
+  });
+});
+
+describe('serialization failures', () => {
+  it('are recognised however the driver reports them', () => {
+    // The pg adapter's DriverAdapterError: the kind is in `cause`, the message need not say 40001.
+    expect(isSerializationFailure({ message: 'Transaction failed', cause: { kind: 'TransactionWriteConflict' } })).toBe(
+      true,
+    );
+    expect(isSerializationFailure({ code: 'P2034', message: 'write conflict' })).toBe(true);
+    expect(isSerializationFailure({ meta: { code: '40P01' }, message: '' })).toBe(true);
+    expect(isSerializationFailure({ message: 'Unique constraint failed' })).toBe(false);
   });
 });

@@ -8,6 +8,8 @@ export const serverBin = fileURLToPath(new URL('../../server/bin/ketnap.js', imp
 export interface Instance {
   url: string;
   process: ChildProcess;
+  /** What the process has logged so far (JSON lines on stderr). */
+  logs(): string;
   stop(): Promise<void>;
 }
 
@@ -32,9 +34,10 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
   return {
     url: `http://127.0.0.1:${port}`,
     process: child,
+    logs: () => logs,
     stop: () =>
       new Promise((ok) => {
-        if (child.exitCode !== null) return ok();
+        if (child.exitCode !== null || child.signalCode !== null) return ok();
         child.on('exit', () => ok());
         child.kill('SIGTERM');
       }),

@@ -31,6 +31,8 @@ builder.prismaObject('CandidateEvent', {
 
 export const CandidateRef = builder.prismaNode('Candidate', {
   id: { field: 'id' },
+  // A missing node is null (node(id) of nothing), not an error.
+  nullable: true,
   // Nothing about one person outside the token's reach, not even dates; anonymous callers reach no one.
   authScopes: async (candidate, ctx) => ({ readsPersonalDataOf: await candidateCellIn(ctx, candidate.id) }),
   description: 'Quần chúng ưu tú. fullName, birthDate, gender and personalHistory are personal data.',

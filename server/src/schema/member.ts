@@ -35,6 +35,8 @@ builder.prismaObject('Placement', {
 
 export const MemberRef = builder.prismaNode('Member', {
   id: { field: 'id' },
+  // A missing node is null (node(id) of nothing), not an error.
+  nullable: true,
   // Nothing about one person outside the token's reach, not even dates (admission, leaving and
   // its reason are personal history); anonymous callers reach no one.
   authScopes: async (member, ctx) => ({ readsPersonalDataOf: await memberCellOf(ctx, member.id) }),

@@ -32,6 +32,8 @@ const GrassrootsCountRef = builder.objectRef<SectorCount[]>('GrassrootsCount').i
 
 export const OrganisationRef = builder.prismaNode('Organisation', {
   id: { field: 'id' },
+  // A missing node is null (node(id) of nothing), not an error.
+  nullable: true,
   description: 'A party organisation: province, district, grassroots committee or cell.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Stable public slug, e.g. "thanh-chuong".' }),

@@ -9,6 +9,8 @@ import { dateRange } from './ranges.ts';
 
 export const ProgrammeRef = builder.prismaNode('Programme', {
   id: { field: 'id' },
+  // A missing node is null (node(id) of nothing), not an error.
+  nullable: true,
   description: 'Đề án: a programme such as Đề án 01/ĐA-TU/2016 (2016–2020).',
   fields: (t) => ({
     code: t.exposeString('code'),

@@ -13,6 +13,8 @@ import { dateRange } from './ranges.ts';
 
 const LeaderRef = builder.prismaNode('Leader', {
   id: { field: 'id' },
+  // A missing node is null (node(id) of nothing), not an error.
+  nullable: true,
   description: 'A leader of the party committee who supervises zones and attends cell meetings.',
   fields: (t) => ({ fullName: t.exposeString('fullName'), title: t.exposeString('title') }),
 });
