@@ -2,22 +2,9 @@
 // surrogate), no NUL or other control character but tab and newline, and no longer than its
 // maximum (STRING_LIMITS). A bad one is refused with an error naming the argument, whether it
 // was written in the query or passed as a variable; nothing is read or written.
-import {
-  type DocumentNode,
-  GraphQLError,
-  type GraphQLInputType,
-  type GraphQLSchema,
-  getNamedType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isScalarType,
-  Kind,
-  TypeInfo,
-  typeFromAST,
-  visit,
-  visitWithTypeInfo,
-} from 'graphql';
+// The schema's types are read by duck typing (ofType, getFields), never with instanceof: the
+// schema may come from graphql's CommonJS build while this module loads its ES build.
+import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, type TypeNode, visit } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /** The longest string an argument or input field accepts: free text, and everything else. */
@@ -50,22 +37,18 @@ const refuse = (path: string, problem: string) =>
   });
 
 /** The first bad string among the literals of a document, as an error naming its argument. */
-export function literalProblem(schema: GraphQLSchema, document: DocumentNode): GraphQLError | null {
-  const typeInfo = new TypeInfo(schema);
+export function literalProblem(document: DocumentNode): GraphQLError | null {
   const path: string[] = [];
   let found: GraphQLError | null = null;
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      Argument: { enter: (node) => void path.push(node.name.value), leave: () => void path.pop() },
-      ObjectField: { enter: (node) => void path.push(node.name.value), leave: () => void path.pop() },
-      StringValue: (node) => {
-        if (found || path.length === 0) return;
-        const problem = stringProblem(node.value, limitOf(path[path.length - 1] ?? ''));
-        if (problem) found = refuse(path.join('.'), problem);
-      },
-    }),
-  );
+  visit(document, {
+    Argument: { enter: (node) => void path.push(node.name.value), leave: () => void path.pop() },
+    ObjectField: { enter: (node) => void path.push(node.name.value), leave: () => void path.pop() },
+    StringValue: (node) => {
+      if (found || path.length === 0) return;
+      const problem = stringProblem(node.value, limitOf(path[path.length - 1] ?? ''));
+      if (problem) found = refuse(path.join('.'), problem);
+    },
+  });
   return found;
 }
 
@@ -89,39 +72,59 @@ export function variableProblem(
     if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
     for (const variable of definition.variableDefinitions ?? []) {
       const name = variable.variable.name.value;
-      const type = typeFromAST(schema, variable.type as never) as GraphQLInputType | undefined;
-      if (!type || !(name in variables)) continue;
-      const problem = checkValue(variables[name], type, [usedIn.get(name) ?? name]);
+      if (!(name in variables)) continue;
+      const problem = checkAst(schema, variables[name], variable.type, [usedIn.get(name) ?? name]);
       if (problem) return problem;
     }
   }
   return null;
 }
 
-function checkValue(value: unknown, type: GraphQLInputType, path: string[]): GraphQLError | null {
+/** A schema input type, as far as this check needs it. */
+interface InputType {
+  ofType?: InputType;
+  getFields?: () => Record<string, { type: InputType }>;
+  toString(): string;
+}
+
+/** Checks a variable's value against the type written in the operation. */
+function checkAst(schema: GraphQLSchema, value: unknown, type: TypeNode, path: string[]): GraphQLError | null {
   if (value === null || value === undefined) return null;
-  if (isNonNullType(type)) return checkValue(value, type.ofType, path);
-  if (isListType(type)) {
-    if (!Array.isArray(value)) return checkValue(value, type.ofType, path);
-    for (const item of value) {
-      const problem = checkValue(item, type.ofType, path);
-      if (problem) return problem;
-    }
-    return null;
+  if (type.kind === Kind.NON_NULL_TYPE) return checkAst(schema, value, type.type, path);
+  if (type.kind === Kind.LIST_TYPE) return each(value, (item) => checkAst(schema, item, type.type, path));
+  const named = schema.getType(type.name.value) as InputType | undefined;
+  return named ? checkValue(value, named, path) : null;
+}
+
+function checkValue(value: unknown, type: InputType, path: string[]): GraphQLError | null {
+  if (value === null || value === undefined) return null;
+  if (type.ofType) {
+    const isList = !String(type).endsWith('!');
+    return isList
+      ? each(value, (item) => checkValue(item, type.ofType as InputType, path))
+      : checkValue(value, type.ofType, path);
   }
-  if (isInputObjectType(type) && typeof value === 'object') {
+  if (type.getFields && typeof value === 'object') {
     const fields = type.getFields();
     for (const [key, item] of Object.entries(value as object)) {
       const field = fields[key];
-      if (!field) continue;
-      const problem = checkValue(item, field.type, [...path, key]);
+      const problem = field ? checkValue(item, field.type, [...path, key]) : null;
       if (problem) return problem;
     }
     return null;
   }
-  if (typeof value === 'string' && isScalarType(getNamedType(type))) {
+  if (typeof value === 'string') {
     const problem = stringProblem(value, limitOf(path[path.length - 1] ?? ''));
     return problem ? refuse(path.join('.'), problem) : null;
+  }
+  return null;
+}
+
+/** The first problem among a list's items (or of a single value given for a list). */
+function each(value: unknown, check: (item: unknown) => GraphQLError | null): GraphQLError | null {
+  for (const item of Array.isArray(value) ? value : [value]) {
+    const problem = check(item);
+    if (problem) return problem;
   }
   return null;
 }
@@ -130,7 +133,7 @@ function checkValue(value: unknown, type: GraphQLInputType, path: string[]): Gra
 export function useInputHygiene(): Plugin {
   return {
     onValidate: ({ params, setResult }) => {
-      const problem = literalProblem(params.schema, params.documentAST);
+      const problem = literalProblem(params.documentAST);
       if (problem) setResult([problem]);
     },
     onExecute: ({ args, setResultAndStopExecution }) => {
