@@ -13,8 +13,11 @@ const AT_RISK = `query AtRisk($org: String!, $asOf: Date!, $to: Date!) { organis
 export interface ReadPath {
   get(): Promise<string>;
   invalidate(): Promise<void>;
-  /** Starts `clients` loops of unique uncached POSTs; resolves to their counts when stopped. */
-  flood(clients: number): { stop(): Promise<{ answered: number; limited: number }> };
+  /** Starts `clients` loops of unique uncached POSTs; `counts` grow as they are answered. */
+  flood(clients: number): {
+    counts: { answered: number; limited: number };
+    stop(): Promise<{ answered: number; limited: number }>;
+  };
   close(): Promise<void>;
 }
 
@@ -59,6 +62,7 @@ export async function readPath(points: number): Promise<ReadPath> {
       };
       const loops = Array.from({ length: clients }, loop);
       return {
+        counts,
         stop: async () => {
           running = false;
           await Promise.all(loops);

@@ -30,7 +30,7 @@ Environment:
   REDIS_URL      redis://… shares the public response cache and rate limits between instances
   KETNAP_ADMIN_ORIGINS   comma-separated origins whose pages may send tokens (default: none
                  but the server's own pages)
-  KETNAP_RATE_LIMIT      expensive requests per client, POINTS/SECONDSs (default 600/60s)
+  KETNAP_RATE_LIMIT      expensive requests per client, POINTS/SECONDSs (default 120/60s)
   KETNAP_TRUST_PROXY     1: the client is the first X-Forwarded-For address (behind a proxy)
   KETNAP_CACHE_MB        memory for ready-made public answers (default 64)
   RISK_MIN_MEMBERS, RISK_ELDERLY_AGE, RISK_MIN_ELDERLY, RISK_YEARS_WITHOUT_ADMISSION

@@ -22,7 +22,7 @@ export interface Config {
   redisUrl: string | undefined;
   /** Origins whose pages may send requests with a token (besides the server's own). */
   adminOrigins: string[];
-  /** Expensive requests a client may make per window (KETNAP_RATE_LIMIT, e.g. 600/60s). */
+  /** Expensive requests a client may make per window (KETNAP_RATE_LIMIT, e.g. 120/60s). */
   rateLimit: { points: number; windowSeconds: number; trustProxy: boolean };
   /** Megabytes of ready-made public answers kept in memory. */
   cacheMegabytes: number;
@@ -39,9 +39,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   for (const origin of adminOrigins)
     if (!/^https?:\/\/[^/\s]+$/.test(origin))
       throw new Error(`KETNAP_ADMIN_ORIGINS must list origins such as https://board.example, got "${origin}"`);
-  const limit = /^(\d+)\/(\d+)s$/.exec(env.KETNAP_RATE_LIMIT ?? '600/60s');
+  const limit = /^(\d+)\/(\d+)s$/.exec(env.KETNAP_RATE_LIMIT ?? '120/60s');
   if (!limit || Number(limit[1]) < 1 || Number(limit[2]) < 1)
-    throw new Error(`KETNAP_RATE_LIMIT must be POINTS/SECONDSs, e.g. 600/60s, got "${env.KETNAP_RATE_LIMIT}"`);
+    throw new Error(`KETNAP_RATE_LIMIT must be POINTS/SECONDSs, e.g. 120/60s, got "${env.KETNAP_RATE_LIMIT}"`);
   const cacheMegabytes = Number(env.KETNAP_CACHE_MB ?? 64);
   if (!Number.isFinite(cacheMegabytes) || cacheMegabytes < 1)
     throw new Error(`KETNAP_CACHE_MB must be a number of megabytes (at least 1), got "${env.KETNAP_CACHE_MB}"`);

@@ -57,3 +57,15 @@ export async function authenticate(request: Request): Promise<Actor | null> {
   if (token.expiresAt && token.expiresAt.getTime() <= Date.now()) throw unauthorised('This token has expired');
   return { tokenId: token.id, name: token.name, role: token.role, organisationId: token.organisationId };
 }
+
+/** The id of the valid token a request carries, or null (no token, or an invalid one). */
+export async function tokenIdOf(req: { headers: { authorization?: string | undefined } }): Promise<number | null> {
+  try {
+    const actor = await authenticate({
+      headers: { get: () => req.headers.authorization ?? null },
+    } as unknown as Request);
+    return actor?.tokenId ?? null;
+  } catch {
+    return null;
+  }
+}

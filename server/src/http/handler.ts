@@ -2,7 +2,7 @@
 // path (answered before GraphQL), and /graphql (yoga). Every path answers: a malformed URL gets
 // 400, and anything unexpected is logged and answered 500 without ending the process.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { authenticate } from '../auth/tokens.ts';
+import { authenticate, tokenIdOf } from '../auth/tokens.ts';
 import { onCommitted } from '../domain/committed.ts';
 import { log } from '../log.ts';
 import { createApp } from '../yoga.ts';
@@ -19,7 +19,7 @@ import { staticFile } from './static.ts';
 const PAGE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'";
 
-export const DEFAULT_RATE_LIMIT: RateLimit = { points: 600, windowSeconds: 60, trustProxy: false };
+export const DEFAULT_RATE_LIMIT: RateLimit = { points: 120, windowSeconds: 60, trustProxy: false };
 
 export interface HttpOptions {
   redisUrl?: string | undefined;
@@ -33,7 +33,7 @@ export async function createHttpHandler(options: HttpOptions) {
   const shared = connectShared(options.redisUrl);
   const store = new AnswerStore(shared, options.cache ?? DEFAULT_STORE_OPTIONS);
   const stopListening = onCommitted(() => store.invalidate());
-  const limiter = createLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, shared);
+  const limiter = createLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, shared, tokenIdOf);
   const cors = origins(options.adminOrigins ?? []);
   const yoga = createApp({ authenticate, plugins: [usePersisted(options.manifest ?? loadManifest())] });
   const reads = publicReads({

@@ -1,6 +1,9 @@
 // Expensive work per client is limited: every request that runs GraphQL (a public read that was
-// not cached, or any other query or mutation) spends a point, plus a point for every 50 ms it
+// not cached, or any other query or mutation) spends a point, plus a point for every 20 ms it
 // took; a client that has spent its budget gets 429 with Retry-After until its window ends.
+// Anonymous clients are told apart by address; a valid token has a budget of its own, ten times
+// larger (staff importing or correcting data), so that staff behind one office address do not
+// share one budget and a made-up token buys nothing.
 // Cached public answers cost nothing, so they stay fast during a flood. The budget is shared
 // through Redis when it is set (it holds across instances) and kept in memory when it is not,
 // or while Redis is unreachable.
@@ -18,7 +21,10 @@ export interface RateLimit {
 }
 
 /** One point per this many milliseconds of work, beyond the first point every request costs. */
-const MS_PER_POINT = 50;
+const MS_PER_POINT = 20;
+
+/** A token's budget, against an address's. */
+const TOKEN_FACTOR = 10;
 
 export interface Limiter {
   /** Spends a point; false (and a 429 sent) when the client has none left. */
@@ -27,23 +33,44 @@ export interface Limiter {
   charge(req: IncomingMessage, ms: number): void;
 }
 
-export function createLimiter(limit: RateLimit, shared: Shared): Limiter {
-  const memory = new RateLimiterMemory({ points: limit.points, duration: limit.windowSeconds, keyPrefix: 'ketnap-rl' });
-  const limiter = shared.redis
+/** The token a request carries, when it is a valid one (null otherwise). */
+export type TokenOf = (req: IncomingMessage) => Promise<number | null>;
+
+function budget(points: number, windowSeconds: number, prefix: string, shared: Shared) {
+  const memory = new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix: prefix });
+  return shared.redis
     ? new RateLimiterRedis({
         storeClient: shared.redis,
-        points: limit.points,
-        duration: limit.windowSeconds,
-        keyPrefix: 'ketnap-rl',
+        points,
+        duration: windowSeconds,
+        keyPrefix: prefix,
         rejectIfRedisNotReady: true,
         insuranceLimiter: memory,
       })
     : memory;
-  const clientOf = (req: IncomingMessage) => clientKey(req, limit.trustProxy);
+}
+
+export function createLimiter(limit: RateLimit, shared: Shared, tokenOf: TokenOf): Limiter {
+  const anonymous = budget(limit.points, limit.windowSeconds, 'ketnap-rl', shared);
+  const staff = budget(limit.points * TOKEN_FACTOR, limit.windowSeconds, 'ketnap-rl-token', shared);
+  const chosen = new WeakMap<IncomingMessage, { limiter: typeof anonymous; key: string }>();
+  const clientOf = async (req: IncomingMessage) => {
+    let found = chosen.get(req);
+    if (!found) {
+      const token = req.headers.authorization ? await tokenOf(req) : null;
+      found =
+        token === null
+          ? { limiter: anonymous, key: clientKey(req, limit.trustProxy) }
+          : { limiter: staff, key: `token:${token}` };
+      chosen.set(req, found);
+    }
+    return found;
+  };
   return {
     async admit(req, res) {
+      const { limiter, key } = await clientOf(req);
       try {
-        await limiter.consume(clientOf(req), 1);
+        await limiter.consume(key, 1);
         return true;
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
@@ -69,7 +96,8 @@ export function createLimiter(limit: RateLimit, shared: Shared): Limiter {
     },
     charge(req, ms) {
       const points = Math.floor(ms / MS_PER_POINT);
-      if (points > 0) limiter.penalty(clientOf(req), points).catch(() => {});
+      const found = chosen.get(req);
+      if (points > 0 && found) found.limiter.penalty(found.key, points).catch(() => {});
     },
   };
 }
