@@ -6,6 +6,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { type Actor, type Context, createContext } from './context.ts';
 import { PUBLIC_CACHE_CONTROL } from './http/answers/public-read.ts';
 import { useArgumentNamesInErrors } from './http/argument-errors.ts';
+import { useCompression } from './http/encoding.ts';
 import { graphiqlPage, graphiqlPolicy } from './http/graphiql.ts';
 import { useInputHygiene } from './http/input-hygiene.ts';
 import { useBadRequestStatus } from './http/request-errors.ts';
@@ -29,7 +30,7 @@ export function createApp(options: AppOptions = {}): YogaServerInstance<Record<s
     // CORS is decided by the HTTP layer (http/origins.ts), before yoga.
     cors: false,
     renderGraphiQL: graphiqlPage,
-    graphiql: { title: 'ketnap GraphQL', defaultQuery: FIRST_QUERY },
+    graphiql: GRAPHIQL,
     context: async ({ request }) => createContext(await authenticate(request)),
     plugins: [
       maxTokensPlugin({ n: DOCUMENT_LIMITS.tokens }),
@@ -39,6 +40,7 @@ export function createApp(options: AppOptions = {}): YogaServerInstance<Record<s
       useArgumentNamesInErrors(),
       useBadRequestStatus(),
       useCacheHeaders(),
+      useCompression(),
       ...(options.plugins ?? []),
     ],
   });
@@ -88,3 +90,6 @@ query ThanhChuong2017 {
   }
 }
 `;
+
+/** GraphiQL's options: the http layer serves the page itself, compressed (http/graphiql.ts). */
+export const GRAPHIQL = { title: 'ketnap GraphQL', defaultQuery: FIRST_QUERY, endpoint: '/graphql' };

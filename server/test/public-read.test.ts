@@ -3,9 +3,11 @@
 // that a write has changed), and what one client may not spend (rate limit).
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { get, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../src/auth/tokens.ts';
 import { etagOf, PUBLIC_CACHE_CONTROL } from '../src/http/answers/public-read.ts';
@@ -17,8 +19,10 @@ const PIPELINE =
   'query Pipeline($org: String!) { organisation(code: $org) { pipeline(asOf: "2017-06-01") { total } } }';
 const RISKY =
   'query Risky($org: String!) { organisation(code: $org) { atRiskCells(asOf: "2017-01-01") { cell { code } } } }';
+const MONTHLY =
+  'query Monthly($org: String!) { organisation(code: $org) { admissionsByMonth(from: "2000-01-01", to: "2017-12-31") { month count } } }';
 const id = (text: string) => createHash('sha256').update(text).digest('hex');
-const manifest = Object.fromEntries([PROGRESS, PIPELINE, RISKY].map((q) => [id(q), q]));
+const manifest = Object.fromEntries([PROGRESS, PIPELINE, RISKY, MONTHLY].map((q) => [id(q), q]));
 
 let running: Running;
 let admin: string;
@@ -62,6 +66,17 @@ function rawRequest(path: string): Promise<string> {
   });
 }
 
+/** A GET through node:http, which (unlike fetch) hands back the bytes exactly as sent. */
+function raw(url: string, acceptEncoding: string): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
 async function aCellOfThanhChuong(): Promise<string> {
   const body = (await (await fetch(persisted(RISKY, { org: 'thanh-chuong' }))).json()) as any;
   return body.data.organisation.atRiskCells[0].cell.code;
@@ -78,13 +93,29 @@ describe('no request ends the process', () => {
 
 describe('the cache never lies', () => {
   it('sends an ETag that is the hash of the bytes sent, and 304 only for those bytes', async () => {
-    const response = await fetch(first7Months());
+    const response = await fetch(first7Months(), { headers: { 'accept-encoding': 'identity' } });
     const body = Buffer.from(await response.arrayBuffer());
     expect(response.headers.get('cache-control')).toBe(PUBLIC_CACHE_CONTROL);
     expect(response.headers.get('etag')).toBe(etagOf(body));
     const again = await fetch(first7Months(), { headers: { 'if-none-match': etagOf(body) } });
     expect(again.status).toBe(304);
     expect(again.headers.get('x-ketnap-cache')).toBe('hit');
+  });
+
+  it('sends brotli or gzip as accepted, each form with the ETag of its own bytes', async () => {
+    const url = persisted(MONTHLY, { org: 'thanh-chuong' });
+    const identity = await raw(url, 'identity');
+    for (const [encoding, decode] of [
+      ['br', brotliDecompressSync],
+      ['gzip', gunzipSync],
+    ] as const) {
+      const sent = await raw(url, encoding);
+      expect(sent.headers['content-encoding']).toBe(encoding);
+      expect(sent.headers.vary).toMatch(/accept-encoding/i);
+      expect(sent.headers.etag).toBe(etagOf(sent.body));
+      expect(decode(sent.body).equals(identity.body)).toBe(true);
+      expect(sent.body.length).toBeLessThan(identity.body.length);
+    }
   });
 
   it('never caches an answer with errors, on the server or in browsers and CDNs', async () => {
@@ -161,6 +192,27 @@ describe('the cache never lies', () => {
     const { bytes } = running.http.store.size();
     expect(bytes).toBeGreaterThan(0);
     expect(bytes).toBeLessThanOrEqual(64 << 20);
+  });
+});
+
+describe('compression', () => {
+  it('compresses the widget bundle and large GraphQL answers, and leaves small ones alone', async () => {
+    const bundle = await raw(`${running.url}/widgets/ketnap.js`, 'br, gzip');
+    expect(bundle.headers['content-encoding']).toBe('br');
+    const plain = await raw(`${running.url}/widgets/ketnap.js`, 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(brotliDecompressSync(bundle.body).equals(plain.body)).toBe(true);
+    const big = await post(
+      {
+        query:
+          '{ organisation(code: "thanh-chuong") { admissionsByMonth(from: "1990-01-01", to: "2017-12-31") { month count } } }',
+      },
+      { 'accept-encoding': 'gzip' },
+    );
+    expect(big.headers.get('content-encoding')).toBe('gzip');
+    expect(((await big.json()) as any).data.organisation.admissionsByMonth).toHaveLength(336);
+    const small = await post({ query: '{ __typename }' }, { 'accept-encoding': 'gzip' });
+    expect(small.headers.get('content-encoding')).toBeNull();
   });
 });
 
@@ -290,9 +342,13 @@ describe('CORS and CSRF', () => {
   });
 
   it('serves GraphiQL under a CSP that names each inline script and forbids framing', async () => {
-    const response = await fetch(`${running.url}/graphql`, { headers: { accept: 'text/html' } });
+    const response = await fetch(`${running.url}/graphql`, {
+      headers: { accept: 'text/html', 'accept-encoding': 'br' },
+    });
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('content-encoding')).toBe('br');
+    expect(Number(response.headers.get('content-length'))).toBeLessThan(3_000_000);
     const html = await response.text();
     const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)];
     expect(inline.length).toBeGreaterThan(0);

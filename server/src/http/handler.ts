@@ -5,10 +5,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticate, tokenIdOf } from '../auth/tokens.ts';
 import { onCommitted } from '../domain/committed.ts';
 import { log } from '../log.ts';
-import { createApp } from '../yoga.ts';
+import { createApp, GRAPHIQL } from '../yoga.ts';
 import { isPublicRead, publicReads } from './answers/public-read.ts';
 import { connectShared } from './answers/shared.ts';
 import { AnswerStore, DEFAULT_STORE_OPTIONS, type StoreOptions } from './answers/store.ts';
+import { pick } from './encoding.ts';
+import { graphiqlBytes, graphiqlPolicy } from './graphiql.ts';
 import { HttpError } from './http-error.ts';
 import { createLimiter, type RateLimit } from './limits.ts';
 import { origins } from './origins.ts';
@@ -73,16 +75,34 @@ export async function createHttpHandler(options: HttpOptions) {
     if ((req.method === 'GET' || req.method === 'HEAD') && path !== '/graphql') {
       const file = await staticFile(path);
       if (file) {
+        const { bytes, encoding } = pick(file.body, req.headers['accept-encoding']);
         res.writeHead(200, {
           'content-type': file.type,
+          'content-length': bytes.length,
+          ...(encoding ? { 'content-encoding': encoding } : {}),
+          vary: 'Accept-Encoding',
           'cache-control': 'public, max-age=300',
           'access-control-allow-origin': '*',
           'x-content-type-options': 'nosniff',
           // Our own pages prove the widgets need nothing inline: the strictest policy that works.
           ...(file.type.startsWith('text/html') ? { 'content-security-policy': PAGE_CSP } : {}),
         });
-        return void res.end(req.method === 'HEAD' ? undefined : file.body);
+        return void res.end(req.method === 'HEAD' ? undefined : bytes);
       }
+    }
+    if (isGraphiQL(req, url)) {
+      const { bytes, encoding } = pick(graphiqlBytes(GRAPHIQL), req.headers['accept-encoding']);
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-length': bytes.length,
+        ...(encoding ? { 'content-encoding': encoding } : {}),
+        vary: 'Accept-Encoding',
+        'cache-control': 'no-cache',
+        'content-security-policy': graphiqlPolicy(),
+        'x-frame-options': 'DENY',
+        'x-content-type-options': 'nosniff',
+      });
+      return void res.end(req.method === 'HEAD' ? undefined : bytes);
     }
     if (isPublicRead(req, url)) {
       const started = performance.now();
@@ -115,6 +135,17 @@ export async function createHttpHandler(options: HttpOptions) {
       await shared.close();
     },
   };
+}
+
+/** A browser opening /graphql: the GraphiQL page. */
+function isGraphiQL(req: IncomingMessage, url: URL): boolean {
+  return (
+    (req.method === 'GET' || req.method === 'HEAD') &&
+    url.pathname === '/graphql' &&
+    !url.searchParams.has('query') &&
+    !url.searchParams.has('documentId') &&
+    String(req.headers.accept ?? '').includes('text/html')
+  );
 }
 
 /** The request's URL; a 400 when it cannot be parsed. */

@@ -1,7 +1,8 @@
 // Serves the built widgets and their pages: /widgets/* from widgets/dist, /demo/ and /gallery/.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { repoRoot } from '../config.ts';
+import { type Encoded, encodeAll } from './encoding.ts';
 import { decodePath } from './http-error.ts';
 
 export const widgetsDist = resolve(repoRoot, 'widgets/dist');
@@ -24,9 +25,13 @@ const ROUTES: [prefix: string, folder: string][] = [
 ];
 
 export interface StaticFile {
-  body: Buffer;
+  /** The file's bytes, and brotli and gzip forms made once (at best compression). */
+  body: Encoded;
   type: string;
 }
+
+/** Files read and compressed once, until they change on disk (a rebuild of the widgets). */
+const memo = new Map<string, { mtimeMs: number; file: StaticFile }>();
 
 /** The file a path names, or null; never a file outside the served folders; 400 for a malformed path. */
 export async function staticFile(pathname: string): Promise<StaticFile | null> {
@@ -39,7 +44,12 @@ export async function staticFile(pathname: string): Promise<StaticFile | null> {
     const type = TYPES[extname(file)];
     if (!type) return null;
     try {
-      return { body: await readFile(file), type };
+      const { mtimeMs } = await stat(file);
+      const known = memo.get(file);
+      if (known && known.mtimeMs === mtimeMs) return known.file;
+      const found = { body: encodeAll(await readFile(file), true), type };
+      memo.set(file, { mtimeMs, file: found });
+      return found;
     } catch {
       return null;
     }

@@ -5,6 +5,7 @@
 // figures that have changed.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { encodeAll, negotiate } from '../encoding.ts';
 import type { Answer, AnswerStore } from './store.ts';
 
 /** Browsers and CDNs may keep a public answer this long, then serve it stale while refreshing. */
@@ -74,7 +75,7 @@ export function publicReads(options: PublicReadOptions) {
       res.end(req.method === 'HEAD' ? undefined : computed.body);
       return 'uncacheable';
     }
-    const fresh: Answer = { body: computed.body, contentType: computed.contentType, etag: etagOf(computed.body) };
+    const fresh = answerOf(computed);
     options.store.put(key, fresh, epoch);
     send(req, res, fresh, 'miss');
     return 'miss';
@@ -96,19 +97,37 @@ export function etagOf(body: Buffer): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
 }
 
+/** A computed answer made ready: compressed once, each form with the ETag of its bytes. */
+export function answerOf(computed: { body: Buffer; contentType: string }): Answer {
+  const { identity, br, gzip } = encodeAll(computed.body);
+  return {
+    contentType: computed.contentType,
+    body: identity,
+    br,
+    gzip,
+    etags: { identity: etagOf(identity), br: br && etagOf(br), gzip: gzip && etagOf(gzip) },
+  };
+}
+
+/** Does If-None-Match name one of the answer's forms? (Each form's tag hashes its own bytes.) */
 function matches(req: IncomingMessage, answer: Answer): boolean {
   const header = req.headers['if-none-match'];
   if (!header) return false;
+  const tags = new Set(Object.values(answer.etags).filter(Boolean));
   return header
     .split(',')
     .map((tag) => tag.trim().replace(/^W\//, ''))
-    .some((tag) => tag === answer.etag || tag === '*');
+    .some((tag) => tag === '*' || tags.has(tag));
 }
 
 function send(req: IncomingMessage, res: ServerResponse, answer: Answer, cache: 'hit' | 'miss') {
+  const encoding = negotiate(req.headers['accept-encoding']);
+  const bytes = (encoding && answer[encoding]) || answer.body;
+  const sentEncoding = bytes === answer.body ? null : encoding;
   const headers = {
     'cache-control': PUBLIC_CACHE_CONTROL,
-    etag: answer.etag,
+    etag: (sentEncoding ? answer.etags[sentEncoding] : answer.etags.identity) as string,
+    vary: 'Accept-Encoding',
     'access-control-allow-origin': '*',
     'x-ketnap-cache': cache,
   };
@@ -119,8 +138,9 @@ function send(req: IncomingMessage, res: ServerResponse, answer: Answer, cache: 
   res.writeHead(200, {
     ...headers,
     'content-type': answer.contentType,
-    'content-length': answer.body.length,
+    'content-length': bytes.length,
+    ...(sentEncoding ? { 'content-encoding': sentEncoding } : {}),
     'x-content-type-options': 'nosniff',
   });
-  res.end(req.method === 'HEAD' ? undefined : answer.body);
+  res.end(req.method === 'HEAD' ? undefined : bytes);
 }

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { connectShared } from './shared.ts';
 import { AnswerStore } from './store.ts';
 
-const answer = (bytes: number) => ({ body: Buffer.alloc(bytes, 120), etag: '"x"', contentType: 'application/json' });
+const answer = (bytes: number) => ({
+  body: Buffer.alloc(bytes, 120),
+  etags: { identity: '"x"' },
+  contentType: 'application/json',
+});
 
 describe('AnswerStore without Redis', () => {
   it('holds no more bytes than its budget, dropping the least recently used', async () => {

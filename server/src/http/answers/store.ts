@@ -12,10 +12,14 @@ import { LRUCache } from 'lru-cache';
 import { log } from '../../log.ts';
 import type { Shared } from './shared.ts';
 
+/** A ready-made answer: its bytes as they are and compressed, each with its ETag. */
 export interface Answer {
-  body: Buffer;
-  etag: string;
   contentType: string;
+  body: Buffer;
+  br?: Buffer | undefined;
+  gzip?: Buffer | undefined;
+  /** ETag of each form: a hash of exactly those bytes. */
+  etags: { identity: string; br?: string | undefined; gzip?: string | undefined };
 }
 
 export interface StoreOptions {
@@ -45,7 +49,8 @@ export class AnswerStore {
   ) {
     this.local = new LRUCache<string, Answer>({
       maxSize: options.maxBytes,
-      sizeCalculation: (answer, key) => answer.body.length + key.length + 128,
+      sizeCalculation: (answer, key) =>
+        answer.body.length + (answer.br?.length ?? 0) + (answer.gzip?.length ?? 0) + key.length + 256,
       ttl: options.ttlMs,
     });
     shared.subscriber?.on('message', (_channel: string, epoch: string) => this.adopt(epoch));
@@ -161,17 +166,31 @@ export class AnswerStore {
   }
 }
 
-/** An answer as one buffer: etag, content type, then the body. */
+/** An answer as one buffer: a JSON line (content type, ETags, lengths), then the bytes. */
 function encode(answer: Answer): Buffer {
-  return Buffer.concat([Buffer.from(`${answer.etag}\n${answer.contentType}\n`), answer.body]);
+  const parts = [answer.body, answer.br ?? Buffer.alloc(0), answer.gzip ?? Buffer.alloc(0)];
+  const head = { contentType: answer.contentType, etags: answer.etags, lengths: parts.map((p) => p.length) };
+  return Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), ...parts]);
 }
 
 function decode(stored: Buffer): Answer {
-  const first = stored.indexOf(10);
-  const second = stored.indexOf(10, first + 1);
+  const newline = stored.indexOf(10);
+  const head = JSON.parse(stored.subarray(0, newline).toString()) as {
+    contentType: string;
+    etags: Answer['etags'];
+    lengths: [number, number, number];
+  };
+  let at = newline + 1;
+  const [body, br, gzip] = head.lengths.map((length) => {
+    const part = stored.subarray(at, at + length);
+    at += length;
+    return part;
+  });
   return {
-    etag: stored.subarray(0, first).toString(),
-    contentType: stored.subarray(first + 1, second).toString(),
-    body: stored.subarray(second + 1),
+    contentType: head.contentType,
+    etags: head.etags,
+    body: body ?? Buffer.alloc(0),
+    br: br?.length ? br : undefined,
+    gzip: gzip?.length ? gzip : undefined,
   };
 }
