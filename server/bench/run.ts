@@ -1,14 +1,16 @@
 // `pnpm bench`: the district's public figures, computed our way (SQL aggregates over the closure
 // table, batched per request) against the naive way (load the rows, count in JavaScript), in one
 // run on the same database. Prints medians and ratios; asserts nothing about time.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { useDatabase } from '../src/db.ts';
+import { widgetsDist } from '../src/http/static.ts';
 import { prepareDatabase } from '../src/seed/prepare.ts';
 import { createApp } from '../src/yoga.ts';
 import { naiveDistrictFigures } from './naive.ts';
 import { readPath } from './read-path.ts';
+import { throughput } from './throughput.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const QUERY = `{ organisation(code: "thanh-chuong") {
@@ -75,6 +77,16 @@ await new Promise((r) => setTimeout(r, 2_000));
 const unlimitedMs = await median(open.get);
 const openCounts = await openFlood.stop();
 await open.close();
+const manifest = JSON.parse(readFileSync(resolve(widgetsDist, 'persisted-operations.json'), 'utf8')) as Record<
+  string,
+  string
+>;
+const atRiskId = Object.keys(manifest).find((key) => manifest[key]?.includes('query AtRisk'));
+if (!atRiskId) throw new Error('build the widgets first: pnpm --filter @ketnap/widgets build');
+const widgetPath = `/graphql?documentId=${atRiskId}&variables=${encodeURIComponent(
+  JSON.stringify({ org: 'thanh-chuong', asOf: '2017-01-01', recoveredTo: '2017-07-31', withRecovered: true }),
+)}`;
+const rps = await throughput(database.url, widgetPath, dir);
 process.stdout.write(
   [
     `dataset thanh-chuong-2017 on ${database.dialect}, ${ROUNDS} rounds each, medians:`,
@@ -91,6 +103,9 @@ process.stdout.write(
     `  flood, rate limit ${LIMIT}/60s:     ${floodedMs.toFixed(2)} ms  (flood: ${limitedCounts.answered} answered, ${limitedCounts.limited} refused with 429)`,
     `  flood, no rate limit:          ${unlimitedMs.toFixed(2)} ms  (flood: ${openCounts.answered} answered)`,
     `  flooded / quiet = ${(floodedMs / quietMs).toFixed(1)}× with the limit, ${(unlimitedMs / quietMs).toFixed(1)}× without`,
+    'cached widget GET over HTTP, 32 keep-alive connections from another process, requests/s:',
+    `  ketnap:            ${rps.oursRps.toFixed(0)}    bare node:http sending the same bytes: ${rps.bareRps.toFixed(0)}    ketnap / bare = ${(rps.oursRps / rps.bareRps).toFixed(2)}×`,
+    `  304 (If-None-Match): ${rps.ours304Rps.toFixed(0)}    bare: ${rps.bare304Rps.toFixed(0)}    ketnap / bare = ${(rps.ours304Rps / rps.bare304Rps).toFixed(2)}×`,
     '',
   ].join('\n'),
 );

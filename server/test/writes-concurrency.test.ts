@@ -57,6 +57,14 @@ describe.each(engines)('concurrent writes on %s', async (engine) => {
     const moved = await prisma().placement.count({ where: { memberId: { in: ids }, cellId: CELL.xom4, endOn: null } });
     expect(moved).toBe(60);
     expect(await prisma().auditEvent.count()).toBe(auditsBefore + 60);
+    // Every connection went back to the pool, even those whose COMMIT failed: closing returns.
+    const closed = await Promise.race([
+      prisma()
+        .$disconnect()
+        .then(() => 'closed'),
+      new Promise((resolve) => setTimeout(() => resolve('a connection was never released'), 15_000)),
+    ]);
+    expect(closed).toBe('closed');
   });
 });
 

@@ -70,6 +70,13 @@ function alive(pid: number): boolean {
   }
 }
 
+/** A Redis client that tries once, and whose connection errors reach the caller only. */
+const oneShot = (url: string) =>
+  new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null }).on(
+    'error',
+    () => undefined,
+  );
+
 export interface PrivateRedis {
   url: string;
   /** Ends the server; with keepData it first saves its keys, which the next start loads. */
@@ -86,7 +93,7 @@ export async function startRedis(): Promise<PrivateRedis> {
   const url = `redis://127.0.0.1:${port}`;
   const pidfile = join(dir, 'redis.pid');
   const ping = async () => {
-    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const client = oneShot(url);
     try {
       await client.connect();
       return (await client.ping()) === 'PONG';
@@ -105,7 +112,7 @@ export async function startRedis(): Promise<PrivateRedis> {
   const stop = async ({ keepData = false } = {}) => {
     if (!existsSync(pidfile)) return;
     const pid = Number(readFileSync(pidfile, 'utf8'));
-    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const client = oneShot(url);
     await client
       .connect()
       .then(() => client.call('SHUTDOWN', keepData ? 'SAVE' : 'NOSAVE'))

@@ -5,8 +5,8 @@ import { dirname } from 'node:path';
 import { PrismaClient as PostgresClient } from '@ketnap/prisma/generated/postgres/client.ts';
 import { PrismaClient as SqliteClient } from '@ketnap/prisma/generated/sqlite/client.ts';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { type Dialect, dialectOf } from '../config.ts';
+import { ReleasingPg } from './pg-adapter.ts';
 
 export type Db = SqliteClient;
 
@@ -30,7 +30,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     prisma = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url }), log });
   } else {
-    prisma = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), log }) as unknown as Db;
+    prisma = new PostgresClient({ adapter: new ReleasingPg({ connectionString: url }), log }) as unknown as Db;
   }
   const onQuery = options.onQuery;
   if (onQuery)
