@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { tokenCommand } from './cli/token.ts';
-import { configFromEnv } from './config.ts';
+import { configFromEnv, configHelp } from './config.ts';
 import { migrate } from './db/migrate.ts';
 import { rawConnect } from './db/raw.ts';
 import { log } from './log.ts';
@@ -25,21 +25,14 @@ Commands:
   schema [--out FILE]        print the GraphQL schema (SDL)
 
 Environment:
-  DATABASE_URL   file:/path/to.db (SQLite, default data/ketnap.db) or postgres://…
-  PORT           HTTP port (default 4000)      HOST  interface (default 0.0.0.0)
-  REDIS_URL      redis://… shares the public response cache and rate limits between instances
-  KETNAP_ADMIN_ORIGINS   comma-separated origins whose pages may send tokens (default: none
-                 but the server's own pages)
-  KETNAP_RATE_LIMIT      expensive requests per client, POINTS/SECONDSs (default 120/60s)
-  KETNAP_TRUST_PROXY     1: the client is the first X-Forwarded-For address (behind a proxy)
-  KETNAP_CACHE_MB        memory for ready-made public answers (default 64)
-  RISK_MIN_MEMBERS, RISK_ELDERLY_AGE, RISK_MIN_ELDERLY, RISK_YEARS_WITHOUT_ADMISSION
-                 the at-risk policy (defaults 5, 60, 3, 5)
+${configHelp()}
 `;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const config = configFromEnv();
+  // Read when a command needs it, so that --help answers whatever the environment holds.
+  let loaded: ReturnType<typeof configFromEnv> | undefined;
+  const settings = () => (loaded ??= configFromEnv());
   switch (command) {
     case undefined:
     case '--help':
@@ -55,13 +48,13 @@ async function main(argv: string[]): Promise<number> {
       // The last resort: a promise nobody awaited is logged, never the end of the process.
       process.on('unhandledRejection', (reason) => log.error('unhandled rejection', { reason: String(reason) }));
       const running = await startServer({
-        databaseUrl: config.databaseUrl,
-        port: config.port,
-        host: config.host,
-        redisUrl: config.redisUrl,
-        adminOrigins: config.adminOrigins,
-        rateLimit: config.rateLimit,
-        cache: { ...DEFAULT_STORE_OPTIONS, maxBytes: config.cacheMegabytes << 20 },
+        databaseUrl: settings().databaseUrl,
+        port: settings().port,
+        host: settings().host,
+        redisUrl: settings().redisUrl,
+        adminOrigins: settings().adminOrigins,
+        rateLimit: settings().rateLimit,
+        cache: { ...DEFAULT_STORE_OPTIONS, maxBytes: settings().cacheMegabytes << 20 },
         seed: values['no-seed'] ? false : undefined,
       });
       log.info('ketnap is serving', {
@@ -78,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
       return -1;
     }
     case 'migrate': {
-      const conn = await rawConnect(config.databaseUrl);
+      const conn = await rawConnect(settings().databaseUrl);
       try {
         const ran = await conn.exclusive(() => migrate(conn));
         process.stdout.write(ran.length ? `applied: ${ran.join(', ')}\n` : 'the database is up to date\n');
@@ -91,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { dataset: { type: 'string' } } });
       if (!values.dataset) throw new Error('--dataset: name the dataset to load, e.g. --dataset thanh-chuong-2017');
       const make = datasetNamed(values.dataset);
-      const conn = await rawConnect(config.databaseUrl);
+      const conn = await rawConnect(settings().databaseUrl);
       try {
         await conn.exclusive(async () => {
           await migrate(conn);
@@ -108,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'token':
-      return tokenCommand(rest, config.databaseUrl);
+      return tokenCommand(rest, settings().databaseUrl);
     case 'schema': {
       const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } } });
       const { printedSchema } = await import('./schema/print.ts');

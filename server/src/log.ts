@@ -1,8 +1,12 @@
 // One-line JSON logs on stderr. Never log personal data: ids and counts only.
 type Fields = Record<string, unknown>;
 
+const SEVERITY: Record<string, number> = { error: 3, warn: 2, info: 1 };
+/** KETNAP_LOG: the least severe level written (`silent` writes nothing). */
+const threshold = () => ({ silent: 99, error: 3, warn: 2, info: 1 })[process.env.KETNAP_LOG ?? 'info'] ?? 1;
+
 function write(level: string, message: string, fields: Fields = {}) {
-  if (process.env.KETNAP_LOG === 'silent') return;
+  if ((SEVERITY[level] ?? 1) < threshold()) return;
   process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`);
 }
 

@@ -39,7 +39,16 @@ export async function startServer(options: StartOptions): Promise<Running> {
   if (prepared.seeded) log.info('dataset loaded', { dataset: prepared.seeded });
   const handler = await createHttpHandler(options);
   const server = createServer(handler.listener);
-  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`PORT ${options.port} is already in use: stop what listens there, or set PORT to another port`)
+          : error,
+      ),
+    );
+    server.listen(options.port, options.host ?? '127.0.0.1', resolve);
+  });
   handler.markReady();
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
