@@ -3,9 +3,8 @@
 import type { Candidate } from '@ketnap/prisma/generated/sqlite/client.ts';
 import type { Actor } from '../context.ts';
 import type { CandidateFacts, IntroducerFacts, Stage } from '../rules/stages.ts';
-import { violation } from '../rules/violations.ts';
 import { ensureAlive } from './lookup.ts';
-import { audit, ensure, type Tx } from './write.ts';
+import { audit, refuse, type Tx } from './write.ts';
 
 export interface IntroducerInput {
   memberId?: number | null;
@@ -30,8 +29,7 @@ export async function introducerFacts(tx: Tx, introducers: IntroducerInput[]): P
   const facts: IntroducerFacts[] = [];
   for (const i of introducers) {
     const member = i.memberId ? await tx.member.findUnique({ where: { id: i.memberId } }) : null;
-    if (i.memberId && !member)
-      ensure([violation('NOT_FOUND', 'introducers', { vi: 'người giới thiệu', en: 'introducer' })]);
+    if (i.memberId && !member) refuse('NOT_FOUND', 'introducers', { thing: 'introducer' });
     facts.push(
       member ? { member: { ...member, knownSince: i.knownSince ?? null } } : { youthUnion: i.youthUnion ?? '' },
     );

@@ -2,11 +2,10 @@
 // creates the member (first placement in the candidate's cell from the ceremony day).
 import type { CandidateSource, Gender } from '@ketnap/prisma/generated/sqlite/enums.ts';
 import { type Stage, validateStep } from '../rules/stages.ts';
-import { violation } from '../rules/violations.ts';
 import { calendarFromEnv } from '../rules/working-days.ts';
 import { type IntroducerInput, introducerFacts, memberFromCandidate, stepFacts } from './candidate-steps.ts';
 import { activeCell, candidateById } from './lookup.ts';
-import { audit, ensure, type WriteOptions, write } from './write.ts';
+import { audit, ensure, refuse, type WriteOptions, write } from './write.ts';
 
 const calendar = calendarFromEnv();
 
@@ -25,8 +24,8 @@ export interface RecordCandidateInput {
 export function recordCandidate({ actor, input }: WriteOptions<RecordCandidateInput>) {
   return write(async (tx) => {
     const cell = await activeCell(tx, input.cellCode, input.sourcedOn, 'cellCode');
-    if (!input.fullName.trim()) ensure([violation('REQUIRED', 'fullName', { vi: 'họ và tên', en: 'A full name' })]);
-    if (input.birthDate >= input.sourcedOn) ensure([violation('BIRTH_DATE_AFTER', 'birthDate')]);
+    if (!input.fullName.trim()) refuse('REQUIRED', 'fullName', { input: 'fullName' });
+    if (input.birthDate >= input.sourcedOn) refuse('BIRTH_DATE_AFTER', 'birthDate');
     const { sourcedOn, actingBody, cellCode: _, ...rest } = input;
     const candidate = await tx.candidate.create({
       data: {

@@ -2,10 +2,9 @@
 // (a cell) or its subordinate organisations (a committee) move to the target on that day.
 
 import { isCellKind } from '../rules/kinds.ts';
-import { violation } from '../rules/violations.ts';
 import { ensureAlive, organisationByCode } from './lookup.ts';
 import { endParentLink, rebuildAncestry } from './tree.ts';
-import { audit, ensure, type WriteOptions, write } from './write.ts';
+import { audit, refuse, type WriteOptions, write } from './write.ts';
 
 export interface DissolveOrganisationInput {
   code: string;
@@ -21,29 +20,27 @@ export function dissolveOrganisation({ actor, input }: WriteOptions<DissolveOrga
     const target = input.mergeIntoCode ? await organisationByCode(tx, input.mergeIntoCode, 'mergeIntoCode') : null;
     if (target) ensureAlive(target, input.on, 'mergeIntoCode');
     if (target && (target.id === before.id || isCellKind(target.kind) !== isCellKind(before.kind)))
-      ensure([violation('MERGE_KIND', 'mergeIntoCode')]);
+      refuse('MERGE_KIND', 'mergeIntoCode');
     const placements = await tx.placement.findMany({ where: { cellId: before.id, endOn: null } });
     const children = await tx.organisationParent.findMany({ where: { parentId: before.id, endOn: null } });
-    if (!target && (placements.length || children.length)) ensure([violation('NOT_EMPTY', 'mergeIntoCode')]);
-    if ([...placements, ...children].some((x) => x.startOn >= input.on))
-      ensure([
-        violation('PLACEMENT_OVERLAP', 'on', {
-          on: input.on,
-          start: [...placements, ...children]
-            .map((x) => x.startOn)
-            .sort()
-            .at(-1),
-        }),
-      ]);
-    for (const p of placements) {
-      await tx.placement.update({ where: { id: p.id }, data: { endOn: input.on } });
-      await tx.placement.create({ data: { memberId: p.memberId, cellId: target!.id, startOn: input.on } });
-    }
-    for (const link of children) {
-      await tx.organisationParent.update({ where: { id: link.id }, data: { endOn: input.on } });
-      await tx.organisationParent.create({
-        data: { organisationId: link.organisationId, parentId: target!.id, startOn: input.on },
-      });
+    if (!target && (placements.length || children.length)) refuse('NOT_EMPTY', 'mergeIntoCode');
+    const lastStart = [...placements, ...children]
+      .map((x) => x.startOn)
+      .sort()
+      .at(-1);
+    if (lastStart && lastStart >= input.on) refuse('PLACEMENT_OVERLAP', 'on', { on: input.on, start: lastStart });
+    // Without a target there is nothing to move (refused above otherwise).
+    if (target) {
+      for (const p of placements) {
+        await tx.placement.update({ where: { id: p.id }, data: { endOn: input.on } });
+        await tx.placement.create({ data: { memberId: p.memberId, cellId: target.id, startOn: input.on } });
+      }
+      for (const link of children) {
+        await tx.organisationParent.update({ where: { id: link.id }, data: { endOn: input.on } });
+        await tx.organisationParent.create({
+          data: { organisationId: link.organisationId, parentId: target.id, startOn: input.on },
+        });
+      }
     }
     await endParentLink(tx, before.id, input.on);
     const org = await tx.organisation.update({

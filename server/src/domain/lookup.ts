@@ -2,13 +2,12 @@
 // it is missing or unsuitable.
 import { covers } from '../rules/dates.ts';
 import { isCellKind } from '../rules/kinds.ts';
-import { violation } from '../rules/violations.ts';
-import { ensure, type Tx } from './write.ts';
+import { refuse, type Tx } from './write.ts';
 
 export async function organisationByCode(tx: Tx, code: string, field: string) {
   const org = await tx.organisation.findUnique({ where: { code } });
-  if (!org) ensure([violation('NOT_FOUND', field, { vi: `tổ chức mã "${code}"`, en: `organisation "${code}"` })]);
-  return org!;
+  if (!org) refuse('NOT_FOUND', field, { thing: 'organisation', code });
+  return org;
 }
 
 /** An organisation alive on `on`: established by then and not dissolved. */
@@ -17,14 +16,13 @@ export function ensureAlive(
   on: string,
   field: string,
 ) {
-  if (!covers(org.establishedOn, org.dissolvedOn, on))
-    ensure([violation('ORGANISATION_NOT_ACTIVE', field, { code: org.code, on })]);
+  if (!covers(org.establishedOn, org.dissolvedOn, on)) refuse('ORGANISATION_NOT_ACTIVE', field, { code: org.code, on });
 }
 
 /** A cell (chi bộ) alive on `on`: only cells have members and candidates. */
 export async function activeCell(tx: Tx, code: string, on: string, field: string) {
   const cell = await organisationByCode(tx, code, field);
-  if (!isCellKind(cell.kind)) ensure([violation('NOT_A_CELL', field, { code })]);
+  if (!isCellKind(cell.kind)) refuse('NOT_A_CELL', field, { code });
   ensureAlive(cell, on, field);
   return cell;
 }
@@ -34,12 +32,12 @@ export async function memberById(tx: Tx, id: number, field = 'memberId') {
     where: { id },
     include: { placements: { orderBy: { startOn: 'asc' } } },
   });
-  if (!member) ensure([violation('NOT_FOUND', field, { vi: 'đảng viên', en: 'member' })]);
-  return member!;
+  if (!member) refuse('NOT_FOUND', field, { thing: 'member' });
+  return member;
 }
 
 export async function candidateById(tx: Tx, id: number) {
   const candidate = await tx.candidate.findUnique({ where: { id } });
-  if (!candidate) ensure([violation('NOT_FOUND', 'candidateId', { vi: 'người vào Đảng', en: 'candidate' })]);
-  return candidate!;
+  if (!candidate) refuse('NOT_FOUND', 'candidateId', { thing: 'candidate' });
+  return candidate;
 }

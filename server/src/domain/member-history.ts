@@ -2,9 +2,8 @@
 // placement ends where the next begins, the first starts on the admission day.
 import type { Gender } from '@ketnap/prisma/generated/sqlite/enums.ts';
 import { validateHistory } from '../rules/membership.ts';
-import { violation } from '../rules/violations.ts';
 import { activeCell } from './lookup.ts';
-import { audit, ensure, type WriteOptions, write } from './write.ts';
+import { audit, ensure, refuse, type WriteOptions, write } from './write.ts';
 
 export interface RecordMemberInput {
   fullName: string;
@@ -19,8 +18,8 @@ export interface RecordMemberInput {
 
 export function recordMember({ actor, input }: WriteOptions<RecordMemberInput>) {
   return write(async (tx) => {
-    if (!input.fullName.trim()) ensure([violation('REQUIRED', 'fullName', { vi: 'họ và tên', en: 'A full name' })]);
-    if (input.birthDate >= input.admittedOn) ensure([violation('BIRTH_DATE_AFTER', 'birthDate')]);
+    if (!input.fullName.trim()) refuse('REQUIRED', 'fullName', { input: 'fullName' });
+    if (input.birthDate >= input.admittedOn) refuse('BIRTH_DATE_AFTER', 'birthDate');
     ensure(
       validateHistory(
         input.admittedOn,

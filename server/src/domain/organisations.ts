@@ -2,17 +2,16 @@
 // dissolved, or merged into another (members' placements and children follow the merge).
 import type { OrganisationKind, Sector } from '@ketnap/prisma/generated/sqlite/enums.ts';
 import { isCellKind } from '../rules/kinds.ts';
-import { violation } from '../rules/violations.ts';
 import { ensureAlive, organisationByCode } from './lookup.ts';
 import { endParentLink, rebuildAncestry } from './tree.ts';
-import { audit, ensure, type Tx, type WriteOptions, write } from './write.ts';
+import { audit, refuse, type Tx, type WriteOptions, write } from './write.ts';
 
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 async function ensureCanHoldChildren(tx: Tx, parentCode: string, on: string, field: string) {
   const parent = await organisationByCode(tx, parentCode, field);
   ensureAlive(parent, on, field);
-  if (isCellKind(parent.kind)) ensure([violation('PARENT_IS_CELL', field)]);
+  if (isCellKind(parent.kind)) refuse('PARENT_IS_CELL', field);
   return parent;
 }
 
@@ -27,10 +26,10 @@ export interface CreateOrganisationInput {
 
 export function createOrganisation({ actor, input }: WriteOptions<CreateOrganisationInput>) {
   return write(async (tx) => {
-    if (!CODE.test(input.code)) ensure([violation('CODE_INVALID', 'code')]);
+    if (!CODE.test(input.code)) refuse('CODE_INVALID', 'code');
     if (await tx.organisation.findUnique({ where: { code: input.code } }))
-      ensure([violation('CODE_TAKEN', 'code', { code: input.code })]);
-    if (!input.name.trim()) ensure([violation('REQUIRED', 'name', { vi: 'tên tổ chức', en: 'A name' })]);
+      refuse('CODE_TAKEN', 'code', { code: input.code });
+    if (!input.name.trim()) refuse('REQUIRED', 'name', { input: 'name' });
     const parent = await ensureCanHoldChildren(tx, input.parentCode, input.establishedOn, 'parentCode');
     const { parentCode: _, ...data } = input;
     const org = await tx.organisation.create({ data: { ...data, name: input.name.trim() } });
@@ -51,7 +50,7 @@ export function createOrganisation({ actor, input }: WriteOptions<CreateOrganisa
 export function renameOrganisation({ actor, input }: WriteOptions<{ code: string; name: string }>) {
   return write(async (tx) => {
     const before = await organisationByCode(tx, input.code, 'code');
-    if (!input.name.trim()) ensure([violation('REQUIRED', 'name', { vi: 'tên tổ chức', en: 'A name' })]);
+    if (!input.name.trim()) refuse('REQUIRED', 'name', { input: 'name' });
     const org = await tx.organisation.update({ where: { id: before.id }, data: { name: input.name.trim() } });
     await audit(tx, actor, {
       action: 'renameOrganisation',
@@ -70,7 +69,7 @@ export function moveOrganisation({ actor, input }: WriteOptions<{ code: string; 
     ensureAlive(org, input.on, 'on');
     const parent = await ensureCanHoldChildren(tx, input.parentCode, input.on, 'parentCode');
     const cycle = await tx.organisationAncestry.findFirst({ where: { ancestorId: org.id, descendantId: parent.id } });
-    if (cycle) ensure([violation('CYCLE', 'parentCode')]);
+    if (cycle) refuse('CYCLE', 'parentCode');
     const before = await endParentLink(tx, org.id, input.on);
     const after = await tx.organisationParent.create({
       data: { organisationId: org.id, parentId: parent.id, startOn: input.on },

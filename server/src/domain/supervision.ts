@@ -1,8 +1,7 @@
 // Phụ trách vùng, điểm: a leader assigned to an organisation for a period, and the cell meetings
 // they attend (dự sinh hoạt chi bộ).
-import { violation } from '../rules/violations.ts';
 import { activeCell, ensureAlive, organisationByCode } from './lookup.ts';
-import { audit, ensure, type Tx, type WriteOptions, write } from './write.ts';
+import { audit, refuse, type Tx, type WriteOptions, write } from './write.ts';
 
 async function leaderOf(
   tx: Tx,
@@ -10,17 +9,13 @@ async function leaderOf(
 ) {
   if (input.leaderId) {
     const leader = await tx.leader.findUnique({ where: { id: input.leaderId } });
-    if (!leader) ensure([violation('NOT_FOUND', 'leaderId', { vi: 'cán bộ', en: 'leader' })]);
-    return leader!;
+    if (!leader) refuse('NOT_FOUND', 'leaderId', { thing: 'leader' });
+    return leader;
   }
-  if (!input.leaderName?.trim() || !input.leaderTitle?.trim())
-    ensure([
-      violation('REQUIRED', 'leaderName', {
-        vi: 'chọn cán bộ, hoặc ghi họ tên và chức vụ',
-        en: 'A leader (or a full name and a title)',
-      }),
-    ]);
-  return tx.leader.create({ data: { fullName: input.leaderName!.trim(), title: input.leaderTitle!.trim() } });
+  const fullName = input.leaderName?.trim();
+  const title = input.leaderTitle?.trim();
+  if (!fullName || !title) refuse('REQUIRED', 'leaderName', { input: 'leader' });
+  return tx.leader.create({ data: { fullName, title } });
 }
 
 export interface AssignLeaderInput {
@@ -35,7 +30,7 @@ export interface AssignLeaderInput {
 
 export function assignLeader({ actor, input }: WriteOptions<AssignLeaderInput>) {
   return write(async (tx) => {
-    if (input.endOn && input.endOn <= input.startOn) ensure([violation('PERIOD_INVALID', 'endOn')]);
+    if (input.endOn && input.endOn <= input.startOn) refuse('PERIOD_INVALID', 'endOn');
     const org = await organisationByCode(tx, input.organisationCode, 'organisationCode');
     ensureAlive(org, input.startOn, 'startOn');
     const leader = await leaderOf(tx, input);

@@ -1,8 +1,7 @@
 // Keeping the dated tree true after a write: parent links end where the next begins, and
 // OrganisationAncestry (the closure) is derived again for the changed subtrees from every link.
 import { ancestryRows } from '../rules/ancestry.ts';
-import { violation } from '../rules/violations.ts';
-import { ensure, type Tx } from './write.ts';
+import { refuse, type Tx } from './write.ts';
 
 export async function rebuildAncestry(tx: Tx, changedIds: number[]): Promise<void> {
   const below = await tx.organisationAncestry.findMany({
@@ -24,8 +23,7 @@ export async function rebuildAncestry(tx: Tx, changedIds: number[]): Promise<voi
 /** Ends the parent link open on `on`; refuses a date not after the link's start (no overlap). */
 export async function endParentLink(tx: Tx, orgId: number, on: string) {
   const open = await tx.organisationParent.findFirst({ where: { organisationId: orgId, endOn: null } });
-  if (open && open.startOn >= on)
-    ensure([violation('DATE_BEFORE_PREVIOUS_STEP', 'on', { on, previous: open.startOn })]);
+  if (open && open.startOn >= on) refuse('DATE_BEFORE_PREVIOUS_STEP', 'on', { on, previous: open.startOn });
   if (open) await tx.organisationParent.update({ where: { id: open.id }, data: { endOn: on } });
   return open;
 }

@@ -3,22 +3,31 @@
 import type { Prisma } from '@ketnap/prisma/generated/sqlite/client.ts';
 import type { Actor } from '../context.ts';
 import { prisma } from '../db.ts';
-import type { Violation } from '../rules/violations.ts';
+import { type Violation, type ViolationCode, type ViolationParams, violation } from '../rules/violations.ts';
 import { notifyCommitted } from './committed.ts';
 
 export type Tx = Prisma.TransactionClient;
 
-/** Rules broken by a write: the API returns them as a ValidationError result. */
+/** Rules broken by a write, at least one: the API returns them as a ValidationError result. */
 export class ValidationFailure extends Error {
-  constructor(readonly violations: Violation[]) {
+  constructor(readonly violations: readonly [Violation, ...Violation[]]) {
     super(violations.map((v) => `${v.code} (${v.field}): ${v.messageEn}`).join('; '));
     this.name = 'ValidationFailure';
   }
 }
 
-/** Throws when any rule is broken, so that the transaction rolls back. */
+/**
+ * Refuses the write for one broken rule: throws, so that the transaction rolls back. Typed
+ * `never`, so that after `if (!found) refuse(…)` the compiler knows `found` is there.
+ */
+export function refuse<C extends ViolationCode>(code: C, field: string, ...params: ViolationParams<C>): never {
+  throw new ValidationFailure([violation(code, field, ...params)]);
+}
+
+/** Throws when a rule that collects violations (rules/*.ts) found any. */
 export function ensure(violations: Violation[]): void {
-  if (violations.length > 0) throw new ValidationFailure(violations);
+  const [first, ...rest] = violations;
+  if (first) throw new ValidationFailure([first, ...rest]);
 }
 
 export interface AuditEntry {

@@ -12,7 +12,7 @@ export function decisionWorkingDays(policy: AdmissionPolicy, isExtended: boolean
 
 /** A step on `on` later than `days` working days after `from` breaks the deadline `code`. */
 export function deadline(
-  code: string,
+  code: 'DECISION_LATE' | 'CEREMONY_LATE' | 'EXTENSION_LATE',
   from: string | null,
   days: number,
   on: string,

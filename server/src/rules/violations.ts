@@ -1,21 +1,48 @@
 // A broken rule, as the API reports it: a stable code, the input field at fault, and the message
-// in Vietnamese (the default) and English. Every message lives here, in both languages.
+// in Vietnamese (the default) and English. Every message lives here, in both languages; the codes
+// are the keys of MESSAGES, so a misspelt code or a missing part of a message does not compile.
 export interface Violation {
-  code: string;
+  code: ViolationCode;
   field: string;
   messageVi: string;
   messageEn: string;
 }
 
-type P = Record<string, string | number | undefined>;
-const twoThirds = (p: P) => `${p.for}/${p.of}`;
+type On = { on: string };
+type Deadline = { days: number; due: string };
+type Votes = { for: number; of: number };
+const twoThirds = (p: Votes) => `${p.for}/${p.of}`;
 
-const MESSAGES: Record<string, (p: P) => [vi: string, en: string]> = {
-  STAGE_ORDER: (p) => [
+/** What NOT_FOUND names; an organisation or a programme is named with its code. */
+const THINGS = {
+  organisation: ['tổ chức mã', 'organisation'],
+  programme: ['đề án', 'programme'],
+  member: ['đảng viên', 'member'],
+  candidate: ['người vào Đảng', 'candidate'],
+  introducer: ['người giới thiệu', 'introducer'],
+  leader: ['cán bộ', 'leader'],
+} as const;
+
+/** What REQUIRED asks for. */
+const INPUTS = {
+  name: ['tên tổ chức', 'A name'],
+  fullName: ['họ và tên', 'A full name'],
+  leader: ['chọn cán bộ, hoặc ghi họ tên và chức vụ', 'A leader (or a full name and a title)'],
+} as const;
+
+/**
+ * A phrase of THINGS or INPUTS. Only messageTemplates asks for a key the table lacks (its parts are
+ * placeholders such as `{thing}`), and sees the placeholder itself.
+ */
+const named = <K extends string>(table: Record<K, readonly [vi: string, en: string]>, key: K) =>
+  table[key] ?? [key, key];
+
+const MESSAGES = {
+  STAGE_ORDER: (p: { from: string; to: string; allowed: string }) => [
     `Không thể chuyển từ ${p.from} sang ${p.to}; bước tiếp theo: ${p.allowed || 'không có'}.`,
     `${p.to} cannot follow ${p.from}; allowed next: ${p.allowed || 'none'}.`,
   ],
-  DATE_BEFORE_PREVIOUS_STEP: (p) => [
+  DATE_BEFORE_PREVIOUS_STEP: (p: { on: string; previous: string }) => [
     `Ngày ${p.on} không được trước bước trước (${p.previous}).`,
     `${p.on} cannot come before the previous step (${p.previous}).`,
   ],
@@ -23,7 +50,7 @@ const MESSAGES: Record<string, (p: P) => [vi: string, en: string]> = {
     'Cần ngày cấp giấy chứng nhận lớp bồi dưỡng, không sau ngày của bước này.',
     'Give the date of the course certificate, not after this step.',
   ],
-  CERTIFICATE_EXPIRED: (p) => [
+  CERTIFICATE_EXPIRED: (p: { years: number }) => [
     `Giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng chỉ có giá trị ${p.years} năm.`,
     `The certificate of the course on the Party is valid for ${p.years} years.`,
   ],
@@ -35,15 +62,15 @@ const MESSAGES: Record<string, (p: P) => [vi: string, en: string]> = {
     'Người giới thiệu phải là đảng viên chính thức.',
     'An introducer must be a full member.',
   ],
-  INTRODUCER_KNOWN_TOO_SHORT: (p) => [
+  INTRODUCER_KNOWN_TOO_SHORT: (p: { months: number }) => [
     `Người giới thiệu phải cùng công tác hoặc sinh sống với người vào Đảng ít nhất ${p.months} tháng.`,
     `An introducer must have worked or lived with the candidate for ${p.months} months or more.`,
   ],
-  YOUTH_UNION_ROUTE_NOT_ALLOWED: (p) => [
+  YOUTH_UNION_ROUTE_NOT_ALLOWED: (p: { age: number }) => [
     `Chỉ đoàn viên dưới ${p.age} tuổi được Đoàn giới thiệu.`,
     `Only a Youth Union member under ${p.age} may be introduced by the Youth Union.`,
   ],
-  AGE_OUT_OF_RANGE: (p) => [
+  AGE_OUT_OF_RANGE: (p: { age: number; min: number; max: number }) => [
     `Tuổi khi chi bộ xét (${p.age}) phải từ ${p.min} đến ${p.max}, trừ trường hợp ngoại lệ được ghi nhận.`,
     `Age at the cell vote (${p.age}) must be ${p.min} to ${p.max} unless an exception is recorded.`,
   ],
@@ -55,11 +82,11 @@ const MESSAGES: Record<string, (p: P) => [vi: string, en: string]> = {
     'Số phiếu tán thành phải từ 0 đến số người có quyền biểu quyết.',
     'Votes for must lie between 0 and the number of eligible voters.',
   ],
-  VOTE_SHARE_TOO_LOW: (p) => [
+  VOTE_SHARE_TOO_LOW: (p: Votes) => [
     `${twoThirds(p)} phiếu tán thành: chưa đạt hai phần ba.`,
     `${p.for} of ${p.of} votes for: less than two thirds.`,
   ],
-  DECISION_LATE: (p) => [
+  DECISION_LATE: (p: Deadline) => [
     `Quyết định kết nạp phải trong ${p.days} ngày làm việc sau nghị quyết của chi bộ (hạn ${p.due}).`,
     `The admission decision must come within ${p.days} working days of the cell’s resolution (by ${p.due}).`,
   ],
@@ -67,34 +94,34 @@ const MESSAGES: Record<string, (p: P) => [vi: string, en: string]> = {
     'Chưa ghi nhận việc gia hạn: ghi quyết định gia hạn (extendDecisionDeadline) trước khi ghi quyết định kết nạp.',
     'No extension is on record: record it (extendDecisionDeadline) before the admission decision.',
   ],
-  NOT_AWAITING_DECISION: (p) => [
+  NOT_AWAITING_DECISION: (p: { stage: string }) => [
     `Chỉ gia hạn khi đang chờ quyết định kết nạp, sau nghị quyết của chi bộ (bước hiện tại: ${p.stage}).`,
     `Only a candidate waiting for the admission decision, after the cell’s resolution, can be given more time (now: ${p.stage}).`,
   ],
-  DECISION_ALREADY_EXTENDED: (p) => [
+  DECISION_ALREADY_EXTENDED: (p: On) => [
     `Thời hạn xem xét, quyết định đã được gia hạn ngày ${p.on}; chỉ gia hạn một lần.`,
     `The decision’s deadline was already extended on ${p.on}; it is extended once.`,
   ],
-  EXTENSION_LATE: (p) => [
+  EXTENSION_LATE: (p: Deadline) => [
     `Chỉ gia hạn trong ${p.days} ngày làm việc sau nghị quyết của chi bộ (hạn ${p.due}).`,
     `The deadline can only be extended within the ${p.days} working days after the cell’s resolution (by ${p.due}).`,
   ],
-  CEREMONY_LATE: (p) => [
+  CEREMONY_LATE: (p: Deadline) => [
     `Lễ kết nạp phải trong ${p.days} ngày làm việc sau quyết định (hạn ${p.due}).`,
     `The ceremony must come within ${p.days} working days of the decision (by ${p.due}).`,
   ],
-  MEMBER_LEFT: (p) => [`Đảng viên đã ra khỏi Đảng ngày ${p.on}.`, `The member left on ${p.on}.`],
-  PLACEMENT_OVERLAP: (p) => [
+  MEMBER_LEFT: (p: On) => [`Đảng viên đã ra khỏi Đảng ngày ${p.on}.`, `The member left on ${p.on}.`],
+  PLACEMENT_OVERLAP: (p: { on: string; start: string }) => [
     `Ngày ${p.on} phải sau ngày bắt đầu sinh hoạt (${p.start}): các nơi sinh hoạt không chồng lên nhau.`,
     `${p.on} must come after the placement that starts on ${p.start}: placements never overlap.`,
   ],
   SAME_CELL: () => ['Đảng viên đã sinh hoạt ở chi bộ này.', 'The member already belongs to this cell.'],
-  ALREADY_FULL_MEMBER: (p) => [`Đã là đảng viên chính thức từ ${p.on}.`, `A full member since ${p.on}.`],
-  PROBATION_NOT_OVER: (p) => [
+  ALREADY_FULL_MEMBER: (p: On) => [`Đã là đảng viên chính thức từ ${p.on}.`, `A full member since ${p.on}.`],
+  PROBATION_NOT_OVER: (p: { months: number; end: string }) => [
     `Chưa hết ${p.months} tháng dự bị (đến ${p.end}).`,
     `The ${p.months}-month probation runs until ${p.end}.`,
   ],
-  VOTE_NOT_AFTER_PREVIOUS: (p) => [
+  VOTE_NOT_AFTER_PREVIOUS: (p: { on: string; previous: string }) => [
     `Lần biểu quyết ngày ${p.on} phải sau lần trước (${p.previous}).`,
     `The vote on ${p.on} must come after the previous one (${p.previous}).`,
   ],
@@ -102,19 +129,26 @@ const MESSAGES: Record<string, (p: P) => [vi: string, en: string]> = {
     'Nơi sinh hoạt đầu tiên bắt đầu từ ngày kết nạp.',
     'The first placement starts on the admission day.',
   ],
-  NOT_FOUND: (p) => [`Không tìm thấy ${p.vi}.`, `No such ${p.en}.`],
-  ORGANISATION_NOT_ACTIVE: (p) => [
+  NOT_FOUND: (p: { thing: keyof typeof THINGS; code?: string }) => {
+    const [vi, en] = named(THINGS, p.thing);
+    const code = p.code === undefined ? '' : ` "${p.code}"`;
+    return [`Không tìm thấy ${vi}${code}.`, `No such ${en}${code}.`];
+  },
+  ORGANISATION_NOT_ACTIVE: (p: { code: string; on: string }) => [
     `Tổ chức "${p.code}" không hoạt động ngày ${p.on}.`,
     `Organisation "${p.code}" is not active on ${p.on}.`,
   ],
-  NOT_A_CELL: (p) => [`"${p.code}" không phải là chi bộ.`, `"${p.code}" is not a cell.`],
-  REQUIRED: (p) => [`Cần ${p.vi}.`, `${p.en} is required.`],
+  NOT_A_CELL: (p: { code: string }) => [`"${p.code}" không phải là chi bộ.`, `"${p.code}" is not a cell.`],
+  REQUIRED: (p: { input: keyof typeof INPUTS }) => {
+    const [vi, en] = named(INPUTS, p.input);
+    return [`Cần ${vi}.`, `${en} is required.`];
+  },
   BIRTH_DATE_AFTER: () => ['Ngày sinh phải trước các ngày khác.', 'The birth date must come before the other dates.'],
   CODE_INVALID: () => [
     'Mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang.',
     'A code is lowercase ASCII letters, digits and hyphens.',
   ],
-  CODE_TAKEN: (p) => [`Mã "${p.code}" đã được dùng.`, `The code "${p.code}" is taken.`],
+  CODE_TAKEN: (p: { code: string }) => [`Mã "${p.code}" đã được dùng.`, `The code "${p.code}" is taken.`],
   PARENT_IS_CELL: () => ['Chi bộ không có tổ chức trực thuộc.', 'A cell has no subordinate organisations.'],
   CYCLE: () => [
     'Không thể chuyển một tổ chức vào cấp dưới của chính nó.',
@@ -134,11 +168,30 @@ const MESSAGES: Record<string, (p: P) => [vi: string, en: string]> = {
     'Kỳ chỉ tiêu phải nằm trong thời gian của đề án.',
     'The period must lie within the programme.',
   ],
-};
+} satisfies Record<string, (p: never) => [vi: string, en: string]>;
 
-export function violation(code: string, field: string, params: P = {}): Violation {
-  const message = MESSAGES[code];
-  if (!message) throw new Error(`No message for violation ${code}`);
-  const [messageVi, messageEn] = message(params);
+/** A broken rule's stable code: the GraphQL enum ViolationCode. */
+export type ViolationCode = keyof typeof MESSAGES;
+
+/** The parts a code's message needs: none, or one object with exactly those parts. */
+export type ViolationParams<C extends ViolationCode> = Parameters<(typeof MESSAGES)[C]>;
+
+/** Every code, in the order of the table. */
+export const violationCodes = Object.keys(MESSAGES) as ViolationCode[];
+
+/** The violation `code` of input `field`, its messages filled in with `params`. */
+export function violation<C extends ViolationCode>(code: C, field: string, ...params: ViolationParams<C>): Violation {
+  const message = MESSAGES[code] as (p?: unknown) => [string, string];
+  const [messageVi, messageEn] = message(params[0]);
   return { code, field, messageVi, messageEn };
+}
+
+/**
+ * A code's messages with each part shown as `{part}` ("{to} cannot follow {from}; …"): the
+ * description of the GraphQL enum value, and what the tests read.
+ */
+export function messageTemplates(code: ViolationCode): { vi: string; en: string } {
+  const parts = new Proxy({}, { get: (_target, part) => `{${String(part)}}` });
+  const [vi, en] = (MESSAGES[code] as (p: unknown) => [string, string])(parts);
+  return { vi, en };
 }

@@ -2,7 +2,7 @@
 // its code, the input field at fault and the message in the caller's language), and global IDs.
 import type { Context } from '../context.ts';
 import { ValidationFailure } from '../domain/write.ts';
-import type { Violation } from '../rules/violations.ts';
+import { messageTemplates, type Violation, type ViolationCode, violationCodes } from '../rules/violations.ts';
 import { builder } from './builder.ts';
 import { decodeGlobalId } from './global-ids.ts';
 
@@ -15,10 +15,18 @@ export function languageOf(ctx: Context): 'vi' | 'en' {
   return first.startsWith('en') ? 'en' : 'vi';
 }
 
+/** Every code of rules/violations.ts, described by its English message (`{part}`: a part filled in). */
+export const ViolationCodeEnum = builder.enumType('ViolationCode', {
+  description: 'Why a write was refused: a stable code. Each value’s description is its English message.',
+  values: Object.fromEntries(
+    violationCodes.map((code) => [code, { description: messageTemplates(code).en }]),
+  ) as Record<ViolationCode, { description: string }>,
+});
+
 const ViolationRef = builder.objectRef<Violation>('Violation').implement({
   description: 'One broken rule.',
   fields: (t) => ({
-    code: t.exposeString('code'),
+    code: t.expose('code', { type: ViolationCodeEnum }),
     field: t.exposeString('field', { description: 'The input field at fault.' }),
     message: t.string({ resolve: (v, _args, ctx) => (languageOf(ctx) === 'en' ? v.messageEn : v.messageVi) }),
     messageVi: t.exposeString('messageVi'),
@@ -31,17 +39,14 @@ builder.objectType(ValidationFailure, {
   description:
     'The write broke a rule and wrote nothing. `code`, `field` and `message` describe the first broken rule.',
   fields: (t) => ({
-    code: t.string({ resolve: (e) => e.violations[0]?.code ?? 'INVALID' }),
-    field: t.string({ resolve: (e) => e.violations[0]?.field ?? '' }),
+    code: t.field({ type: ViolationCodeEnum, resolve: (e) => e.violations[0].code }),
+    field: t.string({ resolve: (e) => e.violations[0].field }),
     message: t.string({
       description: 'In the language of Accept-Language: Vietnamese by default, English on request.',
-      resolve: (e, _args, ctx) => {
-        const v = e.violations[0];
-        return v ? (languageOf(ctx) === 'en' ? v.messageEn : v.messageVi) : e.message;
-      },
+      resolve: (e, _args, ctx) => (languageOf(ctx) === 'en' ? e.violations[0].messageEn : e.violations[0].messageVi),
     }),
-    messageVi: t.string({ resolve: (e) => e.violations[0]?.messageVi ?? e.message }),
-    messageEn: t.string({ resolve: (e) => e.violations[0]?.messageEn ?? e.message }),
+    messageVi: t.string({ resolve: (e) => e.violations[0].messageVi }),
+    messageEn: t.string({ resolve: (e) => e.violations[0].messageEn }),
     violations: t.field({ type: [ViolationRef], resolve: (e) => e.violations }),
   }),
 });
