@@ -59,7 +59,7 @@ export async function throughput(databaseUrl: string, path: string, dir: string,
     process.execPath,
     [ketnapBin, 'start', '--no-seed'],
     { DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', KETNAP_LOG: '' },
-    /"message":"ketnap is serving".*"port":(\d+)\}/,
+    /"port":(\d+)[^\n]*"message":"ketnap is serving"/,
   );
   try {
     const first = await fetch(ours.url + path, { headers: { 'accept-encoding': 'identity' } });

@@ -1,17 +1,46 @@
-// One-line JSON logs on stderr. Never log personal data: ids and counts only.
+// One-line JSON logs on stderr, through pino. Never personal data: requests are logged by route
+// and operation name, never by variables or headers, and the fields that could carry personal
+// data are redacted wherever they appear (a test checks it). KETNAP_LOG sets the least severe
+// level written; `silent` writes nothing.
+import pino from 'pino';
+
 type Fields = Record<string, unknown>;
 
-const SEVERITY: Record<string, number> = { error: 3, warn: 2, info: 1 };
-/** KETNAP_LOG: the least severe level written (`silent` writes nothing). */
-const threshold = () => ({ silent: 99, error: 3, warn: 2, info: 1 })[process.env.KETNAP_LOG ?? 'info'] ?? 1;
+/** Field names that may hold personal data or secrets: always written as "[redacted]". */
+export const REDACTED = [
+  'variables',
+  'authorization',
+  'fullName',
+  'birthDate',
+  'personalHistory',
+  'citizenId',
+  'partyCardNumber',
+  'secret',
+  'token',
+];
 
-function write(level: string, message: string, fields: Fields = {}) {
-  if ((SEVERITY[level] ?? 1) < threshold()) return;
-  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`);
+export function createLogger(
+  destination: pino.DestinationStream = pino.destination({ fd: 2, sync: true }),
+  level = process.env.KETNAP_LOG || 'info',
+) {
+  return pino(
+    {
+      level,
+      base: null,
+      messageKey: 'message',
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: [...REDACTED, ...REDACTED.map((name) => `*.${name}`)], censor: '[redacted]' },
+    },
+    destination,
+  );
 }
 
+let logger: pino.Logger | undefined;
+const current = () => (logger ??= createLogger());
+
 export const log = {
-  info: (message: string, fields?: Fields) => write('info', message, fields),
-  warn: (message: string, fields?: Fields) => write('warn', message, fields),
-  error: (message: string, fields?: Fields) => write('error', message, fields),
+  info: (message: string, fields?: Fields) => current().info(fields ?? {}, message),
+  warn: (message: string, fields?: Fields) => current().warn(fields ?? {}, message),
+  error: (message: string, fields?: Fields) => current().error(fields ?? {}, message),
 };

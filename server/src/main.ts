@@ -5,6 +5,7 @@ import { useDatabase } from './db.ts';
 import type { StoreOptions } from './http/answers/store.ts';
 import { createHttpHandler } from './http/handler.ts';
 import type { RateLimit } from './http/limits.ts';
+import { createMetrics } from './http/metrics.ts';
 import { log } from './log.ts';
 import { prepareDatabase } from './seed/prepare.ts';
 
@@ -33,11 +34,12 @@ export interface Running {
 }
 
 export async function startServer(options: StartOptions): Promise<Running> {
-  const database = useDatabase(options.databaseUrl);
+  const metrics = createMetrics();
+  const database = useDatabase(options.databaseUrl, { onQuery: (_sql, ms) => metrics.statement(ms) });
   const prepared = await prepareDatabase(database, { seed: options.seed });
   if (prepared.migrations.length) log.info('migrations applied', { migrations: prepared.migrations });
   if (prepared.seeded) log.info('dataset loaded', { dataset: prepared.seeded });
-  const handler = await createHttpHandler(options);
+  const handler = await createHttpHandler({ ...options, metrics });
   const server = createServer(handler.listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>

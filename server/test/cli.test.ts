@@ -39,7 +39,7 @@ describe('ketnap command line', () => {
     const port = await new Promise<number>((ok, fail) => {
       const timer = setTimeout(() => fail(new Error(`no start: ${logs}`)), 90_000);
       child.stderr.on('data', () => {
-        const match = /"port":(\d+)\}/.exec(logs);
+        const match = /"port":(\d+)/.exec(logs);
         if (match) {
           clearTimeout(timer);
           ok(Number(match[1]));

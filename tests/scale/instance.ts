@@ -23,7 +23,7 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
     const timer = setTimeout(() => fail(new Error(`instance did not start:\n${logs}`)), 120_000);
     child.stderr?.on('data', (chunk) => {
       logs += String(chunk);
-      const match = /"message":"ketnap is serving".*"port":(\d+)\}/.exec(logs);
+      const match = /"port":(\d+)[^\n]*"message":"ketnap is serving"/.exec(logs);
       if (match) {
         clearTimeout(timer);
         ok(Number(match[1]));

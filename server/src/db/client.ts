@@ -17,8 +17,8 @@ export interface Database {
 }
 
 export interface OpenOptions {
-  /** Called with every SQL statement the client sends (tests count them). */
-  onQuery?: (sql: string) => void;
+  /** Called with every SQL statement the client sends and its duration (tests count them; metrics time them). */
+  onQuery?: (sql: string, milliseconds: number) => void;
 }
 
 export function openDatabase(url: string, options: OpenOptions = {}): Database {
@@ -34,8 +34,9 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
   }
   const onQuery = options.onQuery;
   if (onQuery)
-    (prisma as unknown as { $on: (e: 'query', f: (q: { query: string }) => void) => void }).$on('query', (q) =>
-      onQuery(q.query),
+    (prisma as unknown as { $on: (e: 'query', f: (q: { query: string; duration: number }) => void) => void }).$on(
+      'query',
+      (q) => onQuery(q.query, Number(q.duration)),
     );
   return { prisma, dialect, url };
 }

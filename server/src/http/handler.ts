@@ -2,6 +2,7 @@
 // path (answered before GraphQL), and /graphql (yoga). Every path answers: a malformed URL gets
 // 400, and anything unexpected is logged and answered 500 without ending the process.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Plugin } from 'graphql-yoga';
 import { authenticate, tokenIdOf } from '../auth/tokens.ts';
 import { onCommitted } from '../domain/committed.ts';
 import { log } from '../log.ts';
@@ -13,6 +14,7 @@ import { pick } from './encoding.ts';
 import { graphiqlBytes, graphiqlPolicy } from './graphiql.ts';
 import { HttpError } from './http-error.ts';
 import { createLimiter, type RateLimit } from './limits.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
 import { origins } from './origins.ts';
 import { loadManifest, usePersisted } from './persisted.ts';
 import { readiness } from './readiness.ts';
@@ -29,6 +31,7 @@ export interface HttpOptions {
   rateLimit?: RateLimit | undefined;
   adminOrigins?: readonly string[] | undefined;
   cache?: StoreOptions | undefined;
+  metrics?: Metrics | undefined;
 }
 
 export async function createHttpHandler(options: HttpOptions) {
@@ -37,7 +40,10 @@ export async function createHttpHandler(options: HttpOptions) {
   const stopListening = onCommitted(() => store.invalidate());
   const limiter = createLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, shared, tokenIdOf);
   const cors = origins(options.adminOrigins ?? []);
-  const yoga = createApp({ authenticate, plugins: [usePersisted(options.manifest ?? loadManifest())] });
+  const metrics = options.metrics ?? createMetrics();
+  const manifest = options.manifest ?? loadManifest();
+  const operations = operationNames(manifest);
+  const yoga = createApp({ authenticate, plugins: [usePersisted(manifest), metrics.plugin, useOperationName()] });
   const reads = publicReads({
     store,
     admit: (req, res) => limiter.admit(req, res),
@@ -53,6 +59,10 @@ export async function createHttpHandler(options: HttpOptions) {
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     const url = parseUrl(req.url);
     const path = url.pathname;
+    if (path === '/metrics') {
+      res.writeHead(200, { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' });
+      return void res.end(await metrics.registry.metrics());
+    }
     if (path === '/healthz') return text(res, ready ? 200 : 503, ready ? 'ok\n' : 'starting\n');
     if (path === '/readyz') {
       const state = await readiness(ready, () => shared.state());
@@ -107,6 +117,9 @@ export async function createHttpHandler(options: HttpOptions) {
     if (isPublicRead(req, url)) {
       const started = performance.now();
       const outcome = await reads(req, res, url);
+      metrics.publicRead(outcome);
+      facts(req).cache = outcome;
+      facts(req).operation = operations.get(url.searchParams.get('documentId') ?? '');
       if (outcome === 'miss' || outcome === 'uncacheable') limiter.charge(req, performance.now() - started);
       return;
     }
@@ -120,6 +133,22 @@ export async function createHttpHandler(options: HttpOptions) {
   };
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    res.once('finish', () => {
+      const seconds = (performance.now() - started) / 1000;
+      const { cache = 'none', operation } = facts(req);
+      const path = routeOf(req.url);
+      if (res.statusCode === 429) metrics.limited();
+      metrics.request(path, req.method ?? '', res.statusCode, cache, seconds);
+      log.info('request', {
+        method: req.method,
+        route: path,
+        operation,
+        status: res.statusCode,
+        durationMs: Math.round(seconds * 10_000) / 10,
+        cache,
+      });
+    });
     route(req, res).catch((error: unknown) => answerError(req, res, error));
   };
 
@@ -135,6 +164,47 @@ export async function createHttpHandler(options: HttpOptions) {
       await shared.close();
     },
   };
+}
+
+/** What a request's log line and metrics say beyond method and status. */
+interface Facts {
+  cache?: string;
+  operation?: string | undefined;
+}
+const factsOf = new WeakMap<IncomingMessage, Facts>();
+const facts = (req: IncomingMessage): Facts => {
+  let found = factsOf.get(req);
+  if (!found) factsOf.set(req, (found = {}));
+  return found;
+};
+
+/** Records the operation's name of a request yoga runs (for the request's log line). */
+function useOperationName(): Plugin {
+  return {
+    onExecute: ({ args }) => {
+      const req = (args.contextValue as { req?: IncomingMessage }).req;
+      const definitions = args.document.definitions as readonly { kind: string; name?: { value: string } }[];
+      const operation = definitions.find((d) => d.kind === 'OperationDefinition');
+      if (req) facts(req).operation = args.operationName ?? operation?.name?.value ?? 'anonymous';
+    },
+  };
+}
+
+/** Persisted operations' names by id ('AtRisk' for `query AtRisk(...)`). */
+function operationNames(manifest: Record<string, string>): Map<string, string> {
+  return new Map(
+    Object.entries(manifest).map(([id, text]) => [id, /^\s*(?:query|mutation)\s+(\w+)/.exec(text)?.[1] ?? 'anonymous']),
+  );
+}
+
+/** The route a URL belongs to, without its query (which may hold anything). */
+function routeOf(raw: string | undefined): string {
+  const path = (raw ?? '/').split('?')[0] ?? '/';
+  const top = /^\/(widgets|demo|gallery)\//.exec(path);
+  if (top) return `/${top[1]}/*`;
+  return ['/graphql', '/healthz', '/readyz', '/metrics', '/', '/favicon.ico', '/demo', '/gallery'].includes(path)
+    ? path
+    : 'other';
 }
 
 /** A browser opening /graphql: the GraphiQL page. */
