@@ -2,6 +2,7 @@
 import { builder } from './builder.ts';
 import './scalars.ts';
 import './organisation.ts';
+import './organisations.ts';
 import './admission.ts';
 import './quota.ts';
 import './risk.ts';
