@@ -84,6 +84,18 @@ describe('HTTP', () => {
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
   });
 
+  it('serves the schema reference at /docs/, under the pages’ CSP', async () => {
+    const response = await fetch(`${running.url}/docs/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await response.text();
+    expect(html).toContain('<section id="Query">');
+    expect(html).toContain('<a href="#Organisation">Organisation</a>');
+    expect(html).toContain('admissionCount');
+    const css = await fetch(`${running.url}/docs/docs.css`);
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+  });
+
   it('does not serve files outside the widgets folder', async () => {
     const response = await fetch(`${running.url}/widgets/..%2F..%2Fpackage.json`);
     expect(response.status).not.toBe(200);

@@ -6,10 +6,12 @@ import type { Plugin } from 'graphql-yoga';
 import { authenticate, tokenIdOf } from '../auth/tokens.ts';
 import { onCommitted } from '../domain/committed.ts';
 import { log } from '../log.ts';
+import { schema } from '../schema/index.ts';
 import { createApp, GRAPHIQL } from '../yoga.ts';
 import { isPublicRead, publicReads } from './answers/public-read.ts';
 import { connectShared } from './answers/shared.ts';
 import { AnswerStore, DEFAULT_STORE_OPTIONS, type StoreOptions } from './answers/store.ts';
+import { docsFiles } from './docs.ts';
 import { pick } from './encoding.ts';
 import { graphiqlBytes, graphiqlPolicy } from './graphiql.ts';
 import { HttpError } from './http-error.ts';
@@ -99,6 +101,22 @@ export async function createHttpHandler(options: HttpOptions) {
         });
         return void res.end(req.method === 'HEAD' ? undefined : bytes);
       }
+    }
+    if (path === '/docs') return redirect(res, 301, '/docs/');
+    if ((path === '/docs/' || path === '/docs/docs.css') && (req.method === 'GET' || req.method === 'HEAD')) {
+      const files = docsFiles(schema);
+      const page = path === '/docs/';
+      const { bytes, encoding } = pick(page ? files.html : files.css, req.headers['accept-encoding']);
+      res.writeHead(200, {
+        'content-type': page ? 'text/html; charset=utf-8' : 'text/css; charset=utf-8',
+        'content-length': bytes.length,
+        ...(encoding ? { 'content-encoding': encoding } : {}),
+        vary: 'Accept-Encoding',
+        'cache-control': 'public, max-age=300',
+        'x-content-type-options': 'nosniff',
+        ...(page ? { 'content-security-policy': PAGE_CSP } : {}),
+      });
+      return void res.end(req.method === 'HEAD' ? undefined : bytes);
     }
     if (isGraphiQL(req, url)) {
       const { bytes, encoding } = pick(graphiqlBytes(GRAPHIQL), req.headers['accept-encoding']);
@@ -202,7 +220,19 @@ function routeOf(raw: string | undefined): string {
   const path = (raw ?? '/').split('?')[0] ?? '/';
   const top = /^\/(widgets|demo|gallery)\//.exec(path);
   if (top) return `/${top[1]}/*`;
-  return ['/graphql', '/healthz', '/readyz', '/metrics', '/', '/favicon.ico', '/demo', '/gallery'].includes(path)
+  return [
+    '/graphql',
+    '/healthz',
+    '/readyz',
+    '/metrics',
+    '/',
+    '/favicon.ico',
+    '/demo',
+    '/gallery',
+    '/docs',
+    '/docs/',
+    '/docs/docs.css',
+  ].includes(path)
     ? path
     : 'other';
 }
