@@ -1,5 +1,6 @@
 // The GraphQL schema: the builder plus every domain file, in one place.
 import { builder } from './builder.ts';
+import { describeGenerics } from './describe.ts';
 import './scalars.ts';
 import './organisation.ts';
 import './organisations.ts';
@@ -19,4 +20,4 @@ import './quota-admin.ts';
 import './supervision.ts';
 import './audit.ts';
 
-export const schema = builder.toSchema({ sortSchema: false });
+export const schema = describeGenerics(builder.toSchema({ sortSchema: false }));
