@@ -1,15 +1,8 @@
 // `ketnap`: the command line. `ketnap --help` lists the commands.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { tokenCommand } from './cli/token.ts';
 import { configFromEnv, configHelp } from './config.ts';
-import { migrate } from './db/migrate.ts';
-import { rawConnect } from './db/raw.ts';
 import { log } from './log.ts';
-import { loadDataset } from './seed/load.ts';
-import { streamedDatasets } from './seed/datasets.ts';
-import { progressBar } from './seed/nation/progress.ts';
-import { datasetNamed } from './seed/prepare.ts';
 
 const HELP = `ketnap — GraphQL API and widgets for following how party organisations admit new members
 
@@ -75,6 +68,8 @@ async function main(argv: string[]): Promise<number> {
       return -1;
     }
     case 'migrate': {
+      const { rawConnect } = await import('./db/raw.ts');
+      const { migrate } = await import('./db/migrate.ts');
       const conn = await rawConnect(settings().databaseUrl);
       try {
         const ran = await conn.exclusive(() => migrate(conn));
@@ -85,7 +80,17 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'seed': {
-      const { values } = parseArgs({ args: rest, options: { dataset: { type: 'string' }, members: { type: 'string' } } });
+      // Loaded here, not at the top: `ketnap --help` compiles and loads none of this.
+      const { rawConnect } = await import('./db/raw.ts');
+      const { migrate } = await import('./db/migrate.ts');
+      const { streamedDatasets } = await import('./seed/datasets.ts');
+      const { loadDataset } = await import('./seed/load.ts');
+      const { progressBar } = await import('./seed/nation/progress.ts');
+      const { datasetNamed } = await import('./seed/prepare.ts');
+      const { values } = parseArgs({
+        args: rest,
+        options: { dataset: { type: 'string' }, members: { type: 'string' } },
+      });
       if (!values.dataset) throw new Error('--dataset: name the dataset to load, e.g. --dataset thanh-chuong-2017');
       const name = values.dataset;
       const streamed = streamedDatasets[name];
@@ -121,8 +126,10 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(said);
       return 0;
     }
-    case 'token':
+    case 'token': {
+      const { tokenCommand } = await import('./cli/token.ts');
       return tokenCommand(rest, settings().databaseUrl);
+    }
     case 'schema': {
       const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } } });
       const { printedSchema } = await import('./schema/print.ts');

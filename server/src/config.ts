@@ -2,13 +2,19 @@
 // table (VARIABLES), validated by one zod schema at start. A bad value stops the start with a
 // message naming the variable. The README's table and `ketnap --help` are made from this table
 // (a test checks the README).
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { riskPolicyFromEnv } from './rules/risk.ts';
 import { calendarFromEnv } from './rules/working-days.ts';
 
-export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** The repository's top: the folder holding pnpm-workspace.yaml, above this module (source or build). */
+export const repoRoot = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(resolve(dir, 'pnpm-workspace.yaml')) && dirname(dir) !== dir) dir = dirname(dir);
+  return `${dir}/`;
+})();
 
 export type Dialect = 'sqlite' | 'postgres';
 
