@@ -188,6 +188,14 @@ describe.each(engines)('candidate writes on %s', async (engine) => {
       'INTRODUCERS_COUNT',
       'introducers',
     );
+    // One member named twice is not two introducers.
+    await step(
+      'VERIFIED',
+      '2017-01-01',
+      { stage: 'INTRODUCED', on: '2017-02-01', introducers: [known(1), known(1)] },
+      'INTRODUCERS_NOT_DISTINCT',
+      'introducers',
+    );
     await step(
       'VERIFIED',
       '2017-01-01',

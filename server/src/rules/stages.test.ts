@@ -13,7 +13,8 @@ const c: CandidateFacts = {
   decidedOn: null,
   decisionExtendedOn: null,
 };
-const full = { officialOn: '2000-01-01', leftOn: null, knownSince: '2015-01-01' };
+const full = { id: 1, officialOn: '2000-01-01', leftOn: null, knownSince: '2015-01-01' };
+const other = { ...full, id: 2 };
 const check = (facts: Partial<CandidateFacts>, step: Step) =>
   validateStep({ ...c, ...facts }, step, defaultCalendar).map((v) => `${v.code}@${v.field}`);
 
@@ -50,16 +51,18 @@ describe('stage transitions', () => {
   it('needs two full members who knew the candidate 12 months, or the Youth Union route under 30', () => {
     const intro = (introducers: Step['introducers'], facts: Partial<CandidateFacts> = {}) =>
       check(facts, { stage: 'INTRODUCED', on: '2017-03-01', introducers });
-    expect(intro([{ member: full }, { member: full }])).toEqual([]);
+    expect(intro([{ member: full }, { member: other }])).toEqual([]);
+    // The same member twice is one introducer, not two.
+    expect(intro([{ member: full }, { member: full }])).toEqual(['INTRODUCERS_NOT_DISTINCT@introducers']);
     expect(intro([{ member: full }])).toEqual(['INTRODUCERS_COUNT@introducers']);
-    expect(intro([{ member: full }, { member: { ...full, officialOn: null } }])).toEqual([
+    expect(intro([{ member: full }, { member: { ...other, officialOn: null } }])).toEqual([
       'INTRODUCER_NOT_FULL_MEMBER@introducers',
     ]);
-    expect(intro([{ member: full }, { member: { ...full, leftOn: '2017-02-01' } }])).toEqual([
+    expect(intro([{ member: full }, { member: { ...other, leftOn: '2017-02-01' } }])).toEqual([
       'INTRODUCER_NOT_FULL_MEMBER@introducers',
     ]);
-    expect(intro([{ member: full }, { member: { ...full, knownSince: '2016-03-01' } }])).toEqual([]);
-    expect(intro([{ member: full }, { member: { ...full, knownSince: '2016-03-02' } }])).toEqual([
+    expect(intro([{ member: full }, { member: { ...other, knownSince: '2016-03-01' } }])).toEqual([]);
+    expect(intro([{ member: full }, { member: { ...other, knownSince: '2016-03-02' } }])).toEqual([
       'INTRODUCER_KNOWN_TOO_SHORT@introducers',
     ]);
     expect(intro([{ youthUnion: 'BCH Đoàn xã' }, { member: full }])).toEqual([]);

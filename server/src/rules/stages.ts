@@ -35,8 +35,8 @@ export interface CandidateFacts {
 }
 
 export interface IntroducerFacts {
-  /** A member introducing: full member since, left on, and since when they know the candidate. */
-  member?: { officialOn: string | null; leftOn: string | null; knownSince: string | null };
+  /** A member introducing: who, full member since, left on, and since when they know the candidate. */
+  member?: { id: number; officialOn: string | null; leftOn: string | null; knownSince: string | null };
   /** Or the grassroots Youth Union committee (its name). */
   youthUnion?: string;
 }
@@ -63,6 +63,9 @@ function introducers(c: CandidateFacts, step: Step): Violation[] {
   const needed = youth.length > 0 ? policy.introducers - 1 : policy.introducers;
   if (youth.length > 1 || members.length !== needed || list.length !== policy.introducers)
     return [violation('INTRODUCERS_COUNT', 'introducers')];
+  // Two introducers are two people: the same member cannot be named twice.
+  if (new Set(members.map((i) => i.member?.id)).size !== members.length)
+    return [violation('INTRODUCERS_NOT_DISTINCT', 'introducers')];
   const knownBy = addMonths(step.on, -policy.introducerKnownMonths);
   for (const { member } of members) {
     if (!member?.officialOn || member.officialOn > step.on || (member.leftOn && member.leftOn <= step.on))

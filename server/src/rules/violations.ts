@@ -58,6 +58,10 @@ const MESSAGES = {
     'Cần hai người giới thiệu: hai đảng viên chính thức, hoặc Ban Chấp hành Đoàn cơ sở và một đảng viên chính thức.',
     'Two introducers are needed: two full members, or the grassroots Youth Union committee and one full member.',
   ],
+  INTRODUCERS_NOT_DISTINCT: () => [
+    'Hai người giới thiệu phải là hai đảng viên khác nhau.',
+    'The two introducers must be two different members.',
+  ],
   INTRODUCER_NOT_FULL_MEMBER: () => [
     'Người giới thiệu phải là đảng viên chính thức.',
     'An introducer must be a full member.',
