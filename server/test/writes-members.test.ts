@@ -203,5 +203,27 @@ describe.each(engines)('member writes on %s', async (engine) => {
       'MEMBER_LEFT',
       'memberId',
     );
+    // A transfer dated before the leaving, entered after it: it splits the history; the member is
+    // in one cell at a time, and in none after leaving.
+    const count = async (code: string, day: string) =>
+      (await gql(`{ organisation(code: "${code}") { memberCount(asOf: "${day}") } }`)).data!.organisation.memberCount;
+    const [xom3Before, communeBefore] = [
+      await count('thanh-hoa-xom-3', '2017-04-01'),
+      await count('thanh-hoa', '2017-04-01'),
+    ];
+    const moved = await mutate(
+      'transferMember',
+      { memberId: member(8), toCellCode: 'thanh-hoa-xom-3', on: '2017-03-01' },
+      t,
+    );
+    expect(moved.typename).toBe('TransferMemberSuccess');
+    const history = await prisma().placement.findMany({ where: { memberId: 8 }, orderBy: { startOn: 'asc' } });
+    expect(history.map((p) => [p.cellId, p.startOn, p.endOn])).toEqual([
+      [5, '1999-01-01', '2017-03-01'],
+      [4, '2017-03-01', '2017-05-01'],
+    ]);
+    expect(await count('thanh-hoa-xom-3', '2017-04-01')).toBe(xom3Before + 1);
+    expect(await count('thanh-hoa', '2017-04-01')).toBe(communeBefore);
+    expect(await count('thanh-hoa-xom-3', '2017-05-01')).toBe(xom3Before);
   });
 });

@@ -23,10 +23,20 @@ export function transferMember({ actor, input }: WriteOptions<{ memberId: number
   return write(async (tx) => {
     const before = await memberById(tx, input.memberId);
     const to = await activeCell(tx, input.toCellCode, input.on, 'toCellCode');
-    const current = before.placements.find((p) => p.endOn === null);
-    ensure(validateTransfer(facts(before), input.on, current?.cellId === to.id));
-    await closePlacement(tx, before, input.on);
-    const placement = await tx.placement.create({ data: { memberId: before.id, cellId: to.id, startOn: input.on } });
+    // The placement the transfer cuts: the one covering its day. A transfer dated inside the
+    // member's history (before a later transfer, or before a recorded leaving) splits that
+    // placement, and the new one ends where it ended: placements never overlap and never run
+    // past the leaving.
+    const covering =
+      before.placements.find((p) => p.startOn <= input.on && (p.endOn === null || p.endOn > input.on)) ??
+      before.placements.find((p) => p.endOn === null);
+    const cut = { ...facts(before), currentPlacementOn: covering?.startOn ?? null };
+    ensure(validateTransfer(cut, input.on, covering?.cellId === to.id));
+    if (covering) await tx.placement.update({ where: { id: covering.id }, data: { endOn: input.on } });
+    const placement = await tx.placement.create({
+      data: { memberId: before.id, cellId: to.id, startOn: input.on, endOn: covering?.endOn ?? null },
+    });
+    const current = covering;
     await audit(tx, actor, {
       action: 'transferMember',
       entityType: 'Member',
