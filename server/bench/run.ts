@@ -1,6 +1,8 @@
 // `pnpm bench`: the district's public figures, computed our way (SQL aggregates over the closure
 // table, batched per request) against the naive way (load the rows, count in JavaScript), in one
-// run on the same database. Prints medians and ratios; asserts nothing about time.
+// run on the same database; then the synthetic nation's load rate against raw multi-row INSERTs
+// of constant member rows on the same connection (SQLite, and PostgreSQL when reachable).
+// Prints medians and ratios; asserts nothing about time.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,6 +11,7 @@ import { widgetsDist } from '../src/http/static.ts';
 import { prepareDatabase } from '../src/seed/prepare.ts';
 import { createApp } from '../src/yoga.ts';
 import { naiveDistrictFigures } from './naive.ts';
+import { benchNations } from './nation.ts';
 import { readPath } from './read-path.ts';
 import { throughput } from './throughput.ts';
 
@@ -110,4 +113,5 @@ process.stdout.write(
   ].join('\n'),
 );
 await database.prisma.$disconnect();
+process.stdout.write(await benchNations(join(dir, 'nation.db')));
 rmSync(dir, { recursive: true, force: true });

@@ -22,11 +22,22 @@ export async function rawConnect(url: string): Promise<RawConnection> {
     const db = new Sqlite(url.slice('file:'.length));
     db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 10000');
+    // Prepared statements are kept (the most recent few dozen): a load repeats the same multi-row
+    // INSERT thousands of times, and each statement otherwise holds native memory until collected.
+    const statements = new Map<string, Sqlite.Statement>();
+    const prepared = (sql: string) => {
+      let statement = statements.get(sql);
+      if (statement) return statement;
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+      if (statements.size > 64) statements.delete(statements.keys().next().value as string);
+      return statement;
+    };
     return {
       dialect: 'sqlite',
       exec: async (sql) => void db.exec(sql),
       query: async <T>(sql: string, params: unknown[] = []) => {
-        const statement = db.prepare(sql);
+        const statement = prepared(sql);
         return (statement.reader ? statement.all(...params) : (statement.run(...params), [])) as T[];
       },
       // One SQLite file serves one server process: the scale-out mode is PostgreSQL.

@@ -5,23 +5,51 @@ import type { Dataset } from '@ketnap/prisma/datasets/types.ts';
 import type { RawConnection } from '../db/raw.ts';
 import { ancestryRows } from '../rules/ancestry.ts';
 
-const ROWS_PER_INSERT = 400;
+export const ROWS_PER_INSERT = 400;
+
+/** Inserts rows given as value lists in `columns` order, ROWS_PER_INSERT to a statement. */
+export async function insertTuples(
+  conn: RawConnection,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;
+  const full = head + Array.from({ length: ROWS_PER_INSERT }, () => tuple).join(', ');
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    const params: unknown[] = [];
+    for (const row of chunk) for (const value of row) params.push(sqlValue(conn, value));
+    await conn.query(chunk.length === ROWS_PER_INSERT ? full : head + chunk.map(() => tuple).join(', '), params);
+  }
+}
 
 async function insertRows(conn: RawConnection, table: string, rows: object[]): Promise<void> {
   const first = rows[0];
   if (!first) return;
   const columns = Object.keys(first);
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const chunk = rows.slice(i, i + ROWS_PER_INSERT) as Record<string, unknown>[];
-    const params = chunk.flatMap((row) => columns.map((c) => sqlValue(conn, row[c])));
-    await conn.query(head + chunk.map(() => tuple).join(', '), params);
-  }
+  await insertTuples(
+    conn,
+    table,
+    columns,
+    rows.map((row) => columns.map((c) => (row as Record<string, unknown>)[c])),
+  );
 }
 
 const sqlValue = (conn: RawConnection, value: unknown) =>
   typeof value === 'boolean' && conn.dialect === 'sqlite' ? Number(value) : (value ?? null);
+
+/** PostgreSQL: rows came with explicit ids, so move each table's sequence past them. */
+export async function advanceSequences(conn: RawConnection, tables: readonly string[]): Promise<void> {
+  if (conn.dialect !== 'postgres') return;
+  for (const table of tables) {
+    await conn.exec(
+      `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), COALESCE((SELECT MAX(id) FROM "${table}"), 0) + 1, false)`,
+    );
+  }
+}
 
 export async function loadDataset(conn: RawConnection, dataset: Dataset): Promise<void> {
   const ancestry = ancestryRows(dataset.organisations, dataset.parentLinks).map((row, i) => ({ id: i + 1, ...row }));
@@ -46,14 +74,10 @@ export async function loadDataset(conn: RawConnection, dataset: Dataset): Promis
     for (const org of dataset.organisations.filter((o) => o.mergedIntoId !== null)) {
       await conn.query('UPDATE "Organisation" SET "mergedIntoId" = ? WHERE "id" = ?', [org.mergedIntoId, org.id]);
     }
-    if (conn.dialect === 'postgres') {
-      // Rows came with explicit ids: move each sequence past them.
-      for (const [table] of tables) {
-        await conn.exec(
-          `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), COALESCE((SELECT MAX(id) FROM "${table}"), 0) + 1, false)`,
-        );
-      }
-    }
+    await advanceSequences(
+      conn,
+      tables.map(([table]) => table),
+    );
     await conn.exec('COMMIT');
   } catch (error) {
     await conn.exec('ROLLBACK');

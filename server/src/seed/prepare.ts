@@ -2,8 +2,8 @@
 // yet, the demo dataset loaded. Safe when several server instances start at once (PostgreSQL).
 import type { Database } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
-import { rawConnect } from '../db/raw.ts';
-import { datasets, defaultDataset } from './datasets.ts';
+import { type RawConnection, rawConnect } from '../db/raw.ts';
+import { datasetNames, datasets, defaultDataset, streamedDatasets } from './datasets.ts';
 import { loadDataset } from './load.ts';
 
 export interface Prepared {
@@ -18,7 +18,7 @@ export async function prepareDatabase(database: Database, options: { seed?: stri
     return await conn.exclusive(async () => {
       const migrations = await migrate(conn);
       if (seed === false || (await database.prisma.organisation.count()) > 0) return { migrations, seeded: null };
-      await loadDataset(conn, datasetNamed(seed)());
+      await seedDataset(conn, seed);
       return { migrations, seeded: seed };
     });
   } finally {
@@ -28,6 +28,13 @@ export async function prepareDatabase(database: Database, options: { seed?: stri
 
 export function datasetNamed(name: string) {
   const make = datasets[name];
-  if (!make) throw new Error(`Unknown dataset "${name}"; known: ${Object.keys(datasets).join(', ')}`);
+  if (!make) throw new Error(`Unknown dataset "${name}"; known: ${datasetNames().join(', ')}`);
   return make;
+}
+
+/** Loads the named dataset (of either kind, streamed ones at their default size) into an empty database. */
+export async function seedDataset(conn: RawConnection, name: string): Promise<void> {
+  const streamed = streamedDatasets[name];
+  if (streamed) await streamed.load(conn, {});
+  else await loadDataset(conn, datasetNamed(name)());
 }

@@ -1,0 +1,117 @@
+// The synthetic nation's load rate against the plainest possible load on the same connection:
+// the same number of member rows, constant, with the same multi-row INSERTs, into a scratch table
+// of the same shape as Member (its definition, indexes and foreign keys taken from the migrations).
+import { migrate, migrationsFor } from '../src/db/migrate.ts';
+import { type RawConnection, rawConnect } from '../src/db/raw.ts';
+import { insertTuples } from '../src/seed/load.ts';
+import { COLUMNS, loadNation, type NationSummary } from '../src/seed/nation/index.ts';
+
+export interface NationBench {
+  members: number;
+  summary: NationSummary;
+  nationMs: number;
+  rawMs: number;
+  /** Members per second of the nation's load over rows per second of the raw inserts. */
+  ratio: number;
+}
+
+/** Member's own statements in the migrations, renamed to BenchMember. */
+function scratchTable(dialect: RawConnection['dialect']): string[] {
+  const statements = migrationsFor(dialect)
+    .flatMap((m) => m.sql.split(/;\s*\n/))
+    .map((s) => s.replace(/^(\s*--[^\n]*\n)+/, '').trim())
+    .filter(
+      (s) =>
+        s.startsWith('CREATE TABLE "Member" (') ||
+        /^CREATE (UNIQUE )?INDEX "Member_[^"]*" ON "Member"/.test(s) ||
+        s.startsWith('ALTER TABLE "Member" ADD CONSTRAINT'),
+    );
+  if (!statements.some((s) => s.startsWith('CREATE TABLE')))
+    throw new Error('no CREATE TABLE "Member" in the migrations');
+  return statements.map((s) => s.replaceAll('"Member"', '"BenchMember"').replaceAll('"Member_', '"BenchMember_'));
+}
+
+/** Loads a nation of `members` into the empty database at `url`, then times the raw inserts there. */
+export async function benchNation(url: string, members: number): Promise<NationBench> {
+  const conn = await rawConnect(url);
+  try {
+    await migrate(conn);
+    let start = performance.now();
+    const summary = await loadNation(conn, { members });
+    const nationMs = performance.now() - start;
+
+    for (const statement of scratchTable(conn.dialect)) await conn.exec(statement);
+    const [cell] = await conn.query<{ id: number }>(
+      `SELECT "id" FROM "Organisation" WHERE "kind" = 'SUBORDINATE_CELL' ORDER BY "id" LIMIT 1`,
+    );
+    const rows = Array.from({ length: members }, (_, i) => [
+      i + 1,
+      'Đảng viên 0',
+      '1970-01-01',
+      'MALE',
+      null,
+      '1995-01-01',
+      Number(cell?.id),
+      '1996-01-01',
+      null,
+      null,
+      null,
+    ]);
+    if (conn.dialect === 'sqlite') await conn.exec('PRAGMA cache_size = -65536');
+    start = performance.now();
+    await conn.exec('BEGIN');
+    await insertTuples(conn, 'BenchMember', COLUMNS.Member, rows);
+    await conn.exec('COMMIT');
+    const rawMs = performance.now() - start;
+    await conn.exec('DROP TABLE "BenchMember"');
+    return { members, summary, nationMs, rawMs, ratio: rawMs / nationMs };
+  } finally {
+    await conn.close();
+  }
+}
+
+const perSecond = (n: number, ms: number) => Math.round((n * 1000) / ms).toLocaleString('en');
+
+function describe(engine: string, b: NationBench): string[] {
+  const rows = Object.values(b.summary.rows).reduce((a, n) => a + n, 0);
+  return [
+    `  ${engine}: nation ${(b.nationMs / 1000).toFixed(1)} s (${perSecond(b.members, b.nationMs)} members/s, ${rows.toLocaleString('en')} rows in all, ${perSecond(rows, b.nationMs)} rows/s);`,
+    `    raw constant member rows ${(b.rawMs / 1000).toFixed(1)} s (${perSecond(b.members, b.rawMs)} rows/s)`,
+    `    nation / raw = ${b.ratio.toFixed(2)}× in members per second (${((b.ratio * rows) / b.members).toFixed(2)}× in rows per second)`,
+  ];
+}
+
+/**
+ * The comparison on SQLite (a file at `sqliteFile`) and on PostgreSQL (a database of its own at
+ * PG_TEST_URL's server, or the local one; skipped when unreachable or BENCH_NATION_POSTGRES=0).
+ */
+export async function benchNations(sqliteFile: string): Promise<string> {
+  const members = Number(process.env.BENCH_NATION_MEMBERS ?? 200_000);
+  const lines = [
+    `synthetic nation (${members.toLocaleString('en')} members) against raw multi-row INSERTs of as many constant member rows, same connection:`,
+    ...describe('sqlite', await benchNation(`file:${sqliteFile}`, members)),
+  ];
+  if (process.env.BENCH_NATION_POSTGRES !== '0') {
+    const { default: pg } = await import('pg');
+    const adminUrl = process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
+    const reachable = await admin.connect().then(
+      () => true,
+      () => false,
+    );
+    if (!reachable) lines.push(`  postgres: skipped, unreachable at ${adminUrl}`);
+    else {
+      const name = `ketnap_bench_${process.pid}_${Date.now()}`;
+      await admin.query(`CREATE DATABASE ${name}`);
+      try {
+        const url = new URL(adminUrl);
+        url.pathname = `/${name}`;
+        lines.push(...describe('postgres', await benchNation(url.toString(), members)));
+      } finally {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
