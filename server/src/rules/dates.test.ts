@@ -66,4 +66,16 @@ describe('lasting states run from their start (included) to their end (excluded)
     expect(covers('2017-01-01', null, '2017-01-01')).toBe(true);
     expect(covers('2017-01-02', null, '2017-01-01')).toBe(false);
   });
+
+  it('puts the anniversary of 29 February on 1 March in a common year, and agrees with full years', async () => {
+    const { anniversary, fullYearsBetween } = await import('./dates.ts');
+    expect(anniversary('2016-02-29', 5)).toBe('2021-03-01');
+    expect(anniversary('2016-02-29', 4)).toBe('2020-02-29');
+    expect(anniversary('2017-07-31', 5)).toBe('2022-07-31');
+    for (const from of ['2016-02-29', '2015-03-01', '2016-12-31'])
+      for (let n = 1; n <= 8; n++) {
+        const day = anniversary(from, n);
+        expect(fullYearsBetween(from, day), `${from} +${n}`).toBe(n);
+      }
+  });
 });

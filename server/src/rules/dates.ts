@@ -41,6 +41,19 @@ export function isoWeekday(date: string): number {
   return ((((toEpochDay(date) + 3) % 7) + 7) % 7) + 1;
 }
 
+/**
+ * The day `years` years after `date`: the same month and day; for 29 February in a common year,
+ * 1 March. The one definition of an anniversary (ages, probation, five-year windows, validity).
+ */
+export function anniversary(date: string, years: number): string {
+  const [y, m, d] = parts(date);
+  const year = String(y + years).padStart(4, '0');
+  return m === 2 && d === 29 && daysInMonth(y + years, 2) === 28 ? `${year}-03-01` : `${year}${date.slice(4)}`;
+}
+
+/** "More than `years` years after `date`" holds on `on`: from the day after the anniversary. */
+export const moreThanYearsAfter = (date: string, years: number, on: string): boolean => on > anniversary(date, years);
+
 /** Full years from `from` to `on`: an anniversary counts on its own day (29 Feb: from 1 Mar). */
 export function fullYearsBetween(from: string, on: string): number {
   const [y1] = parts(from);

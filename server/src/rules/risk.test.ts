@@ -59,4 +59,21 @@ describe('the at-risk policy (article defaults: < 5 members, ≥ 3 aged 60+, no 
     });
     expect(() => riskPolicyFromEnv({ RISK_MIN_ELDERLY: 'three' })).toThrow(/RISK_MIN_ELDERLY/);
   });
+
+  it('agrees with the years it reports around the anniversary of 29 February', () => {
+    const on = (day: string) => assessRisk(cell({ lastAdmissionOn: '2016-02-29' }), day, defaultRiskPolicy);
+    const seen = (day: string) => {
+      const a = on(day);
+      return [a.yearsWithoutAdmission, a.criteria.find((c) => c.name === 'NO_RECENT_ADMISSION')?.holds];
+    };
+    expect(seen('2021-02-28')).toEqual([4, false]);
+    // The fifth anniversary is 1 March 2021: exactly 5 years, not more.
+    expect(seen('2021-03-01')).toEqual([5, false]);
+    expect(seen('2021-03-02')).toEqual([5, true]);
+    // In a leap year the anniversary is 29 February itself.
+    const leap = (day: string) =>
+      assessRisk(cell({ lastAdmissionOn: '2016-02-29' }), day, { ...defaultRiskPolicy, yearsWithoutAdmission: 4 });
+    expect(leap('2020-02-29').criteria.find((c) => c.name === 'NO_RECENT_ADMISSION')?.holds).toBe(false);
+    expect(leap('2020-03-01').criteria.find((c) => c.name === 'NO_RECENT_ADMISSION')?.holds).toBe(true);
+  });
 });

@@ -1,7 +1,7 @@
 // Nguy cơ không còn chi bộ: the at-risk policy (Baonghean.vn, 2017: "tổng số đảng viên dưới 5,
 // trong đó có 3 đảng viên trên 60 tuổi và trên 5 năm không phát triển được đảng viên").
 // The thresholds are deployment configuration; the API reports the policy it used.
-import { fullYearsBetween, yearsBefore } from './dates.ts';
+import { fullYearsBetween, moreThanYearsAfter, yearsBefore } from './dates.ts';
 
 export interface RiskPolicy {
   /** A cell with fewer members than this meets the first criterion. */
@@ -88,8 +88,9 @@ export function assessRisk(figures: CellFigures, asOf: string, policy: RiskPolic
     },
     {
       name: 'NO_RECENT_ADMISSION',
-      // "More than N years before": exactly N years ago is still within the window.
-      holds: since < yearsBefore(asOf, policy.yearsWithoutAdmission),
+      // "More than N years": from the day after the N-th anniversary (29 Feb's falls on 1 Mar),
+      // so that the verdict and the years reported agree on every day.
+      holds: moreThanYearsAfter(since, policy.yearsWithoutAdmission, asOf),
       value: fullYearsBetween(since, asOf),
       threshold: policy.yearsWithoutAdmission,
     },
