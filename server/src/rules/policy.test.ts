@@ -7,7 +7,10 @@ describe('admission policy', () => {
     expect(policyOn('2016-01-01').regulation).toBe('29/2016');
     expect(policyOn('2021-07-29').regulation).toBe('29/2016');
     expect(policyOn('2021-07-30').regulation).toBe('24/2021');
-    expect(policyOn('2025-05-26').regulation).toBe('294/2025');
+    // 294 was signed on 2025-05-26 and takes effect on 2025-07-01: 232 governs the days between.
+    expect(policyOn('2025-05-26').regulation).toBe('232/2025');
+    expect(policyOn('2025-06-30').regulation).toBe('232/2025');
+    expect(policyOn('2025-07-01').regulation).toBe('294/2025');
   });
   it('two thirds, exactly, without rounding', () => {
     const p = policyOn('2017-03-01');

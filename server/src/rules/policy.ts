@@ -1,6 +1,6 @@
 // The party's numbers for admitting and recognising members, in one place, by regulation:
 // Quy định 29-QĐ/TW (25 Jul 2016), 24-QĐ/TW (30 Jul 2021), 232-QĐ/TW (20 Jan 2025),
-// 294-QĐ/TW (26 May 2025), each guiding the Party Statute (Điều lệ Đảng) Art. 4 and 5.
+// 294-QĐ/TW (signed 26 May 2025, in force from 1 July 2025), each guiding the Party Statute (Điều lệ Đảng) Art. 4 and 5.
 // The numbers below have stayed the same across these texts as far as we could check; where a
 // historical difference is uncertain we keep the current numbers (say so in a PR when you know
 // better: a regulation that differs gets its own row in REGULATIONS, nothing else changes).
@@ -49,12 +49,12 @@ const CURRENT: Omit<AdmissionPolicy, 'regulation'> = {
   failedRecognitionVotesForRemoval: 3,
 };
 
-/** Each regulation and the day it took effect, oldest first. */
+/** Each regulation and the day it took effect (not the day it was signed), oldest first. */
 export const REGULATIONS: { from: string; policy: AdmissionPolicy }[] = [
   { from: '2016-07-25', policy: { ...CURRENT, regulation: '29/2016' } },
   { from: '2021-07-30', policy: { ...CURRENT, regulation: '24/2021' } },
   { from: '2025-01-20', policy: { ...CURRENT, regulation: '232/2025' } },
-  { from: '2025-05-26', policy: { ...CURRENT, regulation: '294/2025' } },
+  { from: '2025-07-01', policy: { ...CURRENT, regulation: '294/2025' } },
 ];
 
 /** The policy in force on a day (before 2016-07-25: the oldest we know). */
