@@ -22,7 +22,9 @@ describe('admission policy', () => {
   it('adds months, clamping to the month’s end', () => {
     expect(addMonths('2017-03-15', 12)).toBe('2018-03-15');
     expect(addMonths('2017-01-31', 1)).toBe('2017-02-28');
-    expect(addMonths('2016-02-29', 12)).toBe('2017-02-28');
+    // Probation from 29 February ends on its anniversary: 1 March in a common year.
+    expect(addMonths('2016-02-29', 12)).toBe('2017-03-01');
+    expect(addMonths('2016-02-29', 48)).toBe('2020-02-29');
     expect(addMonths('2017-03-15', -12)).toBe('2016-03-15');
   });
 });

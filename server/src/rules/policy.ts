@@ -4,6 +4,7 @@
 // The numbers below have stayed the same across these texts as far as we could check; where a
 // historical difference is uncertain we keep the current numbers (say so in a PR when you know
 // better: a regulation that differs gets its own row in REGULATIONS, nothing else changes).
+import { anniversary } from './dates.ts';
 
 export type Regulation = '29/2016' | '24/2021' | '232/2025' | '294/2025';
 
@@ -70,8 +71,12 @@ export function voteCarries(policy: AdmissionPolicy, votesFor: number, eligible:
   return eligible > 0 && votesFor * denominator >= eligible * numerator;
 }
 
-/** The same day `months` later (31 Jan + 1 month: 28/29 Feb, the month's last day). */
+/**
+ * The same day `months` later (31 Jan + 1 month: 28/29 Feb, the month's last day). Whole years
+ * forward are anniversaries (dates.ts): 29 Feb + 12 months is 1 Mar in a common year.
+ */
 export function addMonths(day: string, months: number): string {
+  if (months > 0 && months % 12 === 0) return anniversary(day, months / 12);
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const index = y * 12 + (m - 1) + months;
   const year = Math.floor(index / 12);
