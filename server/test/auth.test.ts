@@ -30,9 +30,8 @@ describe.each(engines)('authorisation on %s', async (engine) => {
     expect(outside.data!.node).toBeNull();
     expect(new Set(forbidden(outside.errors))).toEqual(new Set(['FORBIDDEN']));
     for (const q of [
-      '{ members(subtree: "thanh-chuong") { edges { node { fullName } } } }',
-      '{ candidates(subtree: "thanh-chuong") { edges { node { fullName } } } }',
-      '{ overdueSteps(orgCode: "thanh-chuong", asOf: "2017-06-01") { kind } }',
+      '{ members(code: "thanh-chuong") { edges { node { fullName } } } }',
+      '{ candidates(code: "thanh-chuong") { edges { node { fullName } } } }',
       '{ auditEvents { edges { node { after } } } }',
     ]) {
       const r = await gql(q);
@@ -40,6 +39,12 @@ describe.each(engines)('authorisation on %s', async (engine) => {
       expect(forbidden(r.errors)).toEqual(['FORBIDDEN']);
       expect(JSON.stringify(r)).not.toContain('Đảng viên');
     }
+    // Overdue steps are a field of the organisation: that field alone is null, the public rest stays.
+    const overdue = await gql(
+      '{ organisation(code: "thanh-chuong") { code overdueSteps(asOf: "2017-06-01") { kind } } }',
+    );
+    expect(overdue.data!.organisation).toEqual({ code: 'thanh-chuong', overdueSteps: null });
+    expect(forbidden(overdue.errors)).toEqual(['FORBIDDEN']);
     const candidate = encodeGlobalID('Candidate', '1');
     const query = `{ node(id: "${candidate}") { ... on Candidate { stage fullName events { stage note } } } }`;
     const anonymousCandidate = await gql(query);
@@ -49,9 +54,12 @@ describe.each(engines)('authorisation on %s', async (engine) => {
     expect(events.data!.node).toBeNull();
     expect(new Set(forbidden(events.errors))).toEqual(new Set(['FORBIDDEN']));
     const publicFigures = await gql(
-      `{ pipeline(orgCode: "thanh-chuong", asOf: "2017-01-01") { total byStage { stage count } } }`,
+      `{ organisation(code: "thanh-chuong") { pipeline(asOf: "2017-01-01") { total byStage { stage count } } } }`,
     );
-    expect(publicFigures.data!.pipeline).toEqual({ total: 1, byStage: [{ stage: 'CELL_VOTED', count: 1 }] });
+    expect(publicFigures.data!.organisation.pipeline).toEqual({
+      total: 1,
+      byStage: [{ stage: 'CELL_VOTED', count: 1 }],
+    });
   });
 
   test('tokens see personal data inside their subtree only', async () => {
@@ -61,8 +69,19 @@ describe.each(engines)('authorisation on %s', async (engine) => {
     const outside = await gql(personalQuery, {}, world.tokens.duc);
     expect(outside.data!.node).toBeNull();
     expect(new Set(forbidden(outside.errors))).toEqual(new Set(['FORBIDDEN']));
-    const list = await gql('{ members(subtree: "thanh-hoa") { totalCount } }', {}, world.tokens.duc);
+    const list = await gql('{ members(code: "thanh-hoa") { totalCount } }', {}, world.tokens.duc);
     expect(forbidden(list.errors)).toEqual(['FORBIDDEN']);
+    // Overdue steps are judged organisation by organisation: thanh-hoa's token reads its own, not thanh-duc's.
+    const children = await gql(
+      '{ organisation(code: "thanh-chuong") { children { code overdueSteps(asOf: "2017-06-01") { kind } } } }',
+      {},
+      world.tokens.hoa,
+    );
+    const byCode = Object.fromEntries(
+      children.data!.organisation.children.map((c: any) => [c.code, c.overdueSteps?.length ?? null]),
+    );
+    expect([byCode['thanh-hoa'], byCode['thanh-duc']]).toEqual([2, null]);
+    expect(forbidden(children.errors)).toEqual(['FORBIDDEN']);
     expect(forbidden((await gql('{ auditEvents { totalCount } }', {}, world.tokens.hoa)).errors)).toEqual([
       'FORBIDDEN',
     ]);

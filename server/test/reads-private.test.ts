@@ -17,23 +17,22 @@ describe.each(engines)('private reads on %s', async (engine) => {
         {},
         world.tokens.viewer,
       );
-    expect((await q('subtree: "thanh-hoa"')).data!.members.totalCount).toBe(9);
-    expect(names(await q('subtree: "thanh-hoa", cell: "thanh-hoa-xom-4"'), 'members')).toEqual([
+    expect((await q('code: "thanh-hoa"')).data!.members.totalCount).toBe(9);
+    expect(names(await q('code: "thanh-hoa", cell: "thanh-hoa-xom-4"'), 'members')).toEqual([
       'Đảng viên 7',
       'Đảng viên 8',
       'Đảng viên 9',
     ]);
-    expect(names(await q('subtree: "thanh-hoa", status: PROBATIONARY'), 'members')).toEqual(['Đảng viên 9']);
+    expect(names(await q('code: "thanh-hoa", status: PROBATIONARY'), 'members')).toEqual(['Đảng viên 9']);
     expect(
-      names(await q('subtree: "thanh-hoa", admittedFrom: "1999-01-01", admittedTo: "2016-12-31"'), 'members'),
+      names(await q('code: "thanh-hoa", admittedFrom: "1999-01-01", admittedTo: "2016-12-31"'), 'members'),
     ).toHaveLength(3);
-    const first = (await q('subtree: "thanh-hoa", first: 4')).data!.members;
+    const first = (await q('code: "thanh-hoa", first: 4')).data!.members;
     expect([first.edges.length, first.pageInfo.hasNextPage]).toEqual([4, true]);
-    const rest = await q(`subtree: "thanh-hoa", first: 10, after: "${first.pageInfo.endCursor}"`);
+    const rest = await q(`code: "thanh-hoa", first: 10, after: "${first.pageInfo.endCursor}"`);
     expect(rest.data!.members.edges).toHaveLength(5);
     expect(
-      (await gql('{ members(subtree: "thanh-chuong") { totalCount } }', {}, world.tokens.admin)).data!.members
-        .totalCount,
+      (await gql('{ members(code: "thanh-chuong") { totalCount } }', {}, world.tokens.admin)).data!.members.totalCount,
     ).toBe(13);
   });
 
@@ -57,23 +56,23 @@ describe.each(engines)('private reads on %s', async (engine) => {
         {},
         world.tokens.hoa,
       );
-    expect((await q('subtree: "thanh-hoa"')).data!.candidates.totalCount).toBe(2);
-    expect(names(await q('subtree: "thanh-hoa", stage: SOURCED'), 'candidates')).toEqual(['Ứng viên Hai']);
+    expect((await q('code: "thanh-hoa"')).data!.candidates.totalCount).toBe(2);
+    expect(names(await q('code: "thanh-hoa", stage: SOURCED'), 'candidates')).toEqual(['Ứng viên Hai']);
     expect(
       names(
-        await q('subtree: "thanh-hoa", source: FARMERS_UNION, stageFrom: "2016-11-01", stageTo: "2016-12-31"'),
+        await q('code: "thanh-hoa", source: FARMERS_UNION, stageFrom: "2016-11-01", stageTo: "2016-12-31"'),
         'candidates',
       ),
     ).toEqual(['Người chờ quyết định']);
-    expect(names(await q('subtree: "thanh-hoa", cell: "thanh-hoa-xom-3"'), 'candidates')).toEqual([
+    expect(names(await q('code: "thanh-hoa", cell: "thanh-hoa-xom-3"'), 'candidates')).toEqual([
       'Người chờ quyết định',
     ]);
     const pipeline = async (asOf: string) =>
       (
         await gql(
-          `{ pipeline(orgCode: "thanh-hoa", asOf: "${asOf}") { total byStage { stage count } bySource { source count } } }`,
+          `{ organisation(code: "thanh-hoa") { pipeline(asOf: "${asOf}") { total byStage { stage count } bySource { source count } } } }`,
         )
-      ).data!.pipeline;
+      ).data!.organisation.pipeline;
     expect(await pipeline('2016-06-01')).toEqual({
       total: 1,
       byStage: [{ stage: 'SOURCED', count: 1 }],
@@ -95,7 +94,7 @@ describe.each(engines)('private reads on %s', async (engine) => {
 
   test('overdue steps: the decision after the cell vote, the recognition after probation, in working days', async () => {
     const r = await gql(
-      `{ overdueSteps(orgCode: "thanh-chuong", asOf: "2017-06-01") { kind since dueOn workingDaysLate candidate { fullName } member { fullName } } }`,
+      `{ organisation(code: "thanh-chuong") { overdueSteps(asOf: "2017-06-01") { kind since dueOn workingDaysLate candidate { fullName } member { fullName } } } }`,
       {},
       world.tokens.admin,
     );
@@ -103,34 +102,95 @@ describe.each(engines)('private reads on %s', async (engine) => {
     const decisionDue = addWorkingDays(defaultCalendar, '2016-12-01', 60);
     const recognitionDue = addWorkingDays(defaultCalendar, '2017-02-01', 30);
     expect(
-      r.data!.overdueSteps.map((s: any) => [s.kind, s.since, s.dueOn, s.candidate?.fullName ?? s.member?.fullName]),
+      r.data!.organisation.overdueSteps.map((s: any) => [
+        s.kind,
+        s.since,
+        s.dueOn,
+        s.candidate?.fullName ?? s.member?.fullName,
+      ]),
     ).toEqual([
       ['DECISION', '2016-12-01', decisionDue, 'Người chờ quyết định'],
       ['RECOGNITION', '2017-02-01', recognitionDue, 'Đảng viên 9'],
     ]);
     const early = await gql(
-      `{ overdueSteps(orgCode: "thanh-chuong", asOf: "${decisionDue}") { kind } }`,
+      `{ organisation(code: "thanh-chuong") { overdueSteps(asOf: "${decisionDue}") { kind } } }`,
       {},
       world.tokens.admin,
     );
-    expect(early.data!.overdueSteps).toEqual([]);
+    expect(early.data!.organisation.overdueSteps).toEqual([]);
     const other = await gql(
-      `{ overdueSteps(orgCode: "thanh-duc", asOf: "2017-06-01") { kind } }`,
+      `{ organisation(code: "thanh-duc") { overdueSteps(asOf: "2017-06-01") { kind } } }`,
       {},
       world.tokens.duc,
     );
-    expect(other.data!.overdueSteps).toEqual([]);
+    expect(other.data!.organisation.overdueSteps).toEqual([]);
   });
 
   test('public reports are SQL aggregates: a statement or two whatever the size of the subtree', async () => {
     for (const q of [
-      '{ pipeline(orgCode: "thanh-chuong", asOf: "2017-06-01") { total byStage { stage count } } }',
-      '{ quotaAllocationGaps(orgCode: "thanh-chuong", asOf: "2017-06-01") { gap } }',
-      '{ visitsByQuarter(orgCode: "thanh-chuong", from: "2017-01-01", to: "2017-12-31") { quarter visits } }',
+      '{ organisation(code: "thanh-chuong") { pipeline(asOf: "2017-06-01") { total byStage { stage count } } } }',
+      '{ organisation(code: "thanh-chuong") { quotaAllocationGaps(asOf: "2017-06-01") { gap } } }',
+      '{ organisation(code: "thanh-chuong") { visitsByQuarter(from: "2017-01-01", to: "2017-12-31") { quarter visits } } }',
     ]) {
       statements.length = 0;
       expect((await gql(q)).errors).toBeUndefined();
       expect(statements.length).toBeLessThanOrEqual(3);
+    }
+  });
+
+  test('the figures of Organisation cost the same statements for one organisation and for all its children', async () => {
+    const count = async (query: string) => {
+      statements.length = 0;
+      expect((await gql(query, {}, world.tokens.admin)).errors).toBeUndefined();
+      return statements.length;
+    };
+    for (const field of [
+      'pipeline(asOf: "2017-06-01") { total }',
+      'overdueSteps(asOf: "2017-06-01") { kind }',
+      'quotaAllocationGaps(asOf: "2017-06-01") { gap }',
+      'visitsByQuarter(from: "2017-01-01", to: "2017-12-31") { leader { fullName } visits }',
+    ]) {
+      const one = await count(`{ organisation(code: "thanh-chuong") { ${field} } }`);
+      // Two children: one statement more (the children), not one per child.
+      expect(await count(`{ organisation(code: "thanh-chuong") { children { ${field} } } }`)).toBe(one + 1);
+    }
+    // A step belongs to every subtree that holds it, in one batch: the district's and the commune's.
+    const r = await gql(
+      '{ organisation(code: "thanh-chuong") { overdueSteps(asOf: "2017-06-01") { kind } children { code overdueSteps(asOf: "2017-06-01") { kind } } } }',
+      {},
+      world.tokens.admin,
+    );
+    const org = r.data!.organisation;
+    expect([org.overdueSteps.length, ...org.children.map((c: any) => `${c.code} ${c.overdueSteps.length}`)]).toEqual([
+      2,
+      'thanh-duc 0',
+      'thanh-hoa 2',
+    ]);
+  });
+
+  test('an unknown code answers the same on every root path, for every caller', async () => {
+    const query = `{
+      organisation(code: "no-such-code") { code }
+      members(code: "no-such-code") { totalCount edges { node { id } } }
+      candidates(code: "no-such-code") { totalCount edges { node { id } } }
+    }`;
+    const answers = [];
+    for (const token of [undefined, world.tokens.duc, world.tokens.viewer, world.tokens.admin]) {
+      statements.length = 0;
+      const r = await gql(query, {}, token);
+      answers.push({ errors: r.errors, data: r.data, statements: statements.length });
+    }
+    const empty = { totalCount: 0, edges: [] };
+    const [anonymous, ...tokens] = answers;
+    expect(anonymous).toMatchObject({
+      errors: undefined,
+      data: { organisation: null, members: empty, candidates: empty },
+    });
+    // Whoever asks, the same answer; and a token scoped to a subtree costs no more statements than
+    // an unscoped admin's: no reach check is run against an organisation that does not exist.
+    for (const answer of tokens) {
+      expect([answer.errors, answer.data]).toEqual([anonymous!.errors, anonymous!.data]);
+      expect(answer.statements).toBe(tokens[0]!.statements);
     }
   });
 

@@ -47,12 +47,35 @@ describe('SQL statements per request', () => {
     expect(district.count).toBeLessThanOrEqual(20);
   });
 
+  it('are the same for the pipeline, quota gaps, visits and overdue steps of every child of a commune or the district', async () => {
+    const { secret } = await createToken({ name: 'overdue reader', role: 'ADMIN' });
+    const count = async (code: string) => {
+      statements.length = 0;
+      const { data, errors } = await gql(
+        `query($code: String!) { organisation(code: $code) { children(asOf: "2017-07-31") {
+          pipeline(asOf: "2017-07-31") { total byStage { stage count } }
+          quotaAllocationGaps(asOf: "2017-07-31") { gap }
+          visitsByQuarter(from: "2017-01-01", to: "2017-12-31") { leader { fullName } visits }
+          overdueSteps(asOf: "2017-07-31") { kind dueOn }
+        } } }`,
+        { code },
+        secret,
+      );
+      expect(errors).toBeUndefined();
+      return { count: statements.length, children: data?.organisation.children.length as number };
+    };
+    const commune = await count('thanh-hoa');
+    const district = await count('thanh-chuong');
+    expect(district.children).toBeGreaterThan(5 * commune.children);
+    expect(district.count).toBe(commune.count);
+  });
+
   it('are the same for a page of 5 members and a page of 40, personal fields and relations included', async () => {
     const { secret } = await createToken({ name: 'statement counter', role: 'ADMIN' });
     const page = async (first: number) => {
       statements.length = 0;
       const { data, errors } = await gql(
-        `query($first: Int!) { members(subtree: "thanh-chuong", first: $first) { totalCount edges { node {
+        `query($first: Int!) { members(code: "thanh-chuong", first: $first) { totalCount edges { node {
           fullName birthDate admittedOn admittedIn { code } placements { startOn cell { code } } } } } }`,
         { first },
         secret,

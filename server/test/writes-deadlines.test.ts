@@ -72,12 +72,12 @@ describe.each(engines)('decision deadline on %s', async (engine) => {
     await mutate('extendDecisionDeadline', { candidateId: extended, on: day(30) }, world.tokens.hoa);
     const overdue = async (asOf: string) => {
       const r = await gql(
-        `{ overdueSteps(orgCode: "thanh-hoa-xom-3", asOf: "${asOf}") { kind dueOn workingDaysLate candidate { id } } }`,
+        `{ organisation(code: "thanh-hoa-xom-3") { overdueSteps(asOf: "${asOf}") { kind dueOn workingDaysLate candidate { id } } } }`,
         {},
         world.tokens.hoa,
       );
       expect(r.errors).toBeUndefined();
-      const mine = r.data!.overdueSteps.filter((s: any) => [plain, extended].includes(s.candidate?.id));
+      const mine = r.data!.organisation.overdueSteps.filter((s: any) => [plain, extended].includes(s.candidate?.id));
       return mine.map((s: any) => [
         s.candidate.id === plain ? 'plain' : 'extended',
         s.kind,

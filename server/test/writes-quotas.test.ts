@@ -19,9 +19,9 @@ const leader = encodeGlobalID('Leader', '1');
 const gaps = async (code: string) =>
   (
     await gql(
-      `{ quotaAllocationGaps(orgCode: "${code}", asOf: "2017-06-01") { target childrenTarget childrenWithQuota children gap } }`,
+      `{ organisation(code: "${code}") { quotaAllocationGaps(asOf: "2017-06-01") { target childrenTarget childrenWithQuota children gap } } }`,
     )
-  ).data!.quotaAllocationGaps;
+  ).data!.organisation.quotaAllocationGaps;
 
 describe.each(engines)('quota and supervision writes on %s', async (engine) => {
   const { world, available, test } = await miniWorldSuite(engine);
@@ -132,9 +132,9 @@ describe.each(engines)('quota and supervision writes on %s', async (engine) => {
       'leaderId',
     );
     const report = await gql(
-      `{ visitsByQuarter(orgCode: "thanh-chuong", from: "2017-01-01", to: "2017-12-31") { leader { fullName title } quarter visits cells } }`,
+      `{ organisation(code: "thanh-chuong") { visitsByQuarter(from: "2017-01-01", to: "2017-12-31") { leader { fullName title } quarter visits cells } } }`,
     );
-    expect(report.data!.visitsByQuarter).toEqual([
+    expect(report.data!.organisation.visitsByQuarter).toEqual([
       { leader: { fullName: 'Lãnh đạo Một', title: 'Phó Bí thư Huyện ủy' }, quarter: '2017-Q1', visits: 2, cells: 1 },
     ]);
   });

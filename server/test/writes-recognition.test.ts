@@ -31,8 +31,12 @@ describe.each(engines)('recognition votes on %s', async (engine) => {
   };
   const overdueMembers = async (asOf: string) =>
     (
-      await gql(`{ overdueSteps(orgCode: "thanh-hoa", asOf: "${asOf}") { kind member { id } } }`, {}, world.tokens.hoa)
-    ).data!.overdueSteps.map((s: any) => s.member?.id);
+      await gql(
+        `{ organisation(code: "thanh-hoa") { overdueSteps(asOf: "${asOf}") { kind member { id } } } }`,
+        {},
+        world.tokens.hoa,
+      )
+    ).data!.organisation.overdueSteps.map((s: any) => s.member?.id);
 
   test('failed votes are recorded; the third removes the member (REMOVED_AFTER_PROBATION)', async () => {
     const t = world.tokens.hoa;

@@ -53,3 +53,14 @@ export function toOrganisation(row: OrgRow) {
     mergedIntoId: row.mergedIntoId === null ? null : num(row.mergedIntoId),
   } as import('@ketnap/prisma/generated/sqlite/client.ts').Organisation;
 }
+
+/** Rows of a batched statement, grouped by the organisation each answers for (its `id` column). */
+export function groupById<R extends { id: unknown }, T>(rows: R[], toValue: (row: R) => T): Map<number, T[]> {
+  const found = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = found.get(num(row.id)) ?? [];
+    list.push(toValue(row));
+    found.set(num(row.id), list);
+  }
+  return found;
+}

@@ -2,10 +2,10 @@
 // the token's subtree) and the `candidates` connection of a subtree, paged at the root.
 import type { Prisma } from '@ketnap/prisma/generated/sqlite/client.ts';
 import { CandidateSource, CandidateStage } from '@ketnap/prisma/generated/sqlite/enums.ts';
-import { candidateCellIn, organisationIdOf } from '../auth/targets.ts';
+import { candidateCellIn } from '../auth/targets.ts';
 import { prisma } from '../db.ts';
 import { builder } from './builder.ts';
-import { GenderEnum, MemberRef } from './member.ts';
+import { GenderEnum, MemberRef, personalOfSubtree } from './member.ts';
 import { OrganisationRef } from './organisation.ts';
 
 export const CandidateSourceEnum = builder.enumType(CandidateSource, { name: 'CandidateSource' });
@@ -59,7 +59,7 @@ export const CandidateRef = builder.prismaNode('Candidate', {
 });
 
 function candidateWhere(args: {
-  subtree: string;
+  code: string;
   cell?: string | null;
   stage?: CandidateStage | null;
   source?: CandidateSource | null;
@@ -68,7 +68,7 @@ function candidateWhere(args: {
 }): Prisma.CandidateWhereInput {
   return {
     AND: [
-      { cell: { ancestries: { some: { ancestor: { code: args.subtree } } } } },
+      { cell: { ancestries: { some: { ancestor: { code: args.code } } } } },
       args.cell ? { cell: { code: args.cell } } : {},
       args.stage ? { stage: args.stage } : {},
       args.source ? { source: args.source } : {},
@@ -83,16 +83,16 @@ builder.queryField('candidates', (t) =>
     type: 'Candidate',
     cursor: 'id',
     description:
-      'Candidates of the cells of a subtree, filtered by cell, current stage, source and the date of that stage.',
+      'Candidates of the cells of a subtree, filtered by cell, current stage, source and the date of that stage. An unknown code answers an empty connection.',
     args: {
-      subtree: t.arg.string({ required: true }),
+      code: t.arg.string({ required: true, description: 'The code of the organisation whose subtree is read.' }),
       cell: t.arg.string(),
       stage: t.arg({ type: CandidateStageEnum }),
       source: t.arg({ type: CandidateSourceEnum }),
       stageFrom: t.arg({ type: 'Date' }),
       stageTo: t.arg({ type: 'Date' }),
     },
-    authScopes: async (_root, args) => ({ readsPersonalDataOf: await organisationIdOf(args.subtree) }),
+    authScopes: personalOfSubtree,
     complexity: (args) => ({ field: 1, multiplier: args.first ?? 20 }),
     totalCount: (_root, args) => prisma().candidate.count({ where: candidateWhere(args) }),
     resolve: (query, _root, args) =>

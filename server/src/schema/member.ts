@@ -2,7 +2,7 @@
 // token's subtree) and the `members` connection of a subtree, paged at the root.
 import type { Prisma } from '@ketnap/prisma/generated/sqlite/client.ts';
 import { Gender, LeavingReason } from '@ketnap/prisma/generated/sqlite/enums.ts';
-import { memberCellOf, organisationIdOf } from '../auth/targets.ts';
+import { memberCellOf, NOWHERE, organisationIdOf } from '../auth/targets.ts';
 import type { Context } from '../context.ts';
 import { prisma } from '../db.ts';
 import { todayInVietnam } from '../rules/dates.ts';
@@ -57,7 +57,7 @@ export const MemberRef = builder.prismaNode('Member', {
 });
 
 export function memberWhere(args: {
-  subtree: string;
+  code: string;
   cell?: string | null;
   status?: 'PROBATIONARY' | 'FULL' | 'LEFT' | null;
   admittedFrom?: string | null;
@@ -74,7 +74,7 @@ export function memberWhere(args: {
   } satisfies Record<string, Prisma.MemberWhereInput>;
   return {
     AND: [
-      placed({ ancestries: { some: { ancestor: { code: args.subtree } } } }),
+      placed({ ancestries: { some: { ancestor: { code: args.code } } } }),
       args.cell ? placed({ code: args.cell }) : {},
       args.status ? status[args.status] : {},
       args.admittedFrom ? { admittedOn: { gte: args.admittedFrom } } : {},
@@ -83,19 +83,30 @@ export function memberWhere(args: {
   };
 }
 
+/**
+ * Scope-auth for a root connection of a subtree: the caller must read the organisation's
+ * personal data. An unknown code reaches no one's data and answers an empty connection, for every
+ * caller alike (organisation codes are public), so that nothing is checked against an id that does not exist.
+ */
+export const personalOfSubtree = async (_root: unknown, args: { code: string }) => {
+  const id = await organisationIdOf(args.code);
+  return id === NOWHERE ? true : { readsPersonalDataOf: id };
+};
+
 builder.queryField('members', (t) =>
   t.prismaConnection({
     type: 'Member',
     cursor: 'id',
-    description: 'Members whose current cell is in the subtree; with status LEFT, former members once placed there.',
+    description:
+      'Members whose current cell is in the subtree; with status LEFT, former members once placed there. An unknown code answers an empty connection.',
     args: {
-      subtree: t.arg.string({ required: true, description: 'The code of the organisation whose subtree is read.' }),
+      code: t.arg.string({ required: true, description: 'The code of the organisation whose subtree is read.' }),
       cell: t.arg.string({ description: 'Only the members of this cell.' }),
       status: t.arg({ type: MemberStatusEnum }),
       admittedFrom: t.arg({ type: 'Date' }),
       admittedTo: t.arg({ type: 'Date' }),
     },
-    authScopes: async (_root, args) => ({ readsPersonalDataOf: await organisationIdOf(args.subtree) }),
+    authScopes: personalOfSubtree,
     complexity: (args) => ({ field: 1, multiplier: args.first ?? 20 }),
     totalCount: (_root, args) => prisma().member.count({ where: memberWhere(args) }),
     resolve: (query, _root, args) =>

@@ -1,11 +1,12 @@
-// Steps overdue against the admission deadlines (working days on the configured calendar), for
-// callers who may read the subtree's personal data.
-import { organisationIdOf } from '../auth/targets.ts';
-import { type OverdueStep, overdueSteps } from '../reports/overdue.ts';
-import { todayInVietnam } from '../rules/dates.ts';
+// Steps overdue against the admission deadlines (working days on the configured calendar): a
+// field of Organisation for callers who may read that organisation's personal data.
+import { batched } from '../read/batch.ts';
+import { type OverdueStep, overdueSteps } from '../read/overdue.ts';
 import { builder } from './builder.ts';
 import { CandidateRef } from './candidate.ts';
 import { MemberRef } from './member.ts';
+import { OrganisationRef } from './organisation.ts';
+import { defaultAsOf } from './ranges.ts';
 
 const OverdueKindEnum = builder.enumType('OverdueKind', {
   values: {
@@ -29,12 +30,26 @@ const OverdueStepRef = builder.objectRef<OverdueStep>('OverdueStep').implement({
   }),
 });
 
-builder.queryField('overdueSteps', (t) =>
-  t.field({
+builder.objectFields(OrganisationRef, (t) => ({
+  overdueSteps: t.field({
     type: [OverdueStepRef],
-    description: 'Decisions, ceremonies and recognition votes overdue on `asOf` (default today) in the subtree.',
-    args: { orgCode: t.arg.string({ required: true }), asOf: t.arg({ type: 'Date' }) },
-    authScopes: async (_root, args) => ({ readsPersonalDataOf: await organisationIdOf(args.orgCode) }),
-    resolve: (_root, args) => overdueSteps(args.orgCode, args.asOf ?? todayInVietnam()),
+    // Null (with a FORBIDDEN error) rather than an error that would void the whole organisation
+    // and the public figures asked beside it.
+    nullable: true,
+    description:
+      'Decisions, ceremonies and recognition votes overdue on the day in the subtree, by due date. Personal data: only for tokens that reach this organisation; null with a FORBIDDEN error otherwise.',
+    args: {
+      asOf: t.arg({
+        type: 'Date',
+        required: false,
+        description: 'The day judged. Default: today, or for a dissolved organisation its last day.',
+      }),
+    },
+    authScopes: (org) => ({ readsPersonalDataOf: org.id }),
+    resolve: (org, args, ctx) => {
+      const asOf = defaultAsOf(org, args.asOf);
+      const load = (ids: readonly number[]) => overdueSteps(ids, asOf);
+      return batched(ctx, `overdue:${asOf}`, load, [] as OverdueStep[]).load(org.id);
+    },
   }),
-);
+}));

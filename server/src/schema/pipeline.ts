@@ -1,11 +1,15 @@
 // The pipeline of candidates, public: how many stood at each stage on a day and came from each
 // mass organisation (counts only, no one named).
 import type { CandidateSource, CandidateStage } from '@ketnap/prisma/generated/sqlite/enums.ts';
-import { organisationIdOf } from '../auth/targets.ts';
-import { type PipelineCount, pipelineCounts } from '../reports/pipeline.ts';
-import { todayInVietnam } from '../rules/dates.ts';
+import { batched } from '../read/batch.ts';
+import { type PipelineCount, pipelineCounts } from '../read/pipeline.ts';
 import { builder } from './builder.ts';
 import { CandidateSourceEnum, CandidateStageEnum } from './candidate.ts';
+import { OrganisationRef } from './organisation.ts';
+import { defaultAsOf } from './ranges.ts';
+
+const asOfDescription =
+  'The day read: each candidate at their latest step on or before it, in the tree as it stood. Default: today, or for a dissolved organisation its last day.';
 
 const PipelineCountRef = builder.objectRef<PipelineCount>('PipelineCount').implement({
   fields: (t) => ({
@@ -36,17 +40,15 @@ function sum(rows: PipelineCount[], key: 'stage' | 'source'): PipelineCount[] {
   }));
 }
 
-builder.queryField('pipeline', (t) =>
-  t.field({
+builder.objectFields(OrganisationRef, (t) => ({
+  pipeline: t.field({
     type: PipelineRef,
-    nullable: true,
-    description:
-      'The candidates of an organisation’s subtree on a day, by stage and by source; null for an unknown code.',
-    args: { orgCode: t.arg.string({ required: true }), asOf: t.arg({ type: 'Date' }) },
-    resolve: async (_root, args) => {
-      const id = await organisationIdOf(args.orgCode);
-      const asOf = args.asOf ?? todayInVietnam();
-      return id < 0 ? null : { asOf, rows: await pipelineCounts(id, asOf) };
+    description: 'The candidates of the subtree on a day, by stage and by source (counts only: public).',
+    args: { asOf: t.arg({ type: 'Date', required: false, description: asOfDescription }) },
+    resolve: async (org, args, ctx) => {
+      const asOf = defaultAsOf(org, args.asOf);
+      const load = (ids: readonly number[]) => pipelineCounts(ids, asOf);
+      return { asOf, rows: await batched(ctx, `pipeline:${asOf}`, load, [] as PipelineCount[]).load(org.id) };
     },
   }),
-);
+}));

@@ -1,8 +1,9 @@
 // Writing quotas and programmes, and the allocation gap: the children's targets against their
 // parent's for the same period (reported, never forced).
-import { organisationIdOf, parentIdOf } from '../auth/targets.ts';
+import { parentIdOf } from '../auth/targets.ts';
 import { assignQuota, createProgramme } from '../domain/quotas.ts';
-import { type QuotaGap, quotaGap } from '../reports/quota-gap.ts';
+import { batched } from '../read/batch.ts';
+import { type QuotaGap, quotaGaps } from '../read/quota-gap.ts';
 import { builder } from './builder.ts';
 import { writeErrors } from './errors.ts';
 import { OrganisationRef } from './organisation.ts';
@@ -75,11 +76,17 @@ const QuotaGapRef = builder.objectRef<QuotaGap>('QuotaAllocationGap').implement(
   }),
 });
 
-builder.queryField('quotaAllocationGaps', (t) =>
-  t.field({
+builder.objectFields(OrganisationRef, (t) => ({
+  quotaAllocationGaps: t.field({
     type: [QuotaGapRef],
-    description: 'For each quota of the organisation covering `asOf`, how its children’s targets add up (public).',
-    args: { orgCode: t.arg.string({ required: true }), asOf: t.arg({ type: 'Date', required: true }) },
-    resolve: async (_root, args) => quotaGap(await organisationIdOf(args.orgCode), args.asOf),
+    description:
+      'For each of this organisation’s quotas whose period covers `asOf`, how its children’s targets add up (public).',
+    args: {
+      asOf: t.arg({ type: 'Date', required: true, description: 'A day within the periods of the quotas compared.' }),
+    },
+    resolve: (org, args, ctx) => {
+      const load = (ids: readonly number[]) => quotaGaps(ids, args.asOf);
+      return batched(ctx, `quotaGaps:${args.asOf}`, load, [] as QuotaGap[]).load(org.id);
+    },
   }),
-);
+}));

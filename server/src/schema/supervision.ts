@@ -5,7 +5,7 @@ import type { Context } from '../context.ts';
 import { prisma } from '../db.ts';
 import { assignLeader, recordVisit } from '../domain/supervision.ts';
 import { batched } from '../read/batch.ts';
-import { type LeaderQuarter, visitsByQuarter } from '../reports/visits.ts';
+import { type LeaderQuarter, visitsByQuarter } from '../read/visits.ts';
 import { builder } from './builder.ts';
 import { idOf, writeErrors } from './errors.ts';
 import { OrganisationRef } from './organisation.ts';
@@ -102,18 +102,19 @@ async function leaderById(ctx: Context, id: number) {
   return (await batched(ctx, 'leader', load, null).load(id))!;
 }
 
-builder.queryField('visitsByQuarter', (t) =>
-  t.field({
+builder.objectFields(OrganisationRef, (t) => ({
+  visitsByQuarter: t.field({
     type: [LeaderQuarterRef],
-    description: 'Visits to the cell meetings of a subtree over [from, to], per leader and quarter (public).',
+    description:
+      'Visits to the cell meetings of the subtree over [from, to], per leader and quarter; each visit counts under the tree of its own day (public).',
     args: {
-      orgCode: t.arg.string({ required: true }),
-      from: t.arg({ type: 'Date', required: true }),
-      to: t.arg({ type: 'Date', required: true }),
+      from: t.arg({ type: 'Date', required: true, description: 'The first day counted (included).' }),
+      to: t.arg({ type: 'Date', required: true, description: 'The last day counted (included).' }),
     },
-    resolve: async (_root, args) => {
+    resolve: (org, args, ctx) => {
       const { from, to } = dateRange(args);
-      return visitsByQuarter(await organisationIdOf(args.orgCode), from, to);
+      const load = (ids: readonly number[]) => visitsByQuarter(ids, from, to);
+      return batched(ctx, `visits:${from}:${to}`, load, [] as LeaderQuarter[]).load(org.id);
     },
   }),
-);
+}));
