@@ -1,88 +1,129 @@
-// Row integrity, for check.ts: ids 1..n, foreign keys, dates, placements and members' histories.
-import type { Dataset, PlacementRow } from '../types.ts';
-import { age, expect, failures, isDate, type Tree } from './check-tools.ts';
+// Row integrity: ids 1..n, references, dates, the tree, and every member's history as the server's
+// rules judge it (placements in order, probation, the admission age of the policy of the day).
+import { ageOn, isCalendarDate } from '../../../server/src/rules/dates.ts';
+import { isCellKind } from '../../../server/src/rules/kinds.ts';
+import { validateHistory } from '../../../server/src/rules/membership.ts';
+import { policyOn } from '../../../server/src/rules/policy.ts';
+import { type Check, duplicates, type World } from './check-tools.ts';
+import { HORIZON } from './context.ts';
 
-export function checkIntegrity(data: Dataset, tree: Tree, out: Record<string, unknown>): void {
-  // Ids, foreign keys, dates.
-  const tables = Object.entries(data).filter((e): e is [string, { id: number }[]] => Array.isArray(e[1]));
-  out.rows = Object.fromEntries(tables.map(([k, v]) => [k, v.length]));
-  for (const [name, rows] of tables) {
-    expect(
-      rows.every((r, i) => r.id === i + 1),
-      `${name}: ids not 1..n`,
-    );
-    for (const r of rows) {
-      for (const [k, v] of Object.entries(r)) {
-        if (typeof v === 'string' && /(On|Date|Since|period|^on$)/.test(k))
-          expect(isDate(v), `${name} ${r.id}: ${k}=${v}`);
-      }
-    }
-  }
-  const ids = (rows: { id: number }[]) => new Set(rows.map((r) => r.id));
-  const [orgs, members, cands, leaders, progs] = [
-    data.organisations,
-    data.members,
-    data.candidates,
-    data.leaders,
-    data.programmes,
-  ].map(ids);
-  const fk = (set: Set<number> | undefined, v: number | null, what: string) =>
-    expect(v === null || !!set?.has(v), `dangling ${what} ${v}`);
-  for (const l of data.parentLinks) fk(orgs, l.organisationId, 'link.org'), fk(orgs, l.parentId, 'link.parent');
-  for (const m of data.members)
-    fk(orgs, m.admittedInId, 'member.admittedIn'), fk(cands, m.candidateId, 'member.candidate');
-  for (const p of data.placements) fk(members, p.memberId, 'placement.member'), fk(orgs, p.cellId, 'placement.cell');
-  for (const c of data.candidates) fk(orgs, c.cellId, 'candidate.cell');
-  for (const e of data.candidateEvents) fk(cands, e.candidateId, 'event.candidate');
-  for (const i of data.introductions)
-    fk(cands, i.candidateId, 'intro.candidate'), fk(members, i.memberId, 'intro.member');
-  for (const q of data.quotas) fk(orgs, q.organisationId, 'quota.org'), fk(progs, q.programmeId, 'quota.programme');
-  for (const a of data.assignments)
-    fk(leaders, a.leaderId, 'assignment.leader'), fk(orgs, a.organisationId, 'assignment.org');
-  for (const v of data.visits) fk(leaders, v.leaderId, 'visit.leader'), fk(orgs, v.cellId, 'visit.cell');
-  expect(
-    new Set(data.organisations.map((o) => o.code)).size === data.organisations.length,
-    'duplicate organisation codes',
-  );
-  expect(
-    new Set(data.members.map((m) => m.candidateId).filter((c) => c !== null)).size ===
-      data.members.filter((m) => m.candidateId !== null).length,
-    'candidate admitted twice',
-  );
+type Row = { id: number } & Record<string, unknown>;
+/** Every table of the dataset, by name. */
+const tables = (w: World) => Object.entries(w.data).filter((e): e is [string, Row[]] => Array.isArray(e[1]));
+const rowsOf = (w: World, table: string) => tables(w).find(([name]) => name === table)?.[1] ?? [];
 
-  // Placements.
-  const before = failures.length;
-  const placements = new Map<number, PlacementRow[]>();
-  for (const p of data.placements) placements.set(p.memberId, [...(placements.get(p.memberId) ?? []), p]);
-  let transfers = 0;
-  for (const m of data.members) {
-    const ps = [...(placements.get(m.id) ?? [])].sort((a, b) => a.startOn.localeCompare(b.startOn));
-    const first = ps[0];
-    expect(
-      !!first && first.cellId === m.admittedInId && first.startOn === m.admittedOn,
-      `member ${m.id}: first placement`,
-    );
-    ps.forEach((p, i) => {
-      const next = ps[i + 1];
-      if (next) expect(p.endOn === next.startOn, `member ${m.id}: placements overlap or leave a gap`);
-      const cell = tree.org(p.cellId);
-      expect(
-        cell.kind.endsWith('CELL') && cell.establishedOn <= p.startOn,
-        `member ${m.id}: placement in ${cell.code}`,
-      );
-    });
-    if (ps.length > 1) transfers++;
-    const a = age(m.birthDate, m.admittedOn);
-    expect(a >= 18 && a <= 60, `member ${m.id}: admitted at ${a}`);
-    expect(
-      m.leftOn === null ||
-        (m.leftOn > m.admittedOn &&
-          m.leftOn <= '2017-12-31' &&
-          m.leftReason !== null &&
-          ps[ps.length - 1]?.endOn === m.leftOn),
-      `member ${m.id}: leaving`,
-    );
-    expect(m.officialOn === null || m.officialOn > m.admittedOn, `member ${m.id}: official`);
-  }
-  out.placements = { members: data.members.length, transfers, violations: failures.length - before };
-}
+/** Every foreign key: the table, its field, the table it points at. */
+const REFERENCES: [table: string, field: string, target: string][] = [
+  ['organisations', 'mergedIntoId', 'organisations'],
+  ['parentLinks', 'organisationId', 'organisations'],
+  ['parentLinks', 'parentId', 'organisations'],
+  ['members', 'admittedInId', 'organisations'],
+  ['members', 'candidateId', 'candidates'],
+  ['placements', 'memberId', 'members'],
+  ['placements', 'cellId', 'organisations'],
+  ['candidates', 'cellId', 'organisations'],
+  ['candidateEvents', 'candidateId', 'candidates'],
+  ['introductions', 'candidateId', 'candidates'],
+  ['introductions', 'memberId', 'members'],
+  ['quotas', 'organisationId', 'organisations'],
+  ['quotas', 'programmeId', 'programmes'],
+  ['assignments', 'leaderId', 'leaders'],
+  ['assignments', 'organisationId', 'organisations'],
+  ['visits', 'leaderId', 'leaders'],
+  ['visits', 'cellId', 'organisations'],
+];
+const DATE_FIELD = /(On|Date|Since|^periodFrom|^periodTo|^on)$/;
+
+/** A member's placements, in order of their start. */
+const placements = (w: World, memberId: number) =>
+  [...(w.placementsOf.get(memberId) ?? [])].sort((a, b) => a.startOn.localeCompare(b.startOn));
+
+export const integrityChecks: Check[] = [
+  {
+    name: 'every table numbers its rows 1..n in order',
+    problems: (w) => tables(w).flatMap(([t, rows]) => (rows.some((r, i) => r.id !== i + 1) ? [t] : [])),
+  },
+  {
+    name: 'every date is a calendar date',
+    problems: (w) =>
+      tables(w).flatMap(([t, rows]) =>
+        rows.flatMap((r) =>
+          Object.entries(r)
+            .filter(([k, v]) => DATE_FIELD.test(k) && v !== null && !(typeof v === 'string' && isCalendarDate(v)))
+            .map(([k, v]) => `${t} ${r.id}: ${k} = ${String(v)}`),
+        ),
+      ),
+  },
+  {
+    name: 'every reference names an existing row',
+    problems: (w) =>
+      REFERENCES.flatMap(([table, field, target]) => {
+        const ids = new Set(rowsOf(w, target).map((r) => r.id));
+        return rowsOf(w, table)
+          .filter((r) => r[field] !== null && !ids.has(r[field] as number))
+          .map((r) => `${table} ${r.id}: ${field} = ${String(r[field])}`);
+      }),
+  },
+  {
+    name: 'organisation codes are unique',
+    problems: (w) => duplicates(w.data.organisations.map((o) => o.code)),
+  },
+  {
+    name: 'an organisation has one parent at a time',
+    problems: (w) => [
+      ...new Set(
+        w.data.parentLinks
+          .filter((l) => w.parentLinks(l.organisationId, l.startOn).length > 1)
+          .map((l) => `${w.org(l.organisationId).code} on ${l.startOn}`),
+      ),
+    ],
+  },
+  {
+    name: "a member's history is one the server accepts (placements from the admission, probation)",
+    problems: (w) =>
+      w.data.members.flatMap((m) =>
+        validateHistory(
+          m.admittedOn,
+          m.officialOn,
+          placements(w, m.id).map((p) => p.startOn),
+        ).map((v) => `member ${m.id}: ${v.code}`),
+      ),
+  },
+  {
+    name: "a member's placements follow each other without gap, in cells that exist by then, until leaving",
+    problems: (w) =>
+      w.data.members.flatMap((m) => {
+        const ps = placements(w, m.id);
+        const broken = ps.filter((p, i) => {
+          const cell = w.org(p.cellId);
+          const next = ps[i + 1];
+          const end = next ? next.startOn : m.leftOn;
+          return !isCellKind(cell.kind) || cell.establishedOn > p.startOn || p.endOn !== end;
+        });
+        return broken.map((p) => `member ${m.id}: placement ${p.id} in ${w.org(p.cellId).code}`);
+      }),
+  },
+  {
+    name: 'members are admitted at the ages the policy of the day allows',
+    problems: (w) =>
+      w.data.members
+        .filter((m) => {
+          const { minAge, maxAge } = policyOn(m.admittedOn);
+          const age = ageOn(m.birthDate, m.admittedOn);
+          return age < minAge || age > maxAge;
+        })
+        .map((m) => `member ${m.id}: admitted at ${ageOn(m.birthDate, m.admittedOn)}`),
+  },
+  {
+    name: `members leave after their admission, by ${HORIZON}, with a reason`,
+    problems: (w) =>
+      w.data.members
+        .filter((m) => m.leftOn !== null && (m.leftOn <= m.admittedOn || m.leftOn > HORIZON || m.leftReason === null))
+        .map((m) => `member ${m.id}: left on ${m.leftOn}`),
+  },
+  {
+    name: 'no candidate is admitted twice',
+    problems: (w) =>
+      duplicates(w.data.members.flatMap((m) => (m.candidateId === null ? [] : [`candidate ${m.candidateId}`]))),
+  },
+];

@@ -1,98 +1,145 @@
-// Plain helpers for check.ts, independent of the generator's own date code.
-import type { Dataset, OrganisationRow, ParentLinkRow } from '../types.ts';
+// What the dataset's checks share: the shape of a named check, and the dataset read back as the
+// server would see it (the tree on any day, members in a cell on a day), from its rows alone.
+import { covers } from '../../../server/src/rules/dates.ts';
+import type {
+  CandidateEventRow,
+  CandidateRow,
+  Dataset,
+  IntroductionRow,
+  MemberRow,
+  OrganisationRow,
+  ParentLinkRow,
+  PlacementRow,
+} from '../types.ts';
+import { DISTRICT_CODE } from './context.ts';
 
-export const failures: string[] = [];
-export function expect(ok: boolean, what: string): void {
-  if (!ok) failures.push(what);
+/** A property of the dataset, by name; `problems` says what breaks it (none: it holds). */
+export interface Check {
+  name: string;
+  problems(world: World): string[];
 }
 
-const ms = (s: string): number => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10));
-export const isDate = (s: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(ms(s)).toISOString().slice(0, 10) === s;
-export const daysBetween = (a: string, b: string): number => Math.round((ms(b) - ms(a)) / 86400000);
-export function shiftYears(s: string, n: number): string {
-  return `${String(+s.slice(0, 4) + n).padStart(4, '0')}${s.slice(4)}`;
-}
-export function shiftMonths(s: string, n: number): string {
-  const d = new Date(ms(s));
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + n);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return d.toISOString().slice(0, 10);
-}
-/** Full years since birth on `on`. */
-export function age(birth: string, on: string): number {
-  return +on.slice(0, 4) - +birth.slice(0, 4) - (on.slice(5) < birth.slice(5) ? 1 : 0);
-}
-/** Mon–Fri days d with a < d ≤ b. */
-export function workingDays(a: string, b: string): number {
-  let n = 0;
-  for (let t = ms(a) + 86400000; t <= ms(b); t += 86400000) {
-    const w = new Date(t).getUTCDay();
-    if (w >= 1 && w <= 5) n++;
+function group<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = out.get(key(row));
+    if (list) list.push(row);
+    else out.set(key(row), [row]);
   }
-  return n;
+  return out;
 }
-export const covers = (start: string, end: string | null, d: string): boolean =>
-  start <= d && (end === null || end > d);
 
-export class Tree {
-  readonly byId = new Map<number, OrganisationRow>();
-  private readonly up = new Map<number, ParentLinkRow[]>();
-  private readonly down = new Map<number, ParentLinkRow[]>();
-  constructor(data: Dataset) {
-    for (const o of data.organisations) this.byId.set(o.id, o);
-    for (const l of data.parentLinks) {
-      this.up.set(l.organisationId, [...(this.up.get(l.organisationId) ?? []), l]);
-      this.down.set(l.parentId, [...(this.down.get(l.parentId) ?? []), l]);
-    }
+/** The dataset's rows, indexed, and the questions the checks ask of them. */
+export class World {
+  readonly memberById: Map<number, MemberRow>;
+  readonly placementsOf: Map<number, PlacementRow[]>;
+  readonly eventsOf: Map<number, CandidateEventRow[]>;
+  readonly introductionsOf: Map<number, IntroductionRow[]>;
+  readonly district: OrganisationRow;
+  private readonly byId = new Map<number, OrganisationRow>();
+  private readonly byCode = new Map<string, OrganisationRow>();
+  private readonly up: Map<number, ParentLinkRow[]>;
+  private readonly down: Map<number, ParentLinkRow[]>;
+  private readonly placementsIn: Map<number, PlacementRow[]>;
+
+  constructor(readonly data: Dataset) {
+    for (const o of data.organisations) this.byId.set(o.id, o), this.byCode.set(o.code, o);
+    this.up = group(data.parentLinks, (l) => l.organisationId);
+    this.down = group(data.parentLinks, (l) => l.parentId);
+    this.memberById = new Map(data.members.map((m) => [m.id, m]));
+    this.placementsOf = group(data.placements, (p) => p.memberId);
+    this.placementsIn = group(data.placements, (p) => p.cellId);
+    this.eventsOf = group(data.candidateEvents, (e) => e.candidateId);
+    this.introductionsOf = group(data.introductions, (i) => i.candidateId);
+    this.district = this.code(DISTRICT_CODE);
   }
+
   org(id: number): OrganisationRow {
     const o = this.byId.get(id);
-    if (!o) throw new Error(`no organisation ${id}`);
+    if (!o) throw new Error(`no organisation with id ${id}`);
     return o;
   }
+
+  code(code: string): OrganisationRow {
+    const o = this.byCode.get(code);
+    if (!o) throw new Error(`no organisation with code ${code}`);
+    return o;
+  }
+
   active(id: number, d: string): boolean {
     const o = this.org(id);
     return covers(o.establishedOn, o.dissolvedOn, d);
   }
-  parent(id: number, d: string): number | null {
-    const links = (this.up.get(id) ?? []).filter((l) => covers(l.startOn, l.endOn, d));
-    expect(links.length <= 1, `organisation ${id} has ${links.length} parents on ${d}`);
-    return links[0]?.parentId ?? null;
+
+  /** The parent links that cover d (one, for a sound tree). */
+  parentLinks(id: number, d: string): ParentLinkRow[] {
+    return (this.up.get(id) ?? []).filter((l) => covers(l.startOn, l.endOn, d));
   }
-  children(id: number, d: string): number[] {
+
+  parent(id: number, d: string): number | null {
+    return this.parentLinks(id, d)[0]?.parentId ?? null;
+  }
+
+  children(id: number, d: string): OrganisationRow[] {
     return (this.down.get(id) ?? [])
       .filter((l) => covers(l.startOn, l.endOn, d) && this.active(l.organisationId, d))
-      .map((l) => l.organisationId);
+      .map((l) => this.org(l.organisationId));
   }
-  /** The organisation and all its descendants as of d. */
-  subtree(id: number, d: string): Set<number> {
-    const out = new Set<number>([id]);
-    const stack = [id];
-    while (stack.length) for (const c of this.children(stack.pop() ?? 0, d)) if (!out.has(c)) out.add(c), stack.push(c);
+
+  /** The ancestors of an organisation on d, nearest first. */
+  ancestors(id: number, d: string): number[] {
+    const out: number[] = [];
+    for (let cur = this.parent(id, d); cur !== null && !out.includes(cur); cur = this.parent(cur, d)) out.push(cur);
     return out;
   }
-  /** The grassroots ancestor (child of the district) of an organisation as of d. */
-  grassrootsOf(id: number, d: string, districtId: number): number | null {
-    let cur: number | null = id;
-    for (let i = 0; cur !== null && i < 10; i++) {
-      const p = this.parent(cur, d);
-      if (p === districtId) return cur;
-      cur = p;
+
+  /** Whether the organisation is `ancestor` or below it on d. */
+  within(id: number, ancestor: number, d: string): boolean {
+    return id === ancestor || this.ancestors(id, d).includes(ancestor);
+  }
+
+  /** The grassroots organisation (a child of the district) an organisation is, or is under, on d. */
+  grassrootsOf(id: number, d: string): OrganisationRow | null {
+    const line = [id, ...this.ancestors(id, d)];
+    const at = line.indexOf(this.district.id);
+    return at > 0 ? this.org(line[at - 1] ?? id) : null;
+  }
+
+  /** Members in the cell on d: admitted, not gone, placed there. */
+  membersIn(cellId: number, d: string): MemberRow[] {
+    const out = new Set<MemberRow>();
+    for (const p of this.placementsIn.get(cellId) ?? []) {
+      const m = this.memberById.get(p.memberId);
+      if (m && covers(p.startOn, p.endOn, d) && m.admittedOn <= d && (m.leftOn === null || m.leftOn > d)) out.add(m);
     }
-    return null;
+    return [...out];
+  }
+
+  /** Full members of the cell on d: those a vote of the cell counts. */
+  fullMembersIn(cellId: number, d: string): MemberRow[] {
+    return this.membersIn(cellId, d).filter((m) => m.officialOn !== null && m.officialOn <= d);
   }
 }
 
-/** Whether org is `ancestor` or below it on d. */
-export function within(tree: Tree, id: number, ancestor: number, d: string): boolean {
-  let cur: number | null = id;
-  for (let i = 0; cur !== null && i < 10; i++) {
-    if (cur === ancestor) return true;
-    cur = tree.parent(cur, d);
-  }
-  return false;
+/** The keys that occur more than once. */
+export function duplicates(keys: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const again = new Set<string>();
+  for (const k of keys) (seen.has(k) ? again : seen).add(k);
+  return [...again];
 }
+
+/** A candidate with its events (in order) and its introductions. */
+export interface CandidateView {
+  row: CandidateRow;
+  events: CandidateEventRow[];
+  introductions: IntroductionRow[];
+}
+
+/** The problem of each candidate that has one (a falsy answer: none), named by the candidate. */
+export const eachCandidate = (w: World, problem: (c: CandidateView) => string | false | null | undefined): string[] =>
+  w.data.candidates.flatMap((row) => {
+    const events = w.eventsOf.get(row.id) ?? [];
+    const found = problem({ row, events, introductions: w.introductionsOf.get(row.id) ?? [] });
+    return found ? [`candidate ${row.id}: ${found}`] : [];
+  });

@@ -1,13 +1,17 @@
 // What the generator's steps share: the tree as built, and the rows being collected.
 import type { Dataset } from '../types.ts';
-import type { Day } from './dates.ts';
 
 export const SEED = 20170731;
 /** The dataset tells the story up to this day (the 2025 tree change aside). */
 export const HORIZON = '2017-12-31';
 export const RISK_DAY = '2017-01-01';
+/** Members admitted from this day on come through candidates, with their stages; earlier ones do not. */
+export const CANDIDATES_FROM = '2017-01-01';
 export const WINDOW_END = '2017-07-31';
 export const DISTRICT_NAME = 'Thanh Chương';
+/** The codes of the province and of the district, the organisations the story is told from. */
+export const PROVINCE_CODE = 'nghe-an';
+export const DISTRICT_CODE = 'thanh-chuong';
 
 export interface Grassroots {
   id: number;
@@ -19,7 +23,7 @@ export interface Grassroots {
   place: string;
   /** The body that votes at grassroots level: "Đảng ủy xã Thanh Hòa", or the cell itself. */
   committeeBody: string;
-  established: Day;
+  established: string;
   cells: Cell[];
 }
 
@@ -30,7 +34,7 @@ export interface Cell {
   kind: 'GRASSROOTS_CELL' | 'SUBORDINATE_CELL';
   grassroots: Grassroots;
   type: 'hamlet' | 'unit' | 'agency' | 'grassroots';
-  established: Day;
+  established: string;
   /** Members wanted on 2017-01-01. */
   size: number;
   /** One of the six cells at risk on 2017-01-01. */

@@ -1,9 +1,9 @@
 // The events of a candidate's path: one per stage reached, with the body that acted and the votes.
+
+import { PATH } from '../../../server/src/rules/stages.ts';
 import type { CandidateSource, CandidateStage } from '../../generated/sqlite/enums.ts';
 import { type Cell, DISTRICT_NAME, nextId, type Rows } from './context.ts';
-import { type Day, iso } from './dates.ts';
 import type { Person } from './pipeline.ts';
-import { PATH } from './pipeline.ts';
 import { at, type Rng } from './random.ts';
 import type { Registry } from './registry.ts';
 
@@ -22,10 +22,10 @@ export function failingVotes(rng: Rng, eligible: number): number {
   return need <= 0 ? 0 : rng.int(Math.max(0, need - 3), need - 1);
 }
 
-/** Members of the grassroots committee (ban chấp hành) who vote on admissions. */
+/** Members of the grassroots committee (ban chấp hành) who vote on admissions: more in larger organisations. */
 export function committeeSize(cell: Cell): number {
   const g = cell.grassroots;
-  return g.sector === 'COMMUNE' ? 11 + (g.id % 5) : 7 + (g.id % 3);
+  return g.sector === 'COMMUNE' ? Math.min(15, 9 + Math.floor(g.cells.length / 3)) : Math.min(9, 5 + g.cells.length);
 }
 
 export function writeEvents(
@@ -35,7 +35,7 @@ export function writeEvents(
   candidateId: number,
   p: Person,
   cell: Cell,
-  dates: Day[],
+  dates: string[],
 ): void {
   let cellVote: { votesFor: number; votesEligible: number } | null = null;
   dates.forEach((on, i) => {
@@ -76,7 +76,7 @@ export function writeEvents(
       id: nextId(rows.candidateEvents),
       candidateId,
       stage,
-      on: iso(on),
+      on,
       actingBody,
       votesFor: votes?.votesFor ?? null,
       votesEligible: votes?.votesEligible ?? null,

@@ -4,7 +4,7 @@
 import type { Dataset } from '../types.ts';
 import { atRiskMembers } from './atrisk.ts';
 import { admissions2017 } from './candidates.ts';
-import { emptyRows, SEED } from './context.ts';
+import { DISTRICT_CODE, emptyRows, SEED } from './context.ts';
 import { ordinaryMembers, transfers } from './members.ts';
 import { pending } from './pending.ts';
 import { programmes, quotas } from './quotas.ts';
@@ -39,7 +39,7 @@ export function thanhChuong2017(): Dataset {
   pending(new Rng(SEED + 7), rows, reg, cells);
   reg.finish();
   const { riskProgramme } = programmes(rows);
-  const district = rows.organisations.find((o) => o.code === 'thanh-chuong');
+  const district = rows.organisations.find((o) => o.code === DISTRICT_CODE);
   if (!district) throw new Error('no district');
   quotas(new Rng(SEED + 5), rows, district.id, grassroots, riskProgramme);
   supervision(new Rng(SEED + 6), rows, grassroots);

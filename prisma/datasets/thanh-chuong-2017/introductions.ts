@@ -1,13 +1,14 @@
 // Introducers (người giới thiệu): two full members of the cell who have known the candidate for 12
 // months or more, or, for a Youth Union member under 30, the grassroots Youth Union and one member.
+import { addDays, anniversary, earlierOf, laterOf } from '../../../server/src/rules/dates.ts';
+import { addMonths, policyOn } from '../../../server/src/rules/policy.ts';
 import { type Cell, nextId, type Rows } from './context.ts';
-import { addMonths, addYears, type Day, iso } from './dates.ts';
 import type { Person } from './pipeline.ts';
 import type { Rng } from './random.ts';
 import type { MemberInfo, Registry } from './registry.ts';
 
 /** Full members of the cell who can introduce (recognised before `on`), or null if too few. */
-export function introducers(rng: Rng, reg: Registry, cell: Cell, on: Day, needed: number): MemberInfo[] | null {
+export function introducers(rng: Rng, reg: Registry, cell: Cell, on: string, needed: number): MemberInfo[] | null {
   const pool = reg.fullIn(cell.id, on, true);
   return pool.length < needed ? null : rng.shuffle(pool).slice(0, needed);
 }
@@ -18,29 +19,30 @@ export function writeIntroductions(
   candidateId: number,
   p: Person,
   cell: Cell,
-  on: Day,
+  on: string,
   by: MemberInfo[],
 ): void {
-  const latest = addMonths(on, -12);
+  // Known for the policy's 12 months or more by the day of the introduction.
+  const latest = addMonths(on, -policyOn(on).introducerKnownMonths);
   if (p.youth) {
-    const joined = Math.min(latest, addYears(p.birth, 16) + rng.int(0, 200));
+    const joined = earlierOf(latest, addDays(anniversary(p.birth, 16), rng.int(0, 200)));
     const youthUnion = `Đoàn TNCS Hồ Chí Minh ${cell.grassroots.place}`;
     rows.introductions.push({
       id: nextId(rows.introductions),
       candidateId,
       memberId: null,
       youthUnion,
-      knownSince: iso(joined),
+      knownSince: joined,
     });
   }
   for (const m of by) {
-    const knownSince = Math.max(addYears(p.birth, 10), latest - rng.int(0, 2500));
+    const knownSince = laterOf(anniversary(p.birth, 10), addDays(latest, -rng.int(0, 2500)));
     rows.introductions.push({
       id: nextId(rows.introductions),
       candidateId,
       memberId: m.id,
       youthUnion: null,
-      knownSince: iso(knownSince),
+      knownSince,
     });
   }
 }

@@ -1,9 +1,11 @@
 // Members admitted before 2017: each ordinary cell admits over the years until it has the wanted
 // number of members on 2017-01-01; members die, move away or are struck off along the way; a few
 // transfer between cells of the same organisation.
+
+import { addDays, anniversary, calendarDate, daysBetween, laterOf } from '../../../server/src/rules/dates.ts';
+import { probationEndsOn } from '../../../server/src/rules/membership.ts';
 import type { Gender, LeavingReason } from '../../generated/sqlite/enums.ts';
 import { type Cell, HORIZON, RISK_DAY } from './context.ts';
-import { addYears, type Day, day, fromYmd, safeBirth, ymd } from './dates.ts';
 import { personName } from './names.ts';
 import type { Rng } from './random.ts';
 import type { MemberInfo, Registry } from './registry.ts';
@@ -32,37 +34,39 @@ export function yearWeight(y: number): number {
 }
 
 export interface Fate {
-  official: Day | null;
-  left: Day | null;
+  official: string | null;
+  left: string | null;
   leftReason: LeavingReason | null;
 }
 
 /** What happens to a member admitted on `admitted`, born on `birth`, up to the horizon. */
-export function fate(rng: Rng, birth: Day, admitted: Day): Fate {
-  const horizon = day(HORIZON);
-  const official = addYears(admitted, 1);
-  if (rng.chance(0.004) && official + 20 <= horizon) {
-    return { official: null, left: official + 20, leftReason: 'REMOVED_AFTER_PROBATION' };
+export function fate(rng: Rng, birth: string, admitted: string): Fate {
+  const official = probationEndsOn(admitted);
+  const removed = addDays(official, 20);
+  if (rng.chance(0.004) && removed <= HORIZON) {
+    return { official: null, left: removed, leftReason: 'REMOVED_AFTER_PROBATION' };
   }
-  const events: { on: Day; reason: LeavingReason }[] = [];
+  const events: { on: string; reason: LeavingReason }[] = [];
   const deathAge = rng.chance(0.03) ? rng.int(25, 60) : 45 + rng.next() * 18 + rng.next() * 18 + rng.next() * 18;
-  events.push({ on: addYears(birth, Math.floor(deathAge)) + rng.int(0, 364), reason: 'DIED' });
-  const later = (years: number) =>
-    admitted + Math.floor(365 * years) + rng.int(0, Math.max(1, horizon - admitted - Math.floor(365 * years)));
+  events.push({ on: addDays(anniversary(birth, Math.floor(deathAge)), rng.int(0, 364)), reason: 'DIED' });
+  const later = (years: number) => {
+    const from = addDays(admitted, Math.floor(365 * years));
+    return addDays(from, rng.int(0, Math.max(1, daysBetween(from, HORIZON))));
+  };
   if (rng.chance(0.07)) events.push({ on: later(1), reason: 'MOVED_AWAY' });
   if (rng.chance(0.01)) events.push({ on: later(2), reason: 'STRUCK_OFF' });
   if (rng.chance(0.003)) events.push({ on: later(2), reason: 'EXPELLED' });
-  const first = events.filter((e) => e.on > official && e.on <= horizon).sort((a, b) => a.on - b.on)[0];
+  const first = events.filter((e) => e.on > official && e.on <= HORIZON).sort((a, b) => a.on.localeCompare(b.on))[0];
   return first ? { official, left: first.on, leftReason: first.reason } : { official, left: null, leftReason: null };
 }
 
-function admissionDay(rng: Rng, cell: Cell): Day {
-  const earliest = cell.established + 30;
-  const fromYear = Math.max(FIRST_YEAR, ymd(earliest)[0]);
+function admissionDay(rng: Rng, cell: Cell): string {
+  const earliest = addDays(cell.established, 30);
+  const fromYear = Math.max(FIRST_YEAR, Number(earliest.slice(0, 4)));
   const years: number[] = [];
   for (let y = fromYear; y <= LAST_YEAR; y++) years.push(y);
   const y = rng.weighted(years, yearWeight);
-  return Math.max(earliest, rng.int(fromYmd(y, 1, 1), fromYmd(y, 12, 31)));
+  return laterOf(earliest, rng.date(calendarDate(y, 1, 1), calendarDate(y, 12, 31)));
 }
 
 function ageAtAdmission(rng: Rng, year: number): number {
@@ -78,40 +82,38 @@ function genderFor(rng: Rng, year: number, cell: Cell): Gender {
 }
 
 /** One member admitted before 2017 in an ordinary cell. */
-export function admitOld(rng: Rng, reg: Registry, cell: Cell, admitted: Day): MemberInfo {
-  const year = ymd(admitted)[0];
+export function admitOld(rng: Rng, reg: Registry, cell: Cell, admitted: string): MemberInfo {
+  const year = Number(admitted.slice(0, 4));
   const gender = genderFor(rng, year, cell);
-  const birth = safeBirth(addYears(admitted, -ageAtAdmission(rng, year)) - rng.int(0, 364));
+  const birth = addDays(anniversary(admitted, -ageAtAdmission(rng, year)), -rng.int(0, 364));
   const f = fate(rng, birth, admitted);
   return reg.admit({ fullName: personName(rng, gender), birth, gender, admitted, cellId: cell.id, ...f });
 }
 
 export function ordinaryMembers(rng: Rng, reg: Registry, cells: Cell[]): void {
-  const riskDay = day(RISK_DAY);
   for (const cell of cells) {
     if (cell.atRisk) continue;
     let present = 0;
     for (let tries = 0; present < cell.size && tries < cell.size * 20; tries++) {
       const m = admitOld(rng, reg, cell, admissionDay(rng, cell));
-      if (m.left === null || m.left > riskDay) present++;
+      if (m.left === null || m.left > RISK_DAY) present++;
     }
   }
 }
 
 /** A few transfers (chuyển sinh hoạt) between ordinary cells of the same grassroots organisation. */
 export function transfers(rng: Rng, reg: Registry, cells: Cell[], count: number): number {
-  const riskDay = day(RISK_DAY);
   const ordinary = cells.filter((c) => !c.atRisk && c.grassroots.cells.filter((x) => !x.atRisk).length > 1);
   let done = 0;
   for (let tries = 0; done < count && tries < count * 20; tries++) {
     const from = rng.pick(ordinary);
     const to = rng.pick(from.grassroots.cells.filter((x) => !x.atRisk && x.id !== from.id));
-    const present = reg.inCell(from.id, riskDay);
+    const present = reg.inCell(from.id, RISK_DAY);
     if (present.length < 7) continue;
     const m = rng.pick(present);
     if (m.stays.length > 1 || m.official === null) continue;
-    const on = m.official + rng.int(30, Math.max(31, riskDay - m.official - 30));
-    if (on >= riskDay || to.established >= on) continue;
+    const on = addDays(m.official, rng.int(30, Math.max(31, daysBetween(m.official, RISK_DAY) - 30)));
+    if (on >= RISK_DAY || to.established >= on) continue;
     reg.transfer(m, to.id, on);
     done++;
   }

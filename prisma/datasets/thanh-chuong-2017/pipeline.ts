@@ -1,41 +1,51 @@
 // One candidate's path: stage dates that keep the rules (course certificate, 60 working days from
 // the cell's resolution to the decision, 30 from the decision to the ceremony), and who they are.
+// The path and its working days are the server's (rules/stages.ts, rules/working-days.ts).
 
-import { CANDIDATE_PATH } from '../../candidate-path.ts';
+import { addDays, ageOn, anniversary } from '../../../server/src/rules/dates.ts';
+import { PATH } from '../../../server/src/rules/stages.ts';
+import { defaultCalendar, subtractWorkingDays } from '../../../server/src/rules/working-days.ts';
 import type { CandidateSource, Gender } from '../../generated/sqlite/enums.ts';
 import type { Cell } from './context.ts';
-import { addWorkingDays, addYears, ageOn, type Day, safeBirth } from './dates.ts';
 import { personName } from './names.ts';
 import { at, type Rng } from './random.ts';
 
-export const PATH = CANDIDATE_PATH;
-export const INTRODUCED = 4;
-export const CELL_VOTED = 5;
+/** Positions on the path of the stages the generator asks about. */
+export const TRAINED = PATH.indexOf('TRAINED');
+export const INTRODUCED = PATH.indexOf('INTRODUCED');
+export const CELL_VOTED = PATH.indexOf('CELL_VOTED');
+export const DECIDED = PATH.indexOf('DECIDED');
 
-/** How long before stage i of PATH its previous stage took place (working days are Mon–Fri). */
-const gaps: Record<(typeof PATH)[number], (rng: Rng, d: Day, cell: Cell) => Day> = {
+/** The grassroots committee votes at most this many working days after the cell. */
+export const COMMITTEE_VOTE_WITHIN = 15;
+
+const workingDaysBefore = (d: string, n: number) => subtractWorkingDays(defaultCalendar, d, n);
+
+/** How long before stage i of PATH its previous stage took place. */
+const gaps: Record<(typeof PATH)[number], (rng: Rng, d: string, cell: Cell) => string> = {
   SOURCED: (_, d) => d,
-  TRAINED: (rng, d) => d - rng.int(30, 300),
-  APPLIED: (rng, d) => d - rng.int(10, 200),
-  VERIFIED: (rng, d) => d - rng.int(20, 90),
-  INTRODUCED: (rng, d) => d - rng.int(3, 30),
-  CELL_VOTED: (rng, d) => d - rng.int(7, 40),
+  TRAINED: (rng, d) => addDays(d, -rng.int(30, 300)),
+  APPLIED: (rng, d) => addDays(d, -rng.int(10, 200)),
+  VERIFIED: (rng, d) => addDays(d, -rng.int(20, 90)),
+  INTRODUCED: (rng, d) => addDays(d, -rng.int(3, 30)),
+  CELL_VOTED: (rng, d) => addDays(d, -rng.int(7, 40)),
   // A grassroots cell (chi bộ cơ sở) is its own grassroots level: its resolution is the committee's.
-  COMMITTEE_VOTED: (rng, d, cell) => (cell.kind === 'GRASSROOTS_CELL' ? d : addWorkingDays(d, -rng.int(3, 15))),
-  DECIDED: (rng, d) => addWorkingDays(d, -rng.int(5, 20)),
-  ADMITTED: (rng, d) => addWorkingDays(d, -rng.int(5, 25)),
+  COMMITTEE_VOTED: (rng, d, cell) =>
+    cell.kind === 'GRASSROOTS_CELL' ? d : workingDaysBefore(d, rng.int(3, COMMITTEE_VOTE_WITHIN)),
+  DECIDED: (rng, d) => workingDaysBefore(d, rng.int(5, 20)),
+  ADMITTED: (rng, d) => workingDaysBefore(d, rng.int(5, 25)),
 };
 
 /** Dates of the stages 0..k of PATH, stage k falling on `last`. */
-export function timeline(rng: Rng, k: number, last: Day, cell: Cell): Day[] {
-  const dates: Day[] = [last];
+export function timeline(rng: Rng, k: number, last: string, cell: Cell): string[] {
+  const dates: string[] = [last];
   for (let i = k; i > 0; i--) dates.unshift(gaps[at(PATH, i)](rng, at(dates, 0), cell));
   return dates;
 }
 
 export interface Person {
   fullName: string;
-  birth: Day;
+  birth: string;
   gender: Gender;
   source: CandidateSource;
   youth: boolean;
@@ -69,11 +79,11 @@ export function pickSource(rng: Rng, cell: Cell): CandidateSource {
 }
 
 /** Someone aged 18–60 at the cell vote, found by `source`. */
-export function person(rng: Rng, cell: Cell, cellVote: Day, introduced: Day, source: CandidateSource): Person {
+export function person(rng: Rng, cell: Cell, cellVote: string, introduced: string, source: CandidateSource): Person {
   const [lo, hi] = ages[source];
   const female = source === 'WOMENS_UNION' || rng.chance(source === 'VETERANS_ASSOCIATION' ? 0.1 : 0.45);
   const gender: Gender = female ? 'FEMALE' : 'MALE';
-  const birth = safeBirth(addYears(cellVote, -rng.int(lo, hi)) - rng.int(1, 360));
+  const birth = addDays(anniversary(cellVote, -rng.int(lo, hi)), -rng.int(1, 360));
   const youth = source === 'YOUTH_UNION' && ageOn(birth, introduced) < 30;
   const work =
     cell.grassroots.sector !== 'COMMUNE'

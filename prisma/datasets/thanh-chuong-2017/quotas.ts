@@ -5,14 +5,19 @@ import { type Grassroots, nextId, type Rows } from './context.ts';
 import { apportion, at, type Rng } from './random.ts';
 
 export const DISTRICT_TARGET_2017 = 420;
+/** The year of the article, the period of the yearly quotas that matter. */
+export const YEAR_2017 = { from: '2017-01-01', to: '2017-12-31' };
+/** Đề án 01/ĐA-TU/2016: the province's programme for hamlets without a cell or at risk of losing it. */
+export const RISK_PROGRAMME_CODE = '01/DA-TU/2016';
 const GRASSROOTS_TARGET_2017 = 426;
 const DISTRICT_TARGET_2016 = 400;
 const GRASSROOTS_TARGET_2016 = 404;
 
 export function programmes(rows: Rows): { riskProgramme: number } {
+  const riskProgramme = nextId(rows.programmes);
   rows.programmes.push({
-    id: nextId(rows.programmes),
-    code: '01/DA-TU/2016',
+    id: riskProgramme,
+    code: RISK_PROGRAMME_CODE,
     name:
       'Đề án 01/ĐA-TU/2016 về xây dựng chi bộ, phát triển đảng viên ở các khối, xóm, bản chưa có chi bộ, ' +
       'chưa có đảng viên và khối, xóm, bản có nguy cơ không còn chi bộ, giai đoạn 2016–2020',
@@ -30,7 +35,7 @@ export function programmes(rows: Rows): { riskProgramme: number } {
     startOn: '2016-06-01',
     endOn: '2020-12-31',
   });
-  return { riskProgramme: 1 };
+  return { riskProgramme };
 }
 
 /** Targets proportional to the weights, each at least 1, summing to total. */
@@ -62,13 +67,13 @@ export function quotas(
     rows.quotas.push({ id: nextId(rows.quotas), organisationId, programmeId, periodFrom, periodTo, target });
   };
   add(districtId, '2016-01-01', '2016-12-31', DISTRICT_TARGET_2016);
-  add(districtId, '2017-01-01', '2017-12-31', DISTRICT_TARGET_2017);
+  add(districtId, YEAR_2017.from, YEAR_2017.to, DISTRICT_TARGET_2017);
 
   const weights = grassroots.map((g) => g.cells.reduce((sum, c) => sum + (c.atRisk ? 6 : c.size), 0));
   const y2016 = targets(GRASSROOTS_TARGET_2016, weights);
   const y2017 = targets(GRASSROOTS_TARGET_2017, weights);
   for (const [i, g] of grassroots.entries()) add(g.id, '2016-01-01', '2016-12-31', at(y2016, i));
-  for (const [i, g] of grassroots.entries()) add(g.id, '2017-01-01', '2017-12-31', at(y2017, i));
+  for (const [i, g] of grassroots.entries()) add(g.id, YEAR_2017.from, YEAR_2017.to, at(y2017, i));
 
   // Each commune committee splits its 2017 target among its cells; at-risk cells get 1 (or 2).
   let firstRisk = true;
@@ -89,7 +94,7 @@ export function quotas(
       split[k] = at(split, k) + 1;
     }
     g.cells.forEach((c, k) => {
-      if (at(split, k) > 0) add(c.id, '2017-01-01', '2017-12-31', at(split, k));
+      if (at(split, k) > 0) add(c.id, YEAR_2017.from, YEAR_2017.to, at(split, k));
     });
   });
 

@@ -1,4 +1,5 @@
 // A small seeded pseudo-random generator (mulberry32): the same seed always gives the same data.
+import { addDays, daysBetween } from '../../../server/src/rules/dates.ts';
 
 export class Rng {
   private state: number;
@@ -19,6 +20,11 @@ export class Rng {
   /** An integer in [min, max], both included. */
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  /** A calendar date in [from, to], both included. */
+  date(from: string, to: string): string {
+    return addDays(from, this.int(0, daysBetween(from, to)));
   }
 
   chance(p: number): boolean {

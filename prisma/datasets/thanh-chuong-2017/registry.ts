@@ -1,34 +1,33 @@
-// Members as the generator knows them (day numbers, placements in order), and the queries the
-// later steps need: who is in a cell on a day, who is a full member, when a cell last admitted.
+// Members as the generator knows them (placements in order), and the queries the
+// later steps need: who is in a cell on a day, who is a full member.
 import type { Gender, LeavingReason } from '../../generated/sqlite/enums.ts';
 import { nextId, type Rows } from './context.ts';
-import { type Day, iso, isoOrNull } from './dates.ts';
 
 export interface Stay {
   cellId: number;
-  start: Day;
-  end: Day | null;
+  start: string;
+  end: string | null;
 }
 
 export interface MemberInfo {
   id: number;
-  birth: Day;
+  birth: string;
   gender: Gender;
-  admitted: Day;
-  official: Day | null;
-  left: Day | null;
+  admitted: string;
+  official: string | null;
+  left: string | null;
   stays: Stay[];
 }
 
 export interface Admission {
   fullName: string;
-  birth: Day;
+  birth: string;
   gender: Gender;
   personalHistory?: string | null;
-  admitted: Day;
+  admitted: string;
   cellId: number;
-  official: Day | null;
-  left: Day | null;
+  official: string | null;
+  left: string | null;
   leftReason: LeavingReason | null;
   candidateId?: number | null;
 }
@@ -44,13 +43,13 @@ export class Registry {
     this.rows.members.push({
       id,
       fullName: a.fullName,
-      birthDate: iso(a.birth),
+      birthDate: a.birth,
       gender: a.gender,
       personalHistory: a.personalHistory ?? null,
-      admittedOn: iso(a.admitted),
+      admittedOn: a.admitted,
       admittedInId: a.cellId,
-      officialOn: isoOrNull(a.official),
-      leftOn: isoOrNull(a.left),
+      officialOn: a.official,
+      leftOn: a.left,
       leftReason: a.leftReason,
       candidateId: a.candidateId ?? null,
     });
@@ -69,7 +68,7 @@ export class Registry {
   }
 
   /** Chuyển sinh hoạt: the current placement ends on `on`, the next starts on `on`. */
-  transfer(m: MemberInfo, toCellId: number, on: Day): void {
+  transfer(m: MemberInfo, toCellId: number, on: string): void {
     const last = m.stays[m.stays.length - 1];
     if (!last || on <= last.start || (m.left !== null && on >= m.left)) throw new Error('bad transfer');
     last.end = on;
@@ -78,7 +77,7 @@ export class Registry {
   }
 
   /** Members in the cell on day d (admitted, not left, placed there). */
-  inCell(cellId: number, d: Day): MemberInfo[] {
+  inCell(cellId: number, d: string): MemberInfo[] {
     return (this.byCell.get(cellId) ?? []).filter(
       (m) =>
         m.admitted <= d &&
@@ -88,16 +87,8 @@ export class Registry {
   }
 
   /** Full members in the cell on day d, recognised strictly before d when `strict`. */
-  fullIn(cellId: number, d: Day, strict = false): MemberInfo[] {
+  fullIn(cellId: number, d: string, strict = false): MemberInfo[] {
     return this.inCell(cellId, d).filter((m) => m.official !== null && (strict ? m.official < d : m.official <= d));
-  }
-
-  lastAdmission(cellId: number): Day | null {
-    let last: Day | null = null;
-    for (const m of this.byCell.get(cellId) ?? []) {
-      if (m.stays[0]?.cellId === cellId && (last === null || m.admitted > last)) last = m.admitted;
-    }
-    return last;
   }
 
   /** Writes the placements, member by member, in order. */
@@ -109,8 +100,8 @@ export class Registry {
           id,
           memberId: m.id,
           cellId: s.cellId,
-          startOn: iso(s.start),
-          endOn: isoOrNull(s.end),
+          startOn: s.start,
+          endOn: s.end,
         });
       }
     }

@@ -1,8 +1,10 @@
 // Supervision: the district's leaders are each assigned three or four communes for the 2015–2020
 // term and attend their cells' meetings — monthly or quarterly, more often in the at-risk cells.
+
+import { addDays, calendarDate } from '../../../server/src/rules/dates.ts';
+import { addMonths } from '../../../server/src/rules/policy.ts';
 import type { MeetingVisitRow } from '../types.ts';
 import { type Grassroots, nextId, type Rows } from './context.ts';
-import { addMonths, fromYmd, iso } from './dates.ts';
 import { personName } from './names.ts';
 import type { Rng } from './random.ts';
 
@@ -53,22 +55,22 @@ export function supervision(rng: Rng, rows: Rows, grassroots: Grassroots[]): voi
       pace === 'monthly' ? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].filter(() => rng.chance(0.85)) : [1, 4, 7, 10];
     for (const month of months) {
       const cell = rng.pick(cells.filter((c) => !c.atRisk));
-      const first = fromYmd(2017, month, 1);
+      const first = calendarDate(2017, month, 1);
       visits.push({
         leaderId,
         cellId: cell.id,
-        visitedOn: iso(rng.int(first, addMonths(first, 1) - 1)),
+        visitedOn: rng.date(first, addDays(addMonths(first, 1), -1)),
         note: 'Dự sinh hoạt chi bộ định kỳ',
       });
     }
     // The at-risk cells of the zone: every quarter, and at each admission ceremony.
     for (const cell of cells.filter((c) => c.atRisk)) {
       for (const month of [2, 5, 8, 11]) {
-        const first = fromYmd(2017, month, 1);
+        const first = calendarDate(2017, month, 1);
         visits.push({
           leaderId,
           cellId: cell.id,
-          visitedOn: iso(rng.int(first + 4, first + 20)),
+          visitedOn: rng.date(addDays(first, 4), addDays(first, 20)),
           note: 'Dự sinh hoạt chi bộ; chỉ đạo phát triển đảng viên theo Đề án 01/ĐA-TU/2016',
         });
       }

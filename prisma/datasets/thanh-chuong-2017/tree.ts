@@ -1,9 +1,18 @@
 // The organisation tree: province → district → 82 grassroots organisations → their cells,
 // with the 2025 change (district abolished, grassroots organisations under the province).
+
+import { addDays, calendarDate, laterOf } from '../../../server/src/rules/dates.ts';
 import type { Sector } from '../../generated/sqlite/enums.ts';
 import type { OrganisationRow } from '../types.ts';
-import { type Cell, DISTRICT_NAME, type Grassroots, nextId, type Rows } from './context.ts';
-import { type Day, day, fromYmd, iso } from './dates.ts';
+import {
+  type Cell,
+  DISTRICT_CODE,
+  DISTRICT_NAME,
+  type Grassroots,
+  nextId,
+  PROVINCE_CODE,
+  type Rows,
+} from './context.ts';
 import { agencyCommittees, communes, grassrootsCells, slug } from './names.ts';
 import { apportion, type Rng } from './random.ts';
 
@@ -11,8 +20,8 @@ const REFORM = '2025-07-01';
 /** The six cells at risk on 2017-01-01: 2 + 2 + 1 + 1 in four upland communes. */
 const AT_RISK: Record<string, number> = { 'thanh-duc': 2, 'hanh-lam': 2, 'thanh-son': 1, 'thanh-thuy': 1 };
 
-function randomDay(rng: Rng, fromYear: number, toYear: number): Day {
-  return rng.int(fromYmd(fromYear, 1, 1), fromYmd(toYear, 12, 31));
+function randomDay(rng: Rng, fromYear: number, toYear: number): string {
+  return rng.date(calendarDate(fromYear, 1, 1), calendarDate(toYear, 12, 31));
 }
 
 export function buildTree(rng: Rng, rows: Rows): Grassroots[] {
@@ -21,8 +30,8 @@ export function buildTree(rng: Rng, rows: Rows): Grassroots[] {
     name: string,
     kind: OrganisationRow['kind'],
     sector: Sector | null,
-    on: Day,
-    parentId: number | null,
+    on: string,
+    parent: { id: number; until: string | null } | null,
   ): number => {
     const id = nextId(rows.organisations);
     rows.organisations.push({
@@ -31,36 +40,37 @@ export function buildTree(rng: Rng, rows: Rows): Grassroots[] {
       name,
       kind,
       sector,
-      establishedOn: iso(on),
+      establishedOn: on,
       dissolvedOn: null,
       mergedIntoId: null,
     });
-    if (parentId !== null) {
-      const endOn = parentId === 2 ? REFORM : null;
-      rows.parentLinks.push({ id: nextId(rows.parentLinks), organisationId: id, parentId, startOn: iso(on), endOn });
+    if (parent !== null) {
+      const link = { organisationId: id, parentId: parent.id, startOn: on, endOn: parent.until };
+      rows.parentLinks.push({ id: nextId(rows.parentLinks), ...link });
     }
     return id;
   };
-  const province = org('nghe-an', 'Đảng bộ tỉnh Nghệ An', 'PROVINCIAL', null, day('1930-04-20'), null);
-  const district = org('thanh-chuong', `Đảng bộ huyện ${DISTRICT_NAME}`, 'DISTRICT', null, day('1930-07-01'), province);
+  const province = org(PROVINCE_CODE, 'Đảng bộ tỉnh Nghệ An', 'PROVINCIAL', null, '1930-04-20', null);
+  // The district is abolished on 2025-07-01, and its own link to the province ends with it.
+  const underProvince = { id: province, until: REFORM };
+  const district = org(DISTRICT_CODE, `Đảng bộ huyện ${DISTRICT_NAME}`, 'DISTRICT', null, '1930-07-01', underProvince);
   const thanhChuong = rows.organisations.find((o) => o.id === district);
   if (thanhChuong) thanhChuong.dissolvedOn = REFORM;
-  // The abolished district's own link to the province ends with it.
-  const districtLink = rows.parentLinks.find((l) => l.organisationId === district);
-  if (districtLink) districtLink.endOn = REFORM;
+  // Until then the grassroots organisations sit under the district; their cells stay under them.
+  const underDistrict = { id: district, until: REFORM };
 
   const all: Grassroots[] = [];
   const grassroots = (g: Omit<Grassroots, 'id' | 'cells'>): Grassroots => {
-    const id = org(g.code, g.name, g.kind, g.sector, g.established, district);
+    const id = org(g.code, g.name, g.kind, g.sector, g.established, underDistrict);
     const made: Grassroots = { ...g, id, cells: [] };
     all.push(made);
     return made;
   };
-  const cell = (g: Grassroots, short: string, type: Cell['type'], on: Day, size: number): void => {
+  const cell = (g: Grassroots, short: string, type: Cell['type'], on: string, size: number): void => {
     const kind = type === 'grassroots' ? 'GRASSROOTS_CELL' : 'SUBORDINATE_CELL';
     const code = type === 'grassroots' ? g.code : `${g.code}-${slug(short)}`;
     const name = type === 'grassroots' ? g.name : `Chi bộ ${short}`;
-    const id = type === 'grassroots' ? g.id : org(code, name, kind, null, on, g.id);
+    const id = type === 'grassroots' ? g.id : org(code, name, kind, null, on, { id: g.id, until: null });
     const body = type === 'grassroots' ? g.name : `${name}, ${g.name}`;
     g.cells.push({ id, code, name, kind, grassroots: g, type, established: on, size, atRisk: false, body });
   };
@@ -72,7 +82,7 @@ export function buildTree(rng: Rng, rows: Rows): Grassroots[] {
   );
   const made = communes.map((c) => {
     const town = c.hamlet === 'Khối';
-    const on = town ? day('1987-05-01') : randomDay(rng, 1948, 1958);
+    const on = town ? '1987-05-01' : randomDay(rng, 1948, 1958);
     return grassroots({
       code: c.code,
       name: `Đảng bộ ${c.place}`,
@@ -90,16 +100,16 @@ export function buildTree(rng: Rng, rows: Rows): Grassroots[] {
     const withoutCell = new Set(rng.shuffle(Array.from({ length: hamlets }, (_, k) => k + 1)).slice(0, rng.int(0, 3)));
     const cellOn =
       c.hamlet === 'Khối'
-        ? g.established + 30
-        : Math.max(g.established + 200, rng.int(day('1959-06-01'), day('1961-12-31')));
+        ? addDays(g.established, 30)
+        : laterOf(addDays(g.established, 200), rng.date('1959-06-01', '1961-12-31'));
     for (let k = 1; k <= hamlets; k++) {
       if (withoutCell.has(k)) continue;
       const size = c.hamlet === 'Khối' ? rng.int(18, 45) : c.hamlet === 'bản' ? rng.int(8, 20) : rng.int(10, 28);
-      cell(g, `${c.hamlet} ${k}`, 'hamlet', cellOn + rng.int(0, 60), size);
+      cell(g, `${c.hamlet} ${k}`, 'hamlet', addDays(cellOn, rng.int(0, 60)), size);
     }
-    cell(g, 'Trường học', 'unit', Math.max(g.established + 60, randomDay(rng, 1976, 1995)), rng.int(6, 18));
+    cell(g, 'Trường học', 'unit', laterOf(addDays(g.established, 60), randomDay(rng, 1976, 1995)), rng.int(6, 18));
     if (rng.chance(0.4))
-      cell(g, 'Trạm Y tế', 'unit', Math.max(g.established + 90, randomDay(rng, 1985, 2000)), rng.int(5, 12));
+      cell(g, 'Trạm Y tế', 'unit', laterOf(addDays(g.established, 90), randomDay(rng, 1985, 2000)), rng.int(5, 12));
     const risky = AT_RISK[g.code] ?? 0;
     const hamletCells = g.cells.filter((x) => x.type === 'hamlet');
     for (const x of rng.shuffle(hamletCells).slice(0, risky)) x.atRisk = true;
@@ -118,7 +128,7 @@ export function buildTree(rng: Rng, rows: Rows): Grassroots[] {
       established: randomDay(rng, armed ? 1960 : 1965, a.code.startsWith('truong-thpt') ? 2003 : 1995),
     });
     for (const short of a.cells)
-      cell(g, short, 'agency', g.established + rng.int(0, 90), armed ? rng.int(10, 30) : rng.int(6, 20));
+      cell(g, short, 'agency', addDays(g.established, rng.int(0, 90)), armed ? rng.int(10, 30) : rng.int(6, 20));
   }
 
   // 24 grassroots cells.

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   ageOn,
+  calendarDate,
   covers,
   daysBetween,
+  earlierOf,
   fullYearsBetween,
   isCalendarDate,
   isoWeekday,
+  laterOf,
   monthsOf,
   yearsBefore,
 } from './dates.ts';
@@ -28,6 +31,19 @@ describe('calendar dates', () => {
     expect(daysBetween('2017-01-01', '2017-07-31')).toBe(211);
     expect(isoWeekday('2017-01-01')).toBe(7); // a Sunday
     expect(isoWeekday('2017-07-31')).toBe(1); // a Monday
+  });
+
+  it('builds a date from its parts, or refuses one that does not exist', () => {
+    expect(calendarDate(2017, 7, 31)).toBe('2017-07-31');
+    expect(calendarDate(960, 1, 5)).toBe('0960-01-05');
+    expect(calendarDate(2016, 2, 29)).toBe('2016-02-29');
+    expect(() => calendarDate(2017, 2, 29)).toThrow(RangeError);
+    expect(() => calendarDate(2017, 13, 1)).toThrow(RangeError);
+  });
+
+  it('picks the later or the earlier of two dates', () => {
+    expect(laterOf('2016-12-31', '2017-01-01')).toBe('2017-01-01');
+    expect(earlierOf('2016-12-31', '2017-01-01')).toBe('2016-12-31');
   });
 
   it('lists every month of a range', () => {

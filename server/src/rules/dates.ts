@@ -21,6 +21,13 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** The date of a year, a month (1–12) and a day; a RangeError when there is no such day (2017-02-29). */
+export function calendarDate(year: number, month: number, day: number): string {
+  const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (!isCalendarDate(date)) throw new RangeError(`${year}-${month}-${day} is not a calendar date`);
+  return date;
+}
+
 const toEpochDay = (date: string) => {
   const [y, m, d] = parts(date);
   return Date.UTC(y, m - 1, d) / 86_400_000;
@@ -90,6 +97,10 @@ export function monthsOf(from: string, to: string): string[] {
   }
   return months;
 }
+
+/** The later and the earlier of two dates. */
+export const laterOf = (a: string, b: string): string => (a > b ? a : b);
+export const earlierOf = (a: string, b: string): string => (a < b ? a : b);
 
 /** Whether a lasting state [startOn, endOn) covers the day. */
 export const covers = (startOn: string, endOn: string | null, day: string): boolean =>

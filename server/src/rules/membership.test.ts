@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type MemberFacts,
+  probationEndsOn,
   recognitionOutcome,
   validateHistory,
   validateLeaving,
@@ -45,6 +46,11 @@ describe('membership rules', () => {
     expect(validateLeaving(m, '2017-01-01')).toEqual([]);
     expect(codes(validateLeaving(m, '2016-03-01'))).toEqual(['PLACEMENT_OVERLAP@on']);
     expect(codes(validateLeaving({ ...m, leftOn: '2018-01-01' }, '2017-01-01'))).toEqual(['MEMBER_LEFT@memberId']);
+  });
+  it('ends probation 12 months after the admission', () => {
+    expect(probationEndsOn('2016-03-10')).toBe('2017-03-10');
+    expect(probationEndsOn('2016-12-31')).toBe('2017-12-31');
+    expect(probationEndsOn('2016-02-29')).toBe('2017-03-01'); // the anniversary in a common year
   });
   it('checks a recorded history', () => {
     expect(validateHistory('2010-01-01', '2011-01-01', ['2010-01-01', '2012-05-01'])).toEqual([]);

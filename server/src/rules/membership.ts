@@ -66,6 +66,11 @@ export function validateLeaving(m: MemberFacts, on: string): Violation[] {
   return after(on, m.currentPlacementOn ?? m.admittedOn, 'on');
 }
 
+/** The day the probation of a member admitted on `admittedOn` ends, under the policy of that day. */
+export function probationEndsOn(admittedOn: string): string {
+  return addMonths(admittedOn, policyOn(admittedOn).probationMonths);
+}
+
 /** A member's history: placements start in order, the first on the admission day. */
 export function validateHistory(admittedOn: string, officialOn: string | null, starts: string[]): Violation[] {
   if (starts[0] !== admittedOn) return [violation('FIRST_PLACEMENT_NOT_ADMISSION', 'placements')];
@@ -73,9 +78,8 @@ export function validateHistory(admittedOn: string, officialOn: string | null, s
     const broken = after(starts[i]!, starts[i - 1]!, 'placements');
     if (broken.length) return broken;
   }
-  const policy = policyOn(admittedOn);
-  const end = addMonths(admittedOn, policy.probationMonths);
+  const end = probationEndsOn(admittedOn);
   if (officialOn && officialOn < end)
-    return [violation('PROBATION_NOT_OVER', 'officialOn', { months: policy.probationMonths, end })];
+    return [violation('PROBATION_NOT_OVER', 'officialOn', { months: policyOn(admittedOn).probationMonths, end })];
   return [];
 }

@@ -4,6 +4,7 @@ import {
   calendarFromEnv,
   defaultCalendar,
   isWorkingDay,
+  subtractWorkingDays,
   vietnameseHolidays,
   workingDaysBetween,
 } from './working-days.ts';
@@ -29,6 +30,18 @@ describe('working days', () => {
     expect(workingDaysBetween(defaultCalendar, '2017-03-13', '2017-03-06')).toBe(0);
     const sixty = addWorkingDays(defaultCalendar, '2017-03-01', 60);
     expect(workingDaysBetween(defaultCalendar, '2017-03-01', sixty)).toBe(60);
+  });
+  it('counts back the same way: the n-th working day before a day', () => {
+    expect(subtractWorkingDays(defaultCalendar, '2017-03-06', 1)).toBe('2017-03-03'); // Monday → Friday
+    expect(subtractWorkingDays(defaultCalendar, '2017-03-04', 1)).toBe('2017-03-03'); // from a Saturday
+    expect(subtractWorkingDays(defaultCalendar, '2017-02-01', 1)).toBe('2017-01-26'); // over Tết
+    expect(subtractWorkingDays(defaultCalendar, '2017-05-02', 1)).toBe('2017-04-28'); // over 30 April, 1 May
+    expect(subtractWorkingDays(defaultCalendar, '2017-03-06', 0)).toBe('2017-03-06');
+    for (const day of ['2017-02-01', '2017-05-02', '2017-09-05', '2017-12-29']) {
+      const back = subtractWorkingDays(defaultCalendar, day, 30);
+      expect(addWorkingDays(defaultCalendar, back, 30)).toBe(day);
+      expect(workingDaysBetween(defaultCalendar, back, day)).toBe(30);
+    }
   });
   it('reads the calendar from configuration', () => {
     const cal = calendarFromEnv({ KETNAP_WEEKEND: '7', KETNAP_HOLIDAYS: 'only:2017-03-06' });

@@ -93,6 +93,17 @@ export function addWorkingDays(calendar: WorkingCalendar, from: string, n: numbe
   return day;
 }
 
+/** The n-th working day before `from`, the mirror of addWorkingDays (which it undoes on a working day). */
+export function subtractWorkingDays(calendar: WorkingCalendar, from: string, n: number): string {
+  if (calendar.weekend.length >= 7) throw new Error('A calendar needs at least one working weekday');
+  let day = from;
+  for (let counted = 0; counted < n; ) {
+    day = addDays(day, -1);
+    if (isWorkingDay(calendar, day)) counted += 1;
+  }
+  return day;
+}
+
 /** Working days in (from, to]: 0 when `to` is not after `from`. */
 export function workingDaysBetween(calendar: WorkingCalendar, from: string, to: string): number {
   let n = 0;
