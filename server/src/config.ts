@@ -88,7 +88,7 @@ export const VARIABLES: Variable[] = [
     name: 'KETNAP_HOLIDAYS',
     shown: '',
     meaning:
-      'extra public holidays `YYYY-MM-DD,…` added to Vietnam’s fixed ones (`only:…` replaces them); Tết moves each year',
+      'extra days off `YYYY-MM-DD,…` added to Vietnam’s public holidays (Tết and the Hùng Kings’ day from the lunar calendar, 1900–2100); `only:…` replaces them',
   },
 ];
 

@@ -4,6 +4,7 @@ import {
   calendarFromEnv,
   defaultCalendar,
   isWorkingDay,
+  lunarHolidays,
   subtractWorkingDays,
   vietnameseHolidays,
   workingDaysBetween,
@@ -23,6 +24,35 @@ describe('working days', () => {
     expect(isWorkingDay(defaultCalendar, '2017-01-30')).toBe(false);
     expect(addWorkingDays(defaultCalendar, '2017-01-26', 1)).toBe('2017-02-01');
     expect(addWorkingDays(defaultCalendar, '2017-04-28', 1)).toBe('2017-05-02');
+  });
+  it('takes Tết and the Hùng Kings from the lunar calendar, in every year, agreeing with the published dates', () => {
+    // The dates published for 2015–2026, once kept here as a table that ended in 2026.
+    const published: Record<number, [tet: string, hungKings: string]> = {
+      2015: ['02-19', '04-28'],
+      2016: ['02-08', '04-16'],
+      2017: ['01-28', '04-06'],
+      2018: ['02-16', '04-25'],
+      2019: ['02-05', '04-14'],
+      2020: ['01-25', '04-02'],
+      2021: ['02-12', '04-21'],
+      2022: ['02-01', '04-10'],
+      2023: ['01-22', '04-29'],
+      2024: ['02-10', '04-18'],
+      2025: ['01-29', '04-07'],
+      2026: ['02-17', '04-26'],
+    };
+    for (const [year, [tet, hung]] of Object.entries(published))
+      expect(lunarHolidays(Number(year)), year).toEqual({ tet: `${year}-${tet}`, hungKings: `${year}-${hung}` });
+    // 2027: Tết falls on 6 February; its five days are not working days (the old table missed them).
+    for (const day of ['2027-02-05', '2027-02-08', '2027-02-09'])
+      expect(isWorkingDay(defaultCalendar, day), day).toBe(false);
+    expect(isWorkingDay(defaultCalendar, '2027-02-10')).toBe(true);
+    expect(isWorkingDay(defaultCalendar, '2027-04-16')).toBe(false);
+    expect(addWorkingDays(defaultCalendar, '2027-02-04', 1)).toBe('2027-02-10');
+  });
+  it('refuses loudly a year without a lunar calendar', () => {
+    expect(() => lunarHolidays(1500)).toThrow(/No lunar calendar for 1500/);
+    expect(() => isWorkingDay(defaultCalendar, '2101-01-03')).toThrow(/No lunar calendar for 2101/);
   });
   it('counts (from, to]: the start day not, the end day yes', () => {
     expect(workingDaysBetween(defaultCalendar, '2017-03-06', '2017-03-06')).toBe(0);

@@ -1,63 +1,81 @@
 // Working days (ngày làm việc) on a calendar the deployment configures: weekend days plus public
 // holidays. Deadlines in the admission rules count working days. Pure, apart from
 // calendarFromEnv, which reads the configuration it is given.
+import Holidays from 'date-holidays';
 import { addDays, isCalendarDate, isoWeekday } from './dates.ts';
 
 export interface WorkingCalendar {
   /** ISO weekdays off: 6 = Saturday, 7 = Sunday. */
   weekend: number[];
-  holidays: ReadonlySet<string>;
+  holidays: { has(day: string): boolean };
 }
 
-// Lunar New Year's day and the Hùng Kings' day (10/3 lunar) in the Gregorian calendar.
-const TET: Record<number, string> = {
-  2015: '02-19',
-  2016: '02-08',
-  2017: '01-28',
-  2018: '02-16',
-  2019: '02-05',
-  2020: '01-25',
-  2021: '02-12',
-  2022: '02-01',
-  2023: '01-22',
-  2024: '02-10',
-  2025: '01-29',
-  2026: '02-17',
-};
-const HUNG_KINGS: Record<number, string> = {
-  2015: '04-28',
-  2016: '04-16',
-  2017: '04-06',
-  2018: '04-25',
-  2019: '04-14',
-  2020: '04-02',
-  2021: '04-21',
-  2022: '04-10',
-  2023: '04-29',
-  2024: '04-18',
-  2025: '04-07',
-  2026: '04-26',
-};
+// Lunar dates — Tết (1/1 lunar) and the Hùng Kings' day (10/3 lunar) — come from date-holidays,
+// a maintained library that computes them for any year; the statutory rules are applied on top.
+const lunar = new Holidays('VN');
+const lunarDays = new Map<number, { tet: string; hungKings: string }>();
+
+/** Tết's first day and the Hùng Kings' day of a year; an error for a year the library cannot give. */
+export function lunarHolidays(year: number): { tet: string; hungKings: string } {
+  let found = lunarDays.get(year);
+  if (!found) {
+    // The years ketnap's dates may take (the Date scalar's range), which the library covers.
+    if (year < 1900 || year > 2100)
+      throw new RangeError(`No lunar calendar for ${year}: working days are counted from 1900 to 2100`);
+    const days = lunar.getHolidays(year) || [];
+    const named = (name: string) => days.find((h) => h.type === 'public' && h.name === name)?.date.slice(0, 10);
+    const tet = named('Tết Nguyên Đán');
+    const hungKings = named('Giỗ tổ Hùng Vương');
+    if (!tet || !hungKings || !tet.startsWith(`${year}-`))
+      throw new RangeError(`No lunar calendar for ${year}: working days cannot be counted in that year`);
+    found = { tet, hungKings };
+    lunarDays.set(year, found);
+  }
+  return found;
+}
 
 /**
- * Vietnam's public holidays 2015–2026 (Labour Code 2012 Art. 115, 2019 Art. 112): 1 Jan; Tết,
+ * Vietnam's public holidays of a year (Labour Code 2012 Art. 115, 2019 Art. 112): 1 Jan; Tết,
  * the last day of the old year and the first four of the new (the government's yearly schedule
  * moves days around: configure KETNAP_HOLIDAYS for exact lists); Hùng Kings; 30 Apr; 1 May;
  * 2 Sep, and from 2021 also 1 Sep (the adjacent day; some years took 3 Sep instead).
  */
-export function vietnameseHolidays(years: number[] = Object.keys(TET).map(Number)): string[] {
+export function vietnameseHolidays(years: number[]): string[] {
   return years.flatMap((y) => {
     const days = [`${y}-01-01`, `${y}-04-30`, `${y}-05-01`, `${y}-09-02`];
     if (y >= 2021) days.push(`${y}-09-01`);
-    const tet = TET[y];
-    if (tet) for (let k = -1; k <= 3; k++) days.push(addDays(`${y}-${tet}`, k));
-    const hung = HUNG_KINGS[y];
-    if (hung) days.push(`${y}-${hung}`);
+    const { tet, hungKings } = lunarHolidays(y);
+    for (let k = -1; k <= 3; k++) days.push(addDays(tet, k));
+    days.push(hungKings);
     return days;
   });
 }
 
-export const defaultCalendar: WorkingCalendar = { weekend: [6, 7], holidays: new Set(vietnameseHolidays()) };
+/** Holidays looked up year by year as days are asked about (every year has its own Tết). */
+class YearlyHolidays implements ReadonlySetLike {
+  private readonly years = new Map<number, Set<string>>();
+  constructor(
+    private readonly statutory: boolean,
+    private readonly listed: ReadonlySet<string>,
+  ) {}
+  has(day: string): boolean {
+    if (this.listed.has(day)) return true;
+    if (!this.statutory) return false;
+    const year = Number(day.slice(0, 4));
+    let days = this.years.get(year);
+    if (!days) {
+      days = new Set(vietnameseHolidays([year]));
+      this.years.set(year, days);
+    }
+    return days.has(day);
+  }
+}
+
+interface ReadonlySetLike {
+  has(day: string): boolean;
+}
+
+export const defaultCalendar: WorkingCalendar = { weekend: [6, 7], holidays: new YearlyHolidays(true, new Set()) };
 
 /**
  * KETNAP_WEEKEND ("6,7") replaces the weekend; KETNAP_HOLIDAYS ("2017-09-04,…") adds holidays
@@ -75,7 +93,7 @@ export function calendarFromEnv(env: Record<string, string | undefined> = proces
     .filter(Boolean);
   const bad = listed.find((d) => !isCalendarDate(d));
   if (bad) throw new Error(`KETNAP_HOLIDAYS: "${bad}" is not a date YYYY-MM-DD`);
-  return { weekend, holidays: new Set([...(only ? [] : vietnameseHolidays()), ...listed]) };
+  return { weekend, holidays: new YearlyHolidays(!only, new Set(listed)) };
 }
 
 export function isWorkingDay(calendar: WorkingCalendar, day: string): boolean {
