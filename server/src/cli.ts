@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { configFromEnv, configHelp } from './config.ts';
-import { log } from './log.ts';
+import { flushLogs, log } from './log.ts';
 
 const HELP = `ketnap — GraphQL API and widgets for following how party organisations admit new members
 
@@ -61,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
       const stop = async (signal: string) => {
         log.info('shutting down', { signal });
         await running.close();
+        flushLogs();
         process.exit(0);
       };
       process.once('SIGTERM', () => void stop('SIGTERM'));
@@ -145,10 +146,12 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => {
+    flushLogs();
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
     process.stderr.write(`ketnap: ${(error as Error).message}\n`);
+    flushLogs();
     process.exit(1);
   },
 );

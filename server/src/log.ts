@@ -19,10 +19,19 @@ export const REDACTED = [
   'token',
 ];
 
-export function createLogger(
-  destination: pino.DestinationStream = pino.destination({ fd: 2, sync: true }),
-  level = process.env.KETNAP_LOG || 'info',
-) {
+/** stderr, buffered: a request's log line never waits for the pipe (flushed at exit). */
+const stderr = pino.destination({ fd: 2, sync: false });
+
+/** Writes out what the buffer holds (before the process exits). */
+export function flushLogs(): void {
+  try {
+    stderr.flushSync();
+  } catch {
+    // Nothing buffered yet, or stderr already closed.
+  }
+}
+
+export function createLogger(destination: pino.DestinationStream = stderr, level = process.env.KETNAP_LOG || 'info') {
   return pino(
     {
       level,
