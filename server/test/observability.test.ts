@@ -1,7 +1,6 @@
 // What operators see: one JSON log line per request (method, route, operation, status, duration,
 // cache outcome) with no personal data, and Prometheus metrics at /metrics.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

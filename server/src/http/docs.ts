@@ -4,7 +4,7 @@
 import type { GraphQLArgument, GraphQLField, GraphQLInputField, GraphQLNamedType, GraphQLSchema } from 'graphql';
 import { type Encoded, encodeAll } from './encoding.ts';
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 /** A type reference, linked to its section: `[Organisation!]!`. */
@@ -12,18 +12,18 @@ function typeRef(type: { toString(): string }): string {
   let named = type as { ofType?: unknown; name?: string };
   while (named.ofType) named = named.ofType as typeof named;
   const name = named.name ?? '';
-  return escape(String(type)).replace(name, `<a href="#${name}">${name}</a>`);
+  return escapeHtml(String(type)).replace(name, `<a href="#${name}">${name}</a>`);
 }
 
 const description = (text: string | null | undefined) =>
-  text ? `<p>${escape(text)}</p>` : '<p class="missing">No description.</p>';
+  text ? `<p>${escapeHtml(text)}</p>` : '<p class="missing">No description.</p>';
 
 function argumentList(args: readonly GraphQLArgument[]): string {
   if (args.length === 0) return '';
   return `<ul class="args">${args
     .map(
       (arg) =>
-        `<li><code>${arg.name}: ${typeRef(arg.type)}${arg.defaultValue !== undefined ? ` = ${escape(JSON.stringify(arg.defaultValue))}` : ''}</code> ${escape(arg.description ?? '')}</li>`,
+        `<li><code>${arg.name}: ${typeRef(arg.type)}${arg.defaultValue !== undefined ? ` = ${escapeHtml(JSON.stringify(arg.defaultValue))}` : ''}</code> ${escapeHtml(arg.description ?? '')}</li>`,
     )
     .join('')}</ul>`;
 }
@@ -32,7 +32,7 @@ function fieldList(fields: (GraphQLField<unknown, unknown> | GraphQLInputField)[
   return `<dl>${fields
     .map(
       (field) =>
-        `<dt id="${escape(field.name)}"><code>${field.name}: ${typeRef(field.type)}</code>${field.deprecationReason ? ' <em>deprecated</em>' : ''}</dt><dd>${description(field.description)}${'args' in field ? argumentList(field.args) : ''}</dd>`,
+        `<dt id="${escapeHtml(field.name)}"><code>${field.name}: ${typeRef(field.type)}</code>${field.deprecationReason ? ' <em>deprecated</em>' : ''}</dt><dd>${description(field.description)}${'args' in field ? argumentList(field.args) : ''}</dd>`,
     )
     .join('')}</dl>`;
 }
