@@ -4,7 +4,7 @@ import { admissionsByMonth } from '../read/figures.ts';
 import { monthsOf } from '../rules/dates.ts';
 import { builder } from './builder.ts';
 import { OrganisationRef } from './organisation.ts';
-import { dateRange, monthsSpanned } from './ranges.ts';
+import { dateRange, FROM_DESCRIPTION, monthsSpanned, TO_DESCRIPTION } from './ranges.ts';
 
 interface MonthCount {
   month: string;
@@ -12,9 +12,12 @@ interface MonthCount {
 }
 
 const MonthCountRef = builder.objectRef<MonthCount>('MonthCount').implement({
+  description: 'Admissions (kết nạp) of a subtree in one month of the period asked.',
   fields: (t) => ({
     month: t.exposeString('month', { description: 'The month, YYYY-MM.' }),
-    count: t.exposeInt('count'),
+    count: t.exposeInt('count', {
+      description: 'Members admitted in the month, within [from, to]: the first and last months may be partial.',
+    }),
   }),
 });
 
@@ -30,8 +33,12 @@ export function monthlyAdmissions(ctx: Parameters<typeof batched>[0], id: number
 
 builder.objectFields(OrganisationRef, (t) => ({
   admissionCount: t.int({
-    description: 'Admissions by the cells of the subtree over [from, to], both days included.',
-    args: { from: t.arg({ type: 'Date', required: true }), to: t.arg({ type: 'Date', required: true }) },
+    description:
+      'Admissions (kết nạp) by the cells of the subtree over [from, to], both days included; each counts under the tree as it stood on its day.',
+    args: {
+      from: t.arg({ type: 'Date', required: true, description: FROM_DESCRIPTION }),
+      to: t.arg({ type: 'Date', required: true, description: TO_DESCRIPTION }),
+    },
     resolve: async (org, args, ctx) => {
       const { from, to } = dateRange(args);
       const months = await monthlyAdmissions(ctx, org.id, from, to);
@@ -43,7 +50,10 @@ builder.objectFields(OrganisationRef, (t) => ({
     description:
       'Admissions in each month of [from, to] (every month listed, zeros included). Costs one complexity point per month.',
     complexity: (args) => monthsSpanned(args),
-    args: { from: t.arg({ type: 'Date', required: true }), to: t.arg({ type: 'Date', required: true }) },
+    args: {
+      from: t.arg({ type: 'Date', required: true, description: FROM_DESCRIPTION }),
+      to: t.arg({ type: 'Date', required: true, description: TO_DESCRIPTION }),
+    },
     resolve: async (org, args, ctx) => {
       const { from, to } = dateRange(args);
       const months = await monthlyAdmissions(ctx, org.id, from, to);

@@ -6,14 +6,21 @@ import { builder } from './builder.ts';
 builder.prismaObject('AuditEvent', {
   description: 'One write: who (token name and role), what, which entity, the values before and after (JSON), when.',
   fields: (t) => ({
-    at: t.expose('at', { type: 'DateTime' }),
-    actorName: t.exposeString('actorName'),
-    actorRole: t.exposeString('actorRole'),
-    action: t.exposeString('action'),
-    entityType: t.exposeString('entityType'),
+    at: t.expose('at', { type: 'DateTime', description: 'When the write was recorded.' }),
+    actorName: t.exposeString('actorName', { description: 'The name of the token that wrote.' }),
+    actorRole: t.exposeString('actorRole', { description: 'The token’s role: ADMIN, EDITOR or VIEWER.' }),
+    action: t.exposeString('action', {
+      description: 'What was done, usually the mutation’s name: e.g. "advanceCandidate", or "mergeOrganisation".',
+    }),
+    entityType: t.exposeString('entityType', {
+      description: 'The kind of thing written, e.g. "Candidate" or "Member".',
+    }),
     entityId: t.exposeString('entityId', { description: 'The numeric id of the entity (not a global ID).' }),
-    before: t.exposeString('before', { nullable: true }),
-    after: t.exposeString('after', { nullable: true }),
+    before: t.exposeString('before', {
+      nullable: true,
+      description: 'The values the write replaced, as JSON; null when it created something new.',
+    }),
+    after: t.exposeString('after', { nullable: true, description: 'The values the write left, as JSON.' }),
   }),
 });
 
@@ -40,12 +47,12 @@ builder.queryField('auditEvents', (t) =>
     cursor: 'id',
     description: 'The audit trail, newest first, filtered by entity, actor, action and time (admins only).',
     args: {
-      entityType: t.arg.string(),
-      entityId: t.arg.string(),
-      actorName: t.arg.string(),
-      action: t.arg.string(),
-      from: t.arg({ type: 'DateTime' }),
-      to: t.arg({ type: 'DateTime' }),
+      entityType: t.arg.string({ description: 'Only writes to this kind of thing, e.g. "Candidate" (exact match).' }),
+      entityId: t.arg.string({ description: 'Only writes to the entity with this numeric id (not a global ID).' }),
+      actorName: t.arg.string({ description: 'Only writes by the token of this name (exact match).' }),
+      action: t.arg.string({ description: 'Only this action, e.g. "assignQuota" (exact match).' }),
+      from: t.arg({ type: 'DateTime', description: 'Only writes at or after this instant.' }),
+      to: t.arg({ type: 'DateTime', description: 'Only writes at or before this instant.' }),
     },
     authScopes: { role: ['ADMIN'] },
     complexity: (args) => ({ field: 1, multiplier: args.first ?? 20 }),

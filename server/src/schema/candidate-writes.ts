@@ -10,14 +10,21 @@ import { GenderEnum } from './member.ts';
 
 const RecordCandidateInput = builder.inputType('RecordCandidateInput', {
   fields: (t) => ({
-    cellCode: t.string({ required: true, description: 'The cell that works with the candidate.' }),
-    fullName: t.string({ required: true }),
-    birthDate: t.field({ type: 'Date', required: true }),
-    gender: t.field({ type: GenderEnum }),
-    personalHistory: t.string(),
+    cellCode: t.string({
+      required: true,
+      description: 'The code of the cell that works with the candidate; it must exist on sourcedOn.',
+    }),
+    fullName: t.string({ required: true, description: 'Họ và tên: not blank, at most 200 characters.' }),
+    birthDate: t.field({ type: 'Date', required: true, description: 'Ngày sinh: before sourcedOn.' }),
+    gender: t.field({ type: GenderEnum, description: 'Giới tính, if known.' }),
+    personalHistory: t.string({ description: 'Lý lịch: free text, at most 2,000 characters.' }),
     isYouthUnionMember: t.boolean({ description: 'Đoàn viên: opens the Youth Union route of introduction under 30.' }),
-    source: t.field({ type: CandidateSourceEnum, required: true }),
-    sourcedOn: t.field({ type: 'Date', required: true }),
+    source: t.field({
+      type: CandidateSourceEnum,
+      required: true,
+      description: 'Nguồn: the mass organisation that proposed the candidate.',
+    }),
+    sourcedOn: t.field({ type: 'Date', required: true, description: 'The day it proposed them: the SOURCED step.' }),
     actingBody: t.string({
       required: true,
       description: 'The mass organisation that proposed the candidate, e.g. "Đoàn xã Thanh Hòa".',
@@ -29,6 +36,7 @@ builder.mutationField('recordCandidate', (t) =>
   t.field({
     type: CandidateRef,
     errors: writeErrors('RecordCandidate'),
+    description: 'Records a candidate proposed by a mass organisation: the first step of the path (SOURCED).',
     args: { input: t.arg({ type: RecordCandidateInput, required: true }) },
     authScopes: async (_root, args) => ({ writesIn: await organisationIdOf(args.input.cellCode) }),
     resolve: (_root, args, ctx) => recordCandidate({ actor: ctx.actor!, input: args.input }),
@@ -45,8 +53,8 @@ const IntroducerInput = builder.inputType('IntroducerInput', {
 });
 
 const stepFields = (t: Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0]) => ({
-  candidateId: t.id({ required: true }),
-  on: t.field({ type: 'Date', required: true }),
+  candidateId: t.id({ required: true, description: 'The Candidate’s global ID.' }),
+  on: t.field({ type: 'Date', required: true, description: 'The day of the step: not before the previous step.' }),
   actingBody: t.string({ required: true, description: 'The body that acted: the cell, the committee, the course…' }),
   votesFor: t.int({ description: 'Cell and committee votes: members voting for.' }),
   votesEligible: t.int({ description: 'Cell and committee votes: members entitled to vote.' }),
@@ -56,12 +64,19 @@ const stepFields = (t: Parameters<Parameters<typeof builder.inputType>[1]['field
     description: 'DECIDED: asserts that the deadline was extended; refused unless extendDecisionDeadline recorded it.',
     deprecationReason: 'Record the extension with extendDecisionDeadline; the decision then counts 90 working days.',
   }),
-  note: t.string(),
+  note: t.string({ description: 'Free text about the step (personal data), at most 2,000 characters.' }),
   introducers: t.field({ type: [IntroducerInput], description: 'INTRODUCED: the two introducers.' }),
 });
 
 const AdvanceCandidateInput = builder.inputType('AdvanceCandidateInput', {
-  fields: (t) => ({ ...stepFields(t), stage: t.field({ type: CandidateStageEnum, required: true }) }),
+  fields: (t) => ({
+    ...stepFields(t),
+    stage: t.field({
+      type: CandidateStageEnum,
+      required: true,
+      description: 'The stage reached: the next one on the path, WITHDRAWN or REJECTED.',
+    }),
+  }),
 });
 const AdmitCandidateInput = builder.inputType('AdmitCandidateInput', { fields: (t) => stepFields(t) });
 
@@ -103,7 +118,7 @@ builder.mutationField('admitCandidate', (t) =>
 
 const ExtendDecisionDeadlineInput = builder.inputType('ExtendDecisionDeadlineInput', {
   fields: (t) => ({
-    candidateId: t.id({ required: true }),
+    candidateId: t.id({ required: true, description: 'The Candidate’s global ID.' }),
     on: t.field({ type: 'Date', required: true, description: 'The day the competent committee extended it.' }),
   }),
 });

@@ -1,26 +1,70 @@
 // Quần chúng ưu tú, read by authorised callers: the Candidate type (personal fields only inside
 // the token's subtree) and the `candidates` connection of a subtree, paged at the root.
 import type { Prisma } from '@ketnap/prisma/generated/sqlite/client.ts';
-import { CandidateSource, CandidateStage } from '@ketnap/prisma/generated/sqlite/enums.ts';
+import type { CandidateSource, CandidateStage } from '@ketnap/prisma/generated/sqlite/enums.ts';
 import { candidateCellIn } from '../auth/targets.ts';
 import { prisma } from '../db.ts';
 import { builder } from './builder.ts';
 import { GenderEnum, MemberRef, personalOfSubtree } from './member.ts';
 import { OrganisationRef } from './organisation.ts';
 
-export const CandidateSourceEnum = builder.enumType(CandidateSource, { name: 'CandidateSource' });
-export const CandidateStageEnum = builder.enumType(CandidateStage, { name: 'CandidateStage' });
+export const CandidateSourceEnum = builder.enumType('CandidateSource', {
+  description: 'Nguồn: the mass organisation that found and proposed the candidate.',
+  values: {
+    YOUTH_UNION: { description: 'Đoàn TN: the Ho Chi Minh Communist Youth Union.' },
+    WOMENS_UNION: { description: 'Hội Phụ nữ: the Women’s Union.' },
+    FARMERS_UNION: { description: 'Hội Nông dân: the Farmers’ Union.' },
+    VETERANS_ASSOCIATION: { description: 'Hội CCB: the Veterans’ Association.' },
+    TRADE_UNION: { description: 'Công đoàn: the trade union.' },
+    OTHER: { description: 'Another body.' },
+  } satisfies Record<CandidateSource, { description: string }>,
+});
+export const CandidateStageEnum = builder.enumType('CandidateStage', {
+  description: 'A step of the path to admission, in order from SOURCED to ADMITTED; WITHDRAWN and REJECTED leave it.',
+  values: {
+    SOURCED: { description: 'Proposed by a mass organisation (quần chúng ưu tú).' },
+    TRAINED: { description: 'Attended the course on the Party; its certificate is valid 5 years.' },
+    APPLIED: { description: 'Handed in the application and personal history (lý lịch).' },
+    VERIFIED: { description: 'Background verified (thẩm tra lý lịch).' },
+    INTRODUCED: {
+      description:
+        'Introduced by two full members, or (a Youth Union member under 30) by the grassroots Youth Union committee and one full member.',
+    },
+    CELL_VOTED: {
+      description:
+        'The cell voted for admission (nghị quyết chi bộ): at least two thirds of the members entitled to vote.',
+    },
+    COMMITTEE_VOTED: { description: 'The grassroots committee voted for admission, at least two thirds.' },
+    DECIDED: {
+      description:
+        'The competent committee decided the admission, within 60 working days of the cell’s vote (90 if extended).',
+    },
+    ADMITTED: {
+      description: 'Kết nạp: the ceremony, within 30 working days of the decision; the candidate is now a member.',
+    },
+    WITHDRAWN: { description: 'The candidate withdrew; the path ends.' },
+    REJECTED: { description: 'The candidate was rejected; the path ends.' },
+  } satisfies Record<CandidateStage, { description: string }>,
+});
 
 const personal = (c: { cellId: number }) => ({ readsPersonalDataOf: c.cellId });
 
 builder.prismaObject('CandidateEvent', {
   description: 'One step of a candidate’s path: its date, the body that acted, the votes.',
   fields: (t) => ({
-    stage: t.expose('stage', { type: CandidateStageEnum }),
-    on: t.expose('on', { type: 'Date' }),
-    actingBody: t.exposeString('actingBody'),
-    votesFor: t.exposeInt('votesFor', { nullable: true }),
-    votesEligible: t.exposeInt('votesEligible', { nullable: true }),
+    stage: t.expose('stage', { type: CandidateStageEnum, description: 'The stage this step reached.' }),
+    on: t.expose('on', { type: 'Date', description: 'The day of the step.' }),
+    actingBody: t.exposeString('actingBody', {
+      description: 'The body that acted, as written, e.g. "Chi bộ xóm 3" or "Đoàn xã Thanh Hòa".',
+    }),
+    votesFor: t.exposeInt('votesFor', {
+      nullable: true,
+      description: 'Members who voted for; null when no vote was recorded with the step.',
+    }),
+    votesEligible: t.exposeInt('votesEligible', {
+      nullable: true,
+      description: 'Members entitled to vote; null when no vote was recorded with the step.',
+    }),
     note: t.exposeString('note', {
       nullable: true,
       description: 'Free text, which may be personal: only for tokens reaching the candidate’s cell.',
@@ -37,24 +81,67 @@ export const CandidateRef = builder.prismaNode('Candidate', {
   authScopes: async (candidate, ctx) => ({ readsPersonalDataOf: await candidateCellIn(ctx, candidate.id) }),
   description: 'Quần chúng ưu tú. fullName, birthDate, gender and personalHistory are personal data.',
   fields: (t) => ({
-    fullName: t.exposeString('fullName', { nullable: true, authScopes: personal }),
-    birthDate: t.expose('birthDate', { type: 'Date', nullable: true, authScopes: personal }),
-    gender: t.expose('gender', { type: GenderEnum, nullable: true, authScopes: personal }),
-    personalHistory: t.exposeString('personalHistory', { nullable: true, authScopes: personal }),
-    isYouthUnionMember: t.exposeBoolean('isYouthUnionMember'),
-    cell: t.relation('cell', { type: OrganisationRef }),
-    source: t.expose('source', { type: CandidateSourceEnum }),
-    stage: t.expose('stage', { type: CandidateStageEnum }),
+    fullName: t.exposeString('fullName', {
+      nullable: true,
+      description: 'Họ và tên (personal data).',
+      authScopes: personal,
+    }),
+    birthDate: t.expose('birthDate', {
+      type: 'Date',
+      nullable: true,
+      description: 'Ngày sinh (personal data).',
+      authScopes: personal,
+    }),
+    gender: t.expose('gender', {
+      type: GenderEnum,
+      nullable: true,
+      description: 'Giới tính (personal data); null when not recorded.',
+      authScopes: personal,
+    }),
+    personalHistory: t.exposeString('personalHistory', {
+      nullable: true,
+      description: 'Lý lịch: the personal history, free text (personal data); null when not recorded.',
+      authScopes: personal,
+    }),
+    isYouthUnionMember: t.exposeBoolean('isYouthUnionMember', {
+      description: 'Đoàn viên: a Youth Union member, who may be introduced by the Youth Union while under 30.',
+    }),
+    cell: t.relation('cell', {
+      type: OrganisationRef,
+      description: 'The cell that works with the candidate and would admit them.',
+    }),
+    source: t.expose('source', {
+      type: CandidateSourceEnum,
+      description: 'Nguồn: the mass organisation that proposed them.',
+    }),
+    stage: t.expose('stage', { type: CandidateStageEnum, description: 'The stage reached: that of the latest step.' }),
     stageOn: t.expose('stageOn', { type: 'Date', description: 'The date of the current stage.' }),
-    certificateOn: t.expose('certificateOn', { type: 'Date', nullable: true }),
+    certificateOn: t.expose('certificateOn', {
+      type: 'Date',
+      nullable: true,
+      description:
+        'The day of the course certificate, valid until the day before its fifth anniversary; null before TRAINED.',
+    }),
     decisionExtendedOn: t.expose('decisionExtendedOn', {
       type: 'Date',
       nullable: true,
-      description: 'The day the decision’s deadline was extended (90 working days after the cell’s vote, not 60).',
+      description:
+        'The day the decision’s deadline was extended (90 working days after the cell’s vote, not 60); null if not.',
     }),
-    ageException: t.exposeString('ageException', { nullable: true, authScopes: personal }),
-    events: t.relation('events', { query: { orderBy: [{ on: 'asc' }, { id: 'asc' }] } }),
-    member: t.relation('member', { type: MemberRef, nullable: true, description: 'The member made by the admission.' }),
+    ageException: t.exposeString('ageException', {
+      nullable: true,
+      description: 'For a candidate over 60 at the cell vote: the exception recorded (personal data); null otherwise.',
+      authScopes: personal,
+    }),
+    events: t.relation('events', {
+      description: 'Every step so far, oldest first, SOURCED included.',
+      query: { orderBy: [{ on: 'asc' }, { id: 'asc' }] },
+    }),
+    member: t.relation('member', {
+      type: MemberRef,
+      nullable: true,
+      description: 'The member made by the admission; null until ADMITTED.',
+    }),
   }),
 });
 
@@ -86,11 +173,17 @@ builder.queryField('candidates', (t) =>
       'Candidates of the cells of a subtree, filtered by cell, current stage, source and the date of that stage. An unknown code answers an empty connection.',
     args: {
       code: t.arg.string({ required: true, description: 'The code of the organisation whose subtree is read.' }),
-      cell: t.arg.string(),
-      stage: t.arg({ type: CandidateStageEnum }),
-      source: t.arg({ type: CandidateSourceEnum }),
-      stageFrom: t.arg({ type: 'Date' }),
-      stageTo: t.arg({ type: 'Date' }),
+      cell: t.arg.string({ description: 'Only the candidates of this cell (its code).' }),
+      stage: t.arg({ type: CandidateStageEnum, description: 'Only candidates whose current stage is this one.' }),
+      source: t.arg({ type: CandidateSourceEnum, description: 'Only candidates proposed by this mass organisation.' }),
+      stageFrom: t.arg({
+        type: 'Date',
+        description: 'Only candidates whose current stage was reached on or after this day.',
+      }),
+      stageTo: t.arg({
+        type: 'Date',
+        description: 'Only candidates whose current stage was reached on or before this day.',
+      }),
     },
     authScopes: personalOfSubtree,
     complexity: (args) => ({ field: 1, multiplier: args.first ?? 20 }),

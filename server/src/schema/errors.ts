@@ -26,11 +26,14 @@ export const ViolationCodeEnum = builder.enumType('ViolationCode', {
 const ViolationRef = builder.objectRef<Violation>('Violation').implement({
   description: 'One broken rule.',
   fields: (t) => ({
-    code: t.expose('code', { type: ViolationCodeEnum }),
+    code: t.expose('code', { type: ViolationCodeEnum, description: 'Which rule was broken.' }),
     field: t.exposeString('field', { description: 'The input field at fault.' }),
-    message: t.string({ resolve: (v, _args, ctx) => (languageOf(ctx) === 'en' ? v.messageEn : v.messageVi) }),
-    messageVi: t.exposeString('messageVi'),
-    messageEn: t.exposeString('messageEn'),
+    message: t.string({
+      description: 'In the language of Accept-Language: Vietnamese by default, English on request.',
+      resolve: (v, _args, ctx) => (languageOf(ctx) === 'en' ? v.messageEn : v.messageVi),
+    }),
+    messageVi: t.exposeString('messageVi', { description: 'The message in Vietnamese.' }),
+    messageEn: t.exposeString('messageEn', { description: 'The message in English.' }),
   }),
 });
 
@@ -39,15 +42,26 @@ builder.objectType(ValidationFailure, {
   description:
     'The write broke a rule and wrote nothing. `code`, `field` and `message` describe the first broken rule.',
   fields: (t) => ({
-    code: t.field({ type: ViolationCodeEnum, resolve: (e) => e.violations[0].code }),
-    field: t.string({ resolve: (e) => e.violations[0].field }),
+    code: t.field({
+      type: ViolationCodeEnum,
+      description: 'Which rule was broken first.',
+      resolve: (e) => e.violations[0].code,
+    }),
+    field: t.string({
+      description: 'The input field at fault, e.g. "votesFor" or "introducers".',
+      resolve: (e) => e.violations[0].field,
+    }),
     message: t.string({
       description: 'In the language of Accept-Language: Vietnamese by default, English on request.',
       resolve: (e, _args, ctx) => (languageOf(ctx) === 'en' ? e.violations[0].messageEn : e.violations[0].messageVi),
     }),
-    messageVi: t.string({ resolve: (e) => e.violations[0].messageVi }),
-    messageEn: t.string({ resolve: (e) => e.violations[0].messageEn }),
-    violations: t.field({ type: [ViolationRef], resolve: (e) => e.violations }),
+    messageVi: t.string({ description: 'The message in Vietnamese.', resolve: (e) => e.violations[0].messageVi }),
+    messageEn: t.string({ description: 'The message in English.', resolve: (e) => e.violations[0].messageEn }),
+    violations: t.field({
+      type: [ViolationRef],
+      description: 'The broken rules found (often just one), the first one first.',
+      resolve: (e) => e.violations,
+    }),
   }),
 });
 

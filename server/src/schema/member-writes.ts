@@ -10,17 +10,29 @@ import { idOf, writeErrors, writesInAll } from './errors.ts';
 import { GenderEnum, LeavingReasonEnum, MemberRef } from './member.ts';
 
 const PlacementInput = builder.inputType('PlacementInput', {
-  fields: (t) => ({ cellCode: t.string({ required: true }), startOn: t.field({ type: 'Date', required: true }) }),
+  description: 'A cell the member belonged to (sinh hoạt), from a day until the next placement starts.',
+  fields: (t) => ({
+    cellCode: t.string({ required: true, description: 'The cell’s code; it must exist on startOn.' }),
+    startOn: t.field({ type: 'Date', required: true, description: 'The first day in that cell.' }),
+  }),
 });
 
 const RecordMemberInput = builder.inputType('RecordMemberInput', {
   fields: (t) => ({
-    fullName: t.string({ required: true }),
-    birthDate: t.field({ type: 'Date', required: true }),
-    gender: t.field({ type: GenderEnum }),
-    personalHistory: t.string(),
-    admittedOn: t.field({ type: 'Date', required: true }),
-    officialOn: t.field({ type: 'Date' }),
+    fullName: t.string({ required: true, description: 'Họ và tên: not blank, at most 200 characters.' }),
+    birthDate: t.field({ type: 'Date', required: true, description: 'Ngày sinh: before admittedOn.' }),
+    gender: t.field({ type: GenderEnum, description: 'Giới tính, if known.' }),
+    personalHistory: t.string({ description: 'Lý lịch: free text, at most 2,000 characters.' }),
+    admittedOn: t.field({
+      type: 'Date',
+      required: true,
+      description: 'Ngày kết nạp: the day of the admission ceremony.',
+    }),
+    officialOn: t.field({
+      type: 'Date',
+      description:
+        'The day recognised as a full member, not before the 12 months of probation end; omit if probationary.',
+    }),
     placements: t.field({
       type: [PlacementInput],
       required: true,
@@ -54,8 +66,8 @@ export const decodeMember = <T extends MemberArgs['input']>(input: T) => ({
 
 const TransferMemberInput = builder.inputType('TransferMemberInput', {
   fields: (t) => ({
-    memberId: t.id({ required: true }),
-    toCellCode: t.string({ required: true }),
+    memberId: t.id({ required: true, description: 'The Member’s global ID.' }),
+    toCellCode: t.string({ required: true, description: 'The receiving cell’s code; it must exist on `on`.' }),
     on: t.field({
       type: 'Date',
       required: true,
@@ -81,9 +93,13 @@ builder.mutationField('transferMember', (t) =>
 
 const RecordLeavingInput = builder.inputType('RecordLeavingInput', {
   fields: (t) => ({
-    memberId: t.id({ required: true }),
-    on: t.field({ type: 'Date', required: true }),
-    reason: t.field({ type: LeavingReasonEnum, required: true }),
+    memberId: t.id({ required: true, description: 'The Member’s global ID.' }),
+    on: t.field({
+      type: 'Date',
+      required: true,
+      description: 'The first day no longer a member; the current placement ends on it.',
+    }),
+    reason: t.field({ type: LeavingReasonEnum, required: true, description: 'Why the member left.' }),
   }),
 });
 

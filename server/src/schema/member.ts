@@ -1,7 +1,7 @@
 // Đảng viên, read by authorised callers: the Member type (personal fields only inside the
 // token's subtree) and the `members` connection of a subtree, paged at the root.
 import type { Prisma } from '@ketnap/prisma/generated/sqlite/client.ts';
-import { Gender, LeavingReason } from '@ketnap/prisma/generated/sqlite/enums.ts';
+import type { Gender, LeavingReason } from '@ketnap/prisma/generated/sqlite/enums.ts';
 import { memberCellOf, NOWHERE, organisationIdOf } from '../auth/targets.ts';
 import type { Context } from '../context.ts';
 import { prisma } from '../db.ts';
@@ -9,13 +9,31 @@ import { todayInVietnam } from '../rules/dates.ts';
 import { builder } from './builder.ts';
 import { OrganisationRef } from './organisation.ts';
 
-export const GenderEnum = builder.enumType(Gender, { name: 'Gender' });
-export const LeavingReasonEnum = builder.enumType(LeavingReason, { name: 'LeavingReason' });
-const MemberStatusEnum = builder.enumType('MemberStatus', {
+export const GenderEnum = builder.enumType('Gender', {
+  description: 'Giới tính: a person’s gender, as recorded (personal data).',
   values: {
-    PROBATIONARY: { description: 'Dự bị' },
-    FULL: { description: 'Chính thức' },
-    LEFT: { description: 'Ra khỏi Đảng' },
+    FEMALE: { description: 'Nữ: female.' },
+    MALE: { description: 'Nam: male.' },
+  } satisfies Record<Gender, { description: string }>,
+});
+export const LeavingReasonEnum = builder.enumType('LeavingReason', {
+  description: 'Why a member left the Party (ra khỏi Đảng).',
+  values: {
+    DIED: { description: 'Từ trần: the member died.' },
+    STRUCK_OFF: { description: 'Xóa tên: struck off the rolls.' },
+    EXPELLED: { description: 'Khai trừ: expelled.' },
+    MOVED_AWAY: { description: 'Moved away: the member no longer belongs to any cell recorded here.' },
+    REMOVED_AFTER_PROBATION: {
+      description: 'Not recognised as a full member: removed after the third failed recognition vote.',
+    },
+  } satisfies Record<LeavingReason, { description: string }>,
+});
+const MemberStatusEnum = builder.enumType('MemberStatus', {
+  description: 'A member’s standing, as recorded: probationary, full, or left.',
+  values: {
+    PROBATIONARY: { description: 'Dự bị: not recognised as a full member yet (no officialOn), and not left.' },
+    FULL: { description: 'Chính thức: recognised as a full member (officialOn recorded), and not left.' },
+    LEFT: { description: 'Ra khỏi Đảng: left the Party (leftOn recorded), whatever the reason.' },
   },
 });
 
@@ -27,9 +45,16 @@ export const personalOfMember = async (m: { id: number }, _args: object, ctx: Co
 builder.prismaObject('Placement', {
   description: 'Where a member belongs (sinh hoạt) over [startOn, endOn).',
   fields: (t) => ({
-    cell: t.relation('cell', { type: OrganisationRef }),
-    startOn: t.expose('startOn', { type: 'Date' }),
-    endOn: t.expose('endOn', { type: 'Date', nullable: true, description: 'The day it ended (excluded).' }),
+    cell: t.relation('cell', { type: OrganisationRef, description: 'The cell the member belonged to.' }),
+    startOn: t.expose('startOn', {
+      type: 'Date',
+      description: 'The first day in that cell (admission, transfer or merge).',
+    }),
+    endOn: t.expose('endOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'The day it ended (excluded): a transfer, a merge or leaving; null while it lasts.',
+    }),
   }),
 });
 
@@ -43,16 +68,56 @@ export const MemberRef = builder.prismaNode('Member', {
   description:
     'Đảng viên. fullName, birthDate, gender and personalHistory are personal data: only for tokens reaching the member’s cell.',
   fields: (t) => ({
-    fullName: t.exposeString('fullName', { nullable: true, authScopes: personalOfMember }),
-    birthDate: t.expose('birthDate', { type: 'Date', nullable: true, authScopes: personalOfMember }),
-    gender: t.expose('gender', { type: GenderEnum, nullable: true, authScopes: personalOfMember }),
-    personalHistory: t.exposeString('personalHistory', { nullable: true, authScopes: personalOfMember }),
-    admittedOn: t.expose('admittedOn', { type: 'Date' }),
-    admittedIn: t.relation('admittedIn', { type: OrganisationRef }),
-    officialOn: t.expose('officialOn', { type: 'Date', nullable: true }),
-    leftOn: t.expose('leftOn', { type: 'Date', nullable: true }),
-    leftReason: t.expose('leftReason', { type: LeavingReasonEnum, nullable: true }),
-    placements: t.relation('placements', { query: { orderBy: { startOn: 'asc' } }, authScopes: personalOfMember }),
+    fullName: t.exposeString('fullName', {
+      nullable: true,
+      description: 'Họ và tên (personal data).',
+      authScopes: personalOfMember,
+    }),
+    birthDate: t.expose('birthDate', {
+      type: 'Date',
+      nullable: true,
+      description: 'Ngày sinh (personal data).',
+      authScopes: personalOfMember,
+    }),
+    gender: t.expose('gender', {
+      type: GenderEnum,
+      nullable: true,
+      description: 'Giới tính (personal data); null when not recorded.',
+      authScopes: personalOfMember,
+    }),
+    personalHistory: t.exposeString('personalHistory', {
+      nullable: true,
+      description: 'Lý lịch: the personal history, free text (personal data); null when not recorded.',
+      authScopes: personalOfMember,
+    }),
+    admittedOn: t.expose('admittedOn', {
+      type: 'Date',
+      description: 'Ngày kết nạp: the admission ceremony, which starts the 12-month probation.',
+    }),
+    admittedIn: t.relation('admittedIn', {
+      type: OrganisationRef,
+      description: 'The cell that admitted the member (the first placement); admissions count there.',
+    }),
+    officialOn: t.expose('officialOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'The day recognised as a full member (chính thức); null while probationary, or if never recognised.',
+    }),
+    leftOn: t.expose('leftOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'The day the member left the Party (no longer a member from it); null while a member.',
+    }),
+    leftReason: t.expose('leftReason', {
+      type: LeavingReasonEnum,
+      nullable: true,
+      description: 'Why the member left; null while a member.',
+    }),
+    placements: t.relation('placements', {
+      description: 'The cells the member belonged to (sinh hoạt), oldest first: personal data, like fullName.',
+      query: { orderBy: { startOn: 'asc' } },
+      authScopes: personalOfMember,
+    }),
   }),
 });
 
@@ -101,10 +166,10 @@ builder.queryField('members', (t) =>
       'Members whose current cell is in the subtree; with status LEFT, former members once placed there. An unknown code answers an empty connection.',
     args: {
       code: t.arg.string({ required: true, description: 'The code of the organisation whose subtree is read.' }),
-      cell: t.arg.string({ description: 'Only the members of this cell.' }),
-      status: t.arg({ type: MemberStatusEnum }),
-      admittedFrom: t.arg({ type: 'Date' }),
-      admittedTo: t.arg({ type: 'Date' }),
+      cell: t.arg.string({ description: 'Only the members of this cell (its code).' }),
+      status: t.arg({ type: MemberStatusEnum, description: 'Only members of this standing. Default: every standing.' }),
+      admittedFrom: t.arg({ type: 'Date', description: 'Only members admitted on or after this day.' }),
+      admittedTo: t.arg({ type: 'Date', description: 'Only members admitted on or before this day.' }),
     },
     authScopes: personalOfSubtree,
     complexity: (args) => ({ field: 1, multiplier: args.first ?? 20 }),

@@ -9,12 +9,25 @@ import { OrganisationKindEnum, OrganisationRef, SectorEnum } from './organisatio
 
 const CreateOrganisationInput = builder.inputType('CreateOrganisationInput', {
   fields: (t) => ({
-    code: t.string({ required: true, description: 'Stable public slug: lowercase ASCII, digits, hyphens.' }),
-    name: t.string({ required: true }),
-    kind: t.field({ type: OrganisationKindEnum, required: true }),
-    sector: t.field({ type: SectorEnum }),
-    parentCode: t.string({ required: true }),
-    establishedOn: t.field({ type: 'Date', required: true }),
+    code: t.string({
+      required: true,
+      description: 'Stable public slug, not yet taken: lowercase ASCII, digits, hyphens, e.g. "thanh-hoa-xom-3".',
+    }),
+    name: t.string({ required: true, description: 'The name, not blank, at most 200 characters.' }),
+    kind: t.field({ type: OrganisationKindEnum, required: true, description: 'Its level in the tree.' }),
+    sector: t.field({
+      type: SectorEnum,
+      description: 'Where it works, for a grassroots organisation; omit otherwise.',
+    }),
+    parentCode: t.string({
+      required: true,
+      description: 'The code of the organisation above it: not a cell, and existing on establishedOn.',
+    }),
+    establishedOn: t.field({
+      type: 'Date',
+      required: true,
+      description: 'Its first day, and the first under the parent.',
+    }),
   }),
 });
 
@@ -22,6 +35,7 @@ builder.mutationField('createOrganisation', (t) =>
   t.field({
     type: OrganisationRef,
     errors: writeErrors('CreateOrganisation'),
+    description: 'Adds an organisation to the tree under a parent, from the day it was established.',
     args: { input: t.arg({ type: CreateOrganisationInput, required: true }) },
     authScopes: async (_root, args) => ({ writesIn: await organisationIdOf(args.input.parentCode) }),
     resolve: (_root, args, ctx) => createOrganisation({ actor: ctx.actor!, input: args.input }),
@@ -29,13 +43,17 @@ builder.mutationField('createOrganisation', (t) =>
 );
 
 const RenameOrganisationInput = builder.inputType('RenameOrganisationInput', {
-  fields: (t) => ({ code: t.string({ required: true }), name: t.string({ required: true }) }),
+  fields: (t) => ({
+    code: t.string({ required: true, description: 'The code of the organisation renamed (the code never changes).' }),
+    name: t.string({ required: true, description: 'The new name, not blank, at most 200 characters.' }),
+  }),
 });
 
 builder.mutationField('renameOrganisation', (t) =>
   t.field({
     type: OrganisationRef,
     errors: writeErrors('RenameOrganisation'),
+    description: 'Corrects or changes the name; the name has no history: the new one is shown for every day.',
     args: { input: t.arg({ type: RenameOrganisationInput, required: true }) },
     authScopes: async (_root, args) => ({ writesIn: await organisationIdOf(args.input.code) }),
     resolve: (_root, args, ctx) => renameOrganisation({ actor: ctx.actor!, input: args.input }),
@@ -44,8 +62,11 @@ builder.mutationField('renameOrganisation', (t) =>
 
 const MoveOrganisationInput = builder.inputType('MoveOrganisationInput', {
   fields: (t) => ({
-    code: t.string({ required: true }),
-    parentCode: t.string({ required: true, description: 'The new parent.' }),
+    code: t.string({ required: true, description: 'The code of the organisation moved, with its subtree.' }),
+    parentCode: t.string({
+      required: true,
+      description: 'The new parent’s code: not a cell, not inside the moved subtree, existing on `on`.',
+    }),
     on: t.field({ type: 'Date', required: true, description: 'The first day under the new parent.' }),
   }),
 });
@@ -54,6 +75,8 @@ builder.mutationField('moveOrganisation', (t) =>
   t.field({
     type: OrganisationRef,
     errors: writeErrors('MoveOrganisation'),
+    description:
+      'Moves an organisation and its subtree under another parent from a day; the days before keep the old parent.',
     args: { input: t.arg({ type: MoveOrganisationInput, required: true }) },
     authScopes: async (_root, args) =>
       writesInAll([await organisationIdOf(args.input.code), await organisationIdOf(args.input.parentCode)]),
@@ -63,10 +86,11 @@ builder.mutationField('moveOrganisation', (t) =>
 
 const DissolveOrganisationInput = builder.inputType('DissolveOrganisationInput', {
   fields: (t) => ({
-    code: t.string({ required: true }),
+    code: t.string({ required: true, description: 'The code of the organisation dissolved.' }),
     on: t.field({ type: 'Date', required: true, description: 'The first day it no longer exists.' }),
     mergeIntoCode: t.string({
-      description: 'Merge: its members (cells) or subordinate organisations move there on `on`.',
+      description:
+        'Merge: its members (cells) or subordinate organisations move there on `on`; a cell merges into a cell, a committee into a committee. Without it, the organisation must be empty.',
     }),
   }),
 });

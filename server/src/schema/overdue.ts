@@ -9,6 +9,7 @@ import { OrganisationRef } from './organisation.ts';
 import { defaultAsOf } from './ranges.ts';
 
 const OverdueKindEnum = builder.enumType('OverdueKind', {
+  description: 'Which deadline of the admission path has passed (counted in working days).',
   values: {
     DECISION: { description: 'No admission decision 60 working days (90 when extended) after the cell’s resolution.' },
     CEREMONY: { description: 'No ceremony 30 working days after the decision.' },
@@ -17,16 +18,29 @@ const OverdueKindEnum = builder.enumType('OverdueKind', {
 });
 
 const OverdueStepRef = builder.objectRef<OverdueStep>('OverdueStep').implement({
+  description: 'A step not taken by its deadline: a candidate’s decision or ceremony, or a member’s recognition vote.',
   fields: (t) => ({
-    kind: t.field({ type: OverdueKindEnum, resolve: (s) => s.kind }),
+    kind: t.field({ type: OverdueKindEnum, description: 'Which deadline has passed.', resolve: (s) => s.kind }),
     since: t.expose('since', {
       type: 'Date',
       description: 'The step the deadline runs from (or the end of probation).',
     }),
     dueOn: t.expose('dueOn', { type: 'Date', description: 'The last day allowed.' }),
-    workingDaysLate: t.exposeInt('workingDaysLate'),
-    candidate: t.field({ type: CandidateRef, nullable: true, resolve: (s) => s.candidate }),
-    member: t.field({ type: MemberRef, nullable: true, resolve: (s) => s.member }),
+    workingDaysLate: t.exposeInt('workingDaysLate', {
+      description: 'Working days after dueOn up to the day judged (at least 1).',
+    }),
+    candidate: t.field({
+      type: CandidateRef,
+      nullable: true,
+      description: 'The candidate waiting, for DECISION and CEREMONY; null for RECOGNITION.',
+      resolve: (s) => s.candidate,
+    }),
+    member: t.field({
+      type: MemberRef,
+      nullable: true,
+      description: 'The probationary member waiting, for RECOGNITION; null otherwise.',
+      resolve: (s) => s.member,
+    }),
   }),
 });
 

@@ -12,21 +12,38 @@ import { ProgrammeRef } from './quota.ts';
 const QuotaRef = builder.prismaObject('Quota', {
   description: 'Chỉ tiêu: the target number of admissions of an organisation over [periodFrom, periodTo].',
   fields: (t) => ({
-    organisation: t.relation('organisation', { type: OrganisationRef }),
-    programme: t.relation('programme', { type: ProgrammeRef, nullable: true }),
-    periodFrom: t.expose('periodFrom', { type: 'Date' }),
-    periodTo: t.expose('periodTo', { type: 'Date' }),
-    target: t.exposeInt('target'),
+    organisation: t.relation('organisation', {
+      type: OrganisationRef,
+      description: 'The organisation given the target.',
+    }),
+    programme: t.relation('programme', {
+      type: ProgrammeRef,
+      nullable: true,
+      description: 'The programme (Đề án) it belongs to; null for a plain quota.',
+    }),
+    periodFrom: t.expose('periodFrom', { type: 'Date', description: 'The first day of the period (included).' }),
+    periodTo: t.expose('periodTo', { type: 'Date', description: 'The last day of the period (included).' }),
+    target: t.exposeInt('target', { description: 'The number of admissions asked for over the period (0 or more).' }),
   }),
 });
 
 const AssignQuotaInput = builder.inputType('AssignQuotaInput', {
   fields: (t) => ({
-    organisationCode: t.string({ required: true }),
-    periodFrom: t.field({ type: 'Date', required: true }),
-    periodTo: t.field({ type: 'Date', required: true }),
-    target: t.int({ required: true }),
-    programmeCode: t.string(),
+    organisationCode: t.string({
+      required: true,
+      description: 'The code of the organisation given the target; it must exist on at least one day of the period.',
+    }),
+    periodFrom: t.field({ type: 'Date', required: true, description: 'The first day of the period (included).' }),
+    periodTo: t.field({
+      type: 'Date',
+      required: true,
+      description: 'The last day of the period (included), not before periodFrom.',
+    }),
+    target: t.int({ required: true, description: 'The number of admissions asked for: a whole number, 0 or more.' }),
+    programmeCode: t.string({
+      description:
+        'The code of the programme (Đề án) it belongs to; the period must lie within it. Omit for a plain quota.',
+    }),
   }),
 });
 
@@ -45,11 +62,15 @@ builder.mutationField('assignQuota', (t) =>
 
 const CreateProgrammeInput = builder.inputType('CreateProgrammeInput', {
   fields: (t) => ({
-    code: t.string({ required: true }),
-    name: t.string({ required: true }),
-    issuedBy: t.string({ required: true }),
-    startOn: t.field({ type: 'Date', required: true }),
-    endOn: t.field({ type: 'Date', required: true }),
+    code: t.string({ required: true, description: 'A unique code, e.g. "01/DA-TU/2016", at most 200 characters.' }),
+    name: t.string({ required: true, description: 'The full title, at most 200 characters.' }),
+    issuedBy: t.string({ required: true, description: 'The committee that issued it, e.g. "Tỉnh ủy Nghệ An".' }),
+    startOn: t.field({ type: 'Date', required: true, description: 'The first day it runs (included).' }),
+    endOn: t.field({
+      type: 'Date',
+      required: true,
+      description: 'The last day it runs (included), not before startOn.',
+    }),
   }),
 });
 
@@ -57,6 +78,7 @@ builder.mutationField('createProgramme', (t) =>
   t.field({
     type: ProgrammeRef,
     errors: writeErrors('CreateProgramme'),
+    description: 'Records a programme (Đề án) that quotas can belong to. Admin tokens only.',
     args: { input: t.arg({ type: CreateProgrammeInput, required: true }) },
     authScopes: { role: ['ADMIN'] },
     resolve: (_root, args, ctx) => createProgramme({ actor: ctx.actor!, input: args.input }),
@@ -66,13 +88,20 @@ builder.mutationField('createProgramme', (t) =>
 const QuotaGapRef = builder.objectRef<QuotaGap>('QuotaAllocationGap').implement({
   description: 'The parent’s target against the sum of its children’s for the same period; gap = children − parent.',
   fields: (t) => ({
-    periodFrom: t.expose('periodFrom', { type: 'Date' }),
-    periodTo: t.expose('periodTo', { type: 'Date' }),
-    target: t.exposeInt('target'),
-    childrenTarget: t.exposeInt('childrenTarget'),
-    childrenWithQuota: t.exposeInt('childrenWithQuota'),
+    periodFrom: t.expose('periodFrom', { type: 'Date', description: 'The first day of the parent’s quota period.' }),
+    periodTo: t.expose('periodTo', { type: 'Date', description: 'The last day of the parent’s quota period.' }),
+    target: t.exposeInt('target', { description: 'The parent’s own target for the period.' }),
+    childrenTarget: t.exposeInt('childrenTarget', {
+      description: 'The sum of the targets its children hold for exactly the same period; 0 when none do.',
+    }),
+    childrenWithQuota: t.exposeInt('childrenWithQuota', {
+      description: 'How many of the children’s quotas were summed (usually one per child holding a quota).',
+    }),
     children: t.exposeInt('children', { description: 'Children on periodFrom.' }),
-    gap: t.int({ resolve: (g) => g.childrenTarget - g.target }),
+    gap: t.int({
+      description: 'childrenTarget − target: above 0 when the children were given more, below 0 when less.',
+      resolve: (g) => g.childrenTarget - g.target,
+    }),
   }),
 });
 

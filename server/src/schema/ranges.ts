@@ -5,6 +5,10 @@ import { addDays, todayInVietnam } from '../rules/dates.ts';
 /** The longest period a question may span: a range over more years is refused. */
 export const MAX_RANGE_YEARS = 100;
 
+/** The descriptions of the `from` and `to` arguments of a period. */
+export const FROM_DESCRIPTION = 'The first day of the period (included); not after `to`.';
+export const TO_DESCRIPTION = `The last day of the period (included); at most ${MAX_RANGE_YEARS} years after \`from\`.`;
+
 /**
  * A period [from, to], both days included; `from` after `to`, or a range of more than
  * MAX_RANGE_YEARS years, is refused naming the argument.

@@ -10,10 +10,12 @@ import { decodeMember, inMemberCell } from './member-writes.ts';
 const RecognitionVoteRef = builder.prismaObject('RecognitionVote', {
   description: 'One vote of the cell on recognising a probationary member as a full member.',
   fields: (t) => ({
-    on: t.expose('on', { type: 'Date' }),
-    votesFor: t.exposeInt('votesFor'),
-    votesEligible: t.exposeInt('votesEligible'),
-    passed: t.exposeBoolean('passed', { description: 'Two thirds of the eligible members voted for.' }),
+    on: t.expose('on', { type: 'Date', description: 'The day of the cell’s vote.' }),
+    votesFor: t.exposeInt('votesFor', { description: 'Members who voted for recognition.' }),
+    votesEligible: t.exposeInt('votesEligible', { description: 'Members entitled to vote.' }),
+    passed: t.exposeBoolean('passed', {
+      description: 'At least two thirds of the eligible members voted for: the member became a full member that day.',
+    }),
   }),
 });
 
@@ -28,10 +30,14 @@ builder.prismaObjectField(MemberRef, 'recognitionVotes', (t) =>
 );
 
 const voteFields = (t: Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0]) => ({
-  memberId: t.id({ required: true }),
-  on: t.field({ type: 'Date', required: true, description: 'The day of the cell’s vote.' }),
-  votesFor: t.int({ required: true }),
-  votesEligible: t.int({ required: true }),
+  memberId: t.id({ required: true, description: 'The probationary Member’s global ID.' }),
+  on: t.field({
+    type: 'Date',
+    required: true,
+    description: 'The day of the cell’s vote: not before the 12 months of probation end, after any earlier vote.',
+  }),
+  votesFor: t.int({ required: true, description: 'Members who voted for recognition: from 0 to votesEligible.' }),
+  votesEligible: t.int({ required: true, description: 'Members entitled to vote: more than 0.' }),
 });
 
 const RecordRecognitionVoteInput = builder.inputType('RecordRecognitionVoteInput', { fields: voteFields });
