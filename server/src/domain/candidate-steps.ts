@@ -2,6 +2,7 @@
 // as members), and what the last step does: kết nạp makes the member, nothing entered twice.
 import type { Candidate } from '@ketnap/prisma/generated/sqlite/client.ts';
 import type { Actor } from '../context.ts';
+import { addMembers } from '../derived/track.ts';
 import type { CandidateFacts, IntroducerFacts, Stage } from '../rules/stages.ts';
 import { ensureAlive } from './lookup.ts';
 import { audit, refuse, type Tx } from './write.ts';
@@ -54,6 +55,7 @@ export async function memberFromCandidate(tx: Tx, actor: Actor, candidate: Candi
     },
   });
   await tx.placement.create({ data: { memberId: member.id, cellId: cell.id, startOn: on } });
+  addMembers(tx, [member.id]);
   await audit(tx, actor, { action: 'admitCandidate', entityType: 'Member', entityId: member.id, after: member });
   return member;
 }

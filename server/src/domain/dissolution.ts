@@ -1,6 +1,7 @@
 // Dissolving an organisation from a date, or merging it into another: its members' placements
 // (a cell) or its subordinate organisations (a committee) move to the target on that day.
 
+import { touchOrganisations } from '../derived/track.ts';
 import { isCellKind } from '../rules/kinds.ts';
 import { ensureAlive, organisationByCode } from './lookup.ts';
 import { endParentLink, rebuildAncestry } from './tree.ts';
@@ -29,6 +30,7 @@ export function dissolveOrganisation({ actor, input }: WriteOptions<DissolveOrga
       .sort()
       .at(-1);
     if (lastStart && lastStart >= input.on) refuse('PLACEMENT_OVERLAP', 'on', { on: input.on, start: lastStart });
+    await touchOrganisations(tx, [before.id]);
     // Without a target there is nothing to move (refused above otherwise).
     if (target) {
       for (const p of placements) {

@@ -1,6 +1,7 @@
 // Recording a member admitted before ketnap was used, with the cells they belonged to: each
 // placement ends where the next begins, the first starts on the admission day.
 import type { Gender } from '@ketnap/prisma/generated/sqlite/enums.ts';
+import { addMembers } from '../derived/track.ts';
 import { validateHistory } from '../rules/membership.ts';
 import { activeCell } from './lookup.ts';
 import { audit, ensure, refuse, type WriteOptions, write } from './write.ts';
@@ -33,6 +34,7 @@ export function recordMember({ actor, input }: WriteOptions<RecordMemberInput>) 
     const member = await tx.member.create({
       data: { ...rest, fullName: input.fullName.trim(), admittedInId: cells[0]!.id },
     });
+    addMembers(tx, [member.id]);
     await tx.placement.createMany({
       data: placements.map((p, i) => ({
         memberId: member.id,

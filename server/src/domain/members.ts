@@ -1,6 +1,7 @@
 // Đảng viên: transfers between cells (chuyển sinh hoạt) and leaving. Recording a member with their
 // history is in member-history.ts; the recognition votes after probation are in recognition.ts.
 import type { LeavingReason } from '@ketnap/prisma/generated/sqlite/enums.ts';
+import { touchMembers } from '../derived/track.ts';
 import { type MemberFacts, validateLeaving, validateTransfer } from '../rules/membership.ts';
 import { activeCell, memberById } from './lookup.ts';
 import { audit, ensure, type Tx, type WriteOptions, write } from './write.ts';
@@ -22,6 +23,7 @@ export async function closePlacement(tx: Tx, m: Loaded, on: string) {
 export function transferMember({ actor, input }: WriteOptions<{ memberId: number; toCellCode: string; on: string }>) {
   return write(async (tx) => {
     const before = await memberById(tx, input.memberId);
+    await touchMembers(tx, [before.id]);
     const to = await activeCell(tx, input.toCellCode, input.on, 'toCellCode');
     // The placement the transfer cuts: the one covering its day. A transfer dated inside the
     // member's history (before a later transfer, or before a recorded leaving) splits that
@@ -51,6 +53,7 @@ export function transferMember({ actor, input }: WriteOptions<{ memberId: number
 export function recordLeaving({ actor, input }: WriteOptions<{ memberId: number; on: string; reason: LeavingReason }>) {
   return write(async (tx) => {
     const before = await memberById(tx, input.memberId);
+    await touchMembers(tx, [before.id]);
     ensure(validateLeaving(facts(before), input.on));
     await closePlacement(tx, before, input.on);
     const member = await tx.member.update({

@@ -1,6 +1,7 @@
 // The tree changes over time: organisations are created, renamed, moved under another parent,
 // dissolved, or merged into another (members' placements and children follow the merge).
 import type { OrganisationKind, Sector } from '@ketnap/prisma/generated/sqlite/enums.ts';
+import { touchOrganisations } from '../derived/track.ts';
 import { isCellKind } from '../rules/kinds.ts';
 import { ensureAlive, organisationByCode } from './lookup.ts';
 import { endParentLink, rebuildAncestry } from './tree.ts';
@@ -37,6 +38,7 @@ export function createOrganisation({ actor, input }: WriteOptions<CreateOrganisa
       data: { organisationId: org.id, parentId: parent.id, startOn: input.establishedOn },
     });
     await rebuildAncestry(tx, [org.id]);
+    await touchOrganisations(tx, [org.id]);
     await audit(tx, actor, {
       action: 'createOrganisation',
       entityType: 'Organisation',
@@ -70,6 +72,7 @@ export function moveOrganisation({ actor, input }: WriteOptions<{ code: string; 
     const parent = await ensureCanHoldChildren(tx, input.parentCode, input.on, 'parentCode');
     const cycle = await tx.organisationAncestry.findFirst({ where: { ancestorId: org.id, descendantId: parent.id } });
     if (cycle) refuse('CYCLE', 'parentCode');
+    await touchOrganisations(tx, [org.id]);
     const before = await endParentLink(tx, org.id, input.on);
     const after = await tx.organisationParent.create({
       data: { organisationId: org.id, parentId: parent.id, startOn: input.on },

@@ -2,6 +2,8 @@
 // of probation, each recorded, passed or failed. Two thirds make a full member from the vote's day;
 // the policy's last failed vote (the third) removes the member — leaving recorded with reason
 // REMOVED_AFTER_PROBATION and the placement closed — in the same transaction.
+
+import { touchMembers } from '../derived/track.ts';
 import { recognitionOutcome, validateLeaving, validateRecognitionVote } from '../rules/membership.ts';
 import { memberById } from './lookup.ts';
 import { closePlacement, facts } from './members.ts';
@@ -27,6 +29,7 @@ function vote({ actor, input }: WriteOptions<RecognitionVoteInput>, action: Acti
     const recorded = await tx.recognitionVote.create({
       data: { memberId: before.id, on, votesFor, votesEligible, passed },
     });
+    if (removes) await touchMembers(tx, [before.id]);
     if (removes) await closePlacement(tx, before, on);
     const member = await tx.member.update({
       where: { id: before.id },

@@ -3,6 +3,7 @@
 import type { Prisma } from '@ketnap/prisma/generated/sqlite/client.ts';
 import type { Actor } from '../context.ts';
 import { prisma } from '../db.ts';
+import { settle } from '../derived/track.ts';
 import { type Violation, type ViolationCode, type ViolationParams, violation } from '../rules/violations.ts';
 import { notifyCommitted } from './committed.ts';
 
@@ -57,16 +58,32 @@ export async function audit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<vo
  * Runs `fn` in one serializable transaction (two concurrent transfers of one member cannot both
  * pass the overlap check), retried with jittered backoff when the database aborts it for a
  * conflict; once committed, tells the after-commit listeners (which never make it fail).
+ *
+ * The writes of one process run one after another: they are rare (staff at work), each keeps the
+ * derived tables of the cells it touches, and sixty writes about one cell at once would otherwise
+ * abort one another over those cells until the retries ran out. Writes of different instances
+ * (PostgreSQL) still meet in the database, where the retries resolve them.
  */
-export async function write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+export function write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const run = queue.then(() => attempt(fn));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+async function attempt<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     let result: T;
     try {
-      result = await prisma().$transaction(fn, {
-        timeout: 30_000,
-        maxWait: 10_000,
-        isolationLevel: 'Serializable',
-      });
+      result = await prisma().$transaction(
+        async (tx) => {
+          const done = await fn(tx);
+          await settle(tx); // the derived tables follow the write, in its transaction
+          return done;
+        },
+        { timeout: 30_000, maxWait: 10_000, isolationLevel: 'Serializable' },
+      );
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !isSerializationFailure(error)) throw error;
       retries.count++;

@@ -58,3 +58,24 @@ export async function cellFigures(
   }
   return found;
 }
+
+/**
+ * The cells of each subtree at risk on `day`, by code, from the derived spans (an indexed lookup
+ * whatever the size of the subtree); cellFigures then gives the figures of those cells only.
+ */
+export async function atRiskCellIds(ids: readonly number[], day: string): Promise<Map<number, number[]>> {
+  const rows = await query<{ root: unknown; id: unknown }>(sql`
+    SELECT a."ancestorId" AS "root", c."id" AS "id"
+    FROM "CellRiskSpan" s
+      JOIN "OrganisationAncestry" a ON a."descendantId" = s."cellId"
+      JOIN "Organisation" c ON c."id" = s."cellId"
+    WHERE a."ancestorId" IN (${join([...ids])}) AND ${coversDay('a', day)} AND ${coversDay('s', day)} AND ${aliveOn('c', day)}
+    ORDER BY c."code"`);
+  const found = new Map<number, number[]>();
+  for (const row of rows) {
+    const list = found.get(num(row.root)) ?? [];
+    list.push(num(row.id));
+    found.set(num(row.root), list);
+  }
+  return found;
+}

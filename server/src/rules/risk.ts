@@ -40,6 +40,11 @@ export function riskPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): RiskPol
   return policy;
 }
 
+let active: RiskPolicy | undefined;
+
+/** The policy this process assesses with (read from the environment once). */
+export const activeRiskPolicy = (): RiskPolicy => (active ??= riskPolicyFromEnv());
+
 /** What the database counts for one cell on one day. */
 export interface CellFigures {
   cellId: number;

@@ -4,19 +4,19 @@ import type { Organisation } from '@ketnap/prisma/generated/sqlite/client.ts';
 import type { Context } from '../context.ts';
 import { batched } from '../read/batch.ts';
 import { admissionsByCell } from '../read/figures.ts';
-import { type CellRow, cellFigures } from '../read/risk.ts';
+import { atRiskCellIds, type CellRow, cellFigures } from '../read/risk.ts';
 import {
+  activeRiskPolicy,
   assessRisk,
   type RiskAssessment,
   type RiskCriterion,
   type RiskPolicy,
-  riskPolicyFromEnv,
 } from '../rules/risk.ts';
 import { builder } from './builder.ts';
 import { OrganisationRef } from './organisation.ts';
-import { dateRange } from './ranges.ts';
+import { dateRange, FROM_DESCRIPTION, TO_DESCRIPTION } from './ranges.ts';
 
-const policy = riskPolicyFromEnv();
+const policy = activeRiskPolicy();
 
 type Assessment = RiskAssessment & { cell: Organisation };
 
@@ -33,28 +33,50 @@ const RiskPolicyRef = builder.objectRef<RiskPolicy>('RiskPolicy').implement({
 });
 
 const RiskCriterionRef = builder.objectRef<RiskCriterion>('RiskCriterion').implement({
+  description: 'One of the three criteria of the at-risk verdict, with the cell’s figure and the policy’s threshold.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'FEW_MEMBERS, ELDERLY_MEMBERS or NO_RECENT_ADMISSION.' }),
-    holds: t.exposeBoolean('holds'),
-    value: t.exposeInt('value'),
-    threshold: t.exposeInt('threshold'),
+    holds: t.exposeBoolean('holds', { description: 'Whether the criterion is met on the day.' }),
+    value: t.exposeInt('value', {
+      description: 'The cell’s figure: members, elderly members, or full years without admission.',
+    }),
+    threshold: t.exposeInt('threshold', {
+      description:
+        'The policy’s number: FEW_MEMBERS holds when value < threshold, ELDERLY_MEMBERS when value ≥ threshold, NO_RECENT_ADMISSION after more than threshold years.',
+    }),
   }),
 });
 
 export const RiskAssessmentRef = builder.objectRef<Assessment>('RiskAssessment').implement({
   description: 'Whether a cell is at risk on a day, with the figures behind each criterion.',
   fields: (t) => ({
-    cell: t.field({ type: OrganisationRef, resolve: (a) => a.cell }),
-    asOf: t.expose('asOf', { type: 'Date' }),
-    isAtRisk: t.exposeBoolean('isAtRisk'),
-    memberCount: t.exposeInt('memberCount'),
-    elderlyCount: t.exposeInt('elderlyCount'),
-    lastAdmissionOn: t.expose('lastAdmissionOn', { type: 'Date', nullable: true }),
+    cell: t.field({ type: OrganisationRef, description: 'The cell assessed.', resolve: (a) => a.cell }),
+    asOf: t.expose('asOf', { type: 'Date', description: 'The day assessed.' }),
+    isAtRisk: t.exposeBoolean('isAtRisk', {
+      description: 'Nguy cơ không còn chi bộ: all three criteria hold on the day.',
+    }),
+    memberCount: t.exposeInt('memberCount', { description: 'Members (probationary and full) of the cell on the day.' }),
+    elderlyCount: t.exposeInt('elderlyCount', {
+      description: 'Members of the cell on the day aged `policy.elderlyAge` (60 by default) or more, in full years.',
+    }),
+    lastAdmissionOn: t.expose('lastAdmissionOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'The day of the cell’s last admission on or before the day; null if it never admitted anyone.',
+    }),
     yearsWithoutAdmission: t.exposeInt('yearsWithoutAdmission', {
       description: 'Full years since the last admission, or since establishment if none.',
     }),
-    criteria: t.field({ type: [RiskCriterionRef], resolve: (a) => a.criteria }),
-    policy: t.field({ type: RiskPolicyRef, resolve: (a) => a.policy }),
+    criteria: t.field({
+      type: [RiskCriterionRef],
+      description: 'The three criteria, always in this order: FEW_MEMBERS, ELDERLY_MEMBERS, NO_RECENT_ADMISSION.',
+      resolve: (a) => a.criteria,
+    }),
+    policy: t.field({
+      type: RiskPolicyRef,
+      description: 'The thresholds this assessment used.',
+      resolve: (a) => a.policy,
+    }),
   }),
 });
 
@@ -71,8 +93,9 @@ function cellsOf(ctx: Context, id: number, day: string, selfOnly: boolean) {
 }
 
 export async function atRiskCells(ctx: Context, id: number, day: string): Promise<Assessment[]> {
-  const rows = await cellsOf(ctx, id, day, false);
-  return rows.map((row) => assess(row, day)).filter((a) => a.isAtRisk);
+  const cellIds = await batched(ctx, `atRisk:${day}`, (ids: readonly number[]) => atRiskCellIds(ids, day), []).load(id);
+  const figures = await Promise.all(cellIds.map((cellId) => cellsOf(ctx, cellId, day, true)));
+  return figures.flatMap((rows) => rows.map((row) => assess(row, day)));
 }
 
 interface Recovery {
@@ -83,8 +106,8 @@ interface Recovery {
 const RecoveryRef = builder.objectRef<Recovery>('Recovery').implement({
   description: 'A cell at risk on `from` that admitted members in [from, to].',
   fields: (t) => ({
-    cell: t.field({ type: OrganisationRef, resolve: (r) => r.cell }),
-    admitted: t.exposeInt('admitted'),
+    cell: t.field({ type: OrganisationRef, description: 'The cell that recovered.', resolve: (r) => r.cell }),
+    admitted: t.exposeInt('admitted', { description: 'Members the cell itself admitted in [from, to] (at least 1).' }),
   }),
 });
 
@@ -93,7 +116,7 @@ builder.objectFields(OrganisationRef, (t) => ({
     type: RiskAssessmentRef,
     nullable: true,
     description: 'The assessment of this cell on the day; null for committees and cells not alive that day.',
-    args: { asOf: t.arg({ type: 'Date', required: true }) },
+    args: { asOf: t.arg({ type: 'Date', required: true, description: 'The day assessed.' }) },
     resolve: async (org, args, ctx) => {
       const [row] = await cellsOf(ctx, org.id, args.asOf, true);
       return row ? assess(row, args.asOf) : null;
@@ -101,14 +124,17 @@ builder.objectFields(OrganisationRef, (t) => ({
   }),
   atRiskCells: t.field({
     type: [RiskAssessmentRef],
-    description: 'Every cell of the subtree at risk on the day.',
-    args: { asOf: t.arg({ type: 'Date', required: true }) },
+    description: 'Every cell of the subtree (itself included, if a cell) at risk on the day, by code.',
+    args: { asOf: t.arg({ type: 'Date', required: true, description: 'The day assessed.' }) },
     resolve: (org, args, ctx) => atRiskCells(ctx, org.id, args.asOf),
   }),
   recoveredCells: t.field({
     type: [RecoveryRef],
     description: 'Cells at risk on `from` that admitted at least one member in [from, to].',
-    args: { from: t.arg({ type: 'Date', required: true }), to: t.arg({ type: 'Date', required: true }) },
+    args: {
+      from: t.arg({ type: 'Date', required: true, description: `${FROM_DESCRIPTION} The cells at risk on this day.` }),
+      to: t.arg({ type: 'Date', required: true, description: TO_DESCRIPTION }),
+    },
     resolve: async (org, args, ctx) => {
       const { from, to } = dateRange(args);
       const atRisk = await atRiskCells(ctx, org.id, from);

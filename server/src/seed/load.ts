@@ -1,9 +1,13 @@
 // Loads a dataset into an empty database in one transaction, table by table in dependency order,
 // with multi-row INSERTs on the raw connection (seconds faster than row-by-row client calls),
-// and derives the tree's closure (OrganisationAncestry) from its parent links.
+// and derives the tree's closure (OrganisationAncestry) from its parent links, then the derived
+// tables (server/src/derived/) from all of it.
 import type { Dataset } from '@ketnap/prisma/datasets/types.ts';
 import type { RawConnection } from '../db/raw.ts';
+import { rebuildDerived } from '../derived/rebuild.ts';
+import { viaConnection } from '../derived/sql.ts';
 import { ancestryRows } from '../rules/ancestry.ts';
+import { activeRiskPolicy } from '../rules/risk.ts';
 
 export const ROWS_PER_INSERT = 400;
 
@@ -78,6 +82,7 @@ export async function loadDataset(conn: RawConnection, dataset: Dataset): Promis
       conn,
       tables.map(([table]) => table),
     );
+    await rebuildDerived(viaConnection(conn), activeRiskPolicy());
     await conn.exec('COMMIT');
   } catch (error) {
     await conn.exec('ROLLBACK');

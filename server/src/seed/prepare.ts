@@ -3,6 +3,9 @@
 import type { Database } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { type RawConnection, rawConnect } from '../db/raw.ts';
+import { ensureDerived } from '../derived/rebuild.ts';
+import { viaConnection } from '../derived/sql.ts';
+import { activeRiskPolicy } from '../rules/risk.ts';
 import { datasetNames, datasets, defaultDataset, streamedDatasets } from './datasets.ts';
 import { loadDataset } from './load.ts';
 
@@ -17,7 +20,11 @@ export async function prepareDatabase(database: Database, options: { seed?: stri
   try {
     return await conn.exclusive(async () => {
       const migrations = await migrate(conn);
-      if (seed === false || (await database.prisma.organisation.count()) > 0) return { migrations, seeded: null };
+      if (seed === false || (await database.prisma.organisation.count()) > 0) {
+        // Derived again when out of date: a database from before the derived tables, another policy.
+        await inTransaction(conn, () => ensureDerived(viaConnection(conn), activeRiskPolicy()));
+        return { migrations, seeded: null };
+      }
       await seedDataset(conn, seed);
       return { migrations, seeded: seed };
     });
@@ -37,4 +44,17 @@ export async function seedDataset(conn: RawConnection, name: string): Promise<vo
   const streamed = streamedDatasets[name];
   if (streamed) await streamed.load(conn, {});
   else await loadDataset(conn, datasetNamed(name)());
+}
+
+/** Runs fn in one transaction of the raw connection. */
+export async function inTransaction<T>(conn: RawConnection, fn: () => Promise<T>): Promise<T> {
+  await conn.exec('BEGIN');
+  try {
+    const result = await fn();
+    await conn.exec('COMMIT');
+    return result;
+  } catch (error) {
+    await conn.exec('ROLLBACK');
+    throw error;
+  }
 }

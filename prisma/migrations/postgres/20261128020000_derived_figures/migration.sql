@@ -1,0 +1,39 @@
+-- Derived data for national scale (server/src/derived/): filled by the server on start and by `ketnap derive`.
+-- CreateTable
+CREATE TABLE "SubtreeDay" (
+    "id" SERIAL NOT NULL,
+    "organisationId" INTEGER NOT NULL,
+    "day" TEXT NOT NULL,
+    "members" INTEGER NOT NULL,
+    "admissions" INTEGER NOT NULL,
+
+    CONSTRAINT "SubtreeDay_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CellRiskSpan" (
+    "id" SERIAL NOT NULL,
+    "cellId" INTEGER NOT NULL,
+    "startOn" TEXT NOT NULL,
+    "endOn" TEXT,
+
+    CONSTRAINT "CellRiskSpan_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "DerivedState" (
+    "key" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+
+    CONSTRAINT "DerivedState_pkey" PRIMARY KEY ("key")
+);
+
+
+-- CreateIndex
+CREATE INDEX "SubtreeDay_organisationId_day_idx" ON "SubtreeDay"("organisationId", "day");
+
+-- CreateIndex
+CREATE INDEX "CellRiskSpan_cellId_startOn_idx" ON "CellRiskSpan"("cellId", "startOn");
+
+-- CreateIndex
+CREATE INDEX "CellRiskSpan_startOn_idx" ON "CellRiskSpan"("startOn");

@@ -1,0 +1,40 @@
+// What the derived tables are read and written with: a write's transaction, or the raw connection
+// of a load or a rebuild; and the few words that differ between SQLite and PostgreSQL.
+import { Prisma } from '@ketnap/prisma/generated/sqlite/client.ts';
+import type { Dialect } from '../config.ts';
+import type { RawConnection } from '../db/raw.ts';
+import { db } from '../db.ts';
+
+export const { sql, join, raw, empty } = Prisma;
+
+export interface Queryable {
+  dialect: Dialect;
+  rows<T>(statement: Prisma.Sql): Promise<T[]>;
+  run(statement: Prisma.Sql): Promise<void>;
+}
+
+/** A write's transaction (on the process's database). */
+export const viaTransaction = (tx: Prisma.TransactionClient): Queryable => ({
+  dialect: db().dialect,
+  rows: <T>(statement: Prisma.Sql) => tx.$queryRaw<T[]>(statement),
+  run: async (statement) => void (await tx.$executeRaw(statement)),
+});
+
+/** A raw connection: `?` marks on both databases (the PostgreSQL one numbers them). */
+export const viaConnection = (conn: RawConnection): Queryable => ({
+  dialect: conn.dialect,
+  rows: <T>(statement: Prisma.Sql) => conn.query<T>(statement.sql, statement.values),
+  run: async (statement) => void (await conn.query(statement.sql, statement.values)),
+});
+
+/** The end of an open state, as a date that sorts after every real one. */
+export const OPEN = '9999-12-31';
+
+/** Largest and smallest of several non-null values: MAX/MIN on SQLite, GREATEST/LEAST on PostgreSQL. */
+export const greatest = (q: Queryable) => raw(q.dialect === 'postgres' ? 'GREATEST' : 'MAX');
+export const least = (q: Queryable) => raw(q.dialect === 'postgres' ? 'LEAST' : 'MIN');
+
+/** Runs `fn` over `items` in slices small enough for either database's limit on parameters. */
+export async function inSlices<T>(items: readonly T[], fn: (slice: T[]) => Promise<void>, size = 5000): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await fn(items.slice(i, i + size));
+}

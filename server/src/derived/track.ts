@@ -1,0 +1,91 @@
+// Keeping the derived tables true inside each write's own transaction. A write says which members
+// and organisations it is about to change (before changing them); when it has finished, those
+// members' contributions are computed again and the difference applied, and the cells concerned
+// get their risk spans derived again. write() calls settle() itself.
+import type { Prisma } from '@ketnap/prisma/generated/sqlite/client.ts';
+import { num } from '../read/sql.ts';
+import { activeRiskPolicy } from '../rules/risk.ts';
+import { refreshRiskSpans } from './risk-spans.ts';
+import { join, type Queryable, sql, viaTransaction } from './sql.ts';
+import { applyDifference, type Changes, contributionsOf } from './subtree-days.ts';
+
+type Tx = Prisma.TransactionClient;
+
+interface Pending {
+  q: Queryable;
+  members: Set<number>;
+  cells: Set<number>;
+  before: Changes;
+}
+
+const pending = new WeakMap<Tx, Pending>();
+
+function of(tx: Tx): Pending {
+  let found = pending.get(tx);
+  if (!found) {
+    found = { q: viaTransaction(tx), members: new Set(), cells: new Set(), before: new Map() };
+    pending.set(tx, found);
+  }
+  return found;
+}
+
+/** The cells the members are or were placed in, or were admitted by. */
+async function cellsOfMembers(q: Queryable, memberIds: number[]): Promise<number[]> {
+  if (memberIds.length === 0) return [];
+  const rows = await q.rows<{ id: unknown }>(sql`
+    SELECT "cellId" AS "id" FROM "Placement" WHERE "memberId" IN (${join(memberIds)})
+    UNION SELECT "admittedInId" AS "id" FROM "Member" WHERE "id" IN (${join(memberIds)})`);
+  return rows.map((r) => num(r.id));
+}
+
+/** Members that exist and are about to change: their present contributions are noted first. */
+export async function touchMembers(tx: Tx, ids: readonly number[]): Promise<void> {
+  const state = of(tx);
+  const fresh = [...new Set(ids)].filter((id) => !state.members.has(id));
+  if (fresh.length === 0) return;
+  for (const id of fresh) state.members.add(id);
+  for (const [key, v] of await contributionsOf(state.q, fresh)) {
+    const entry = state.before.get(key) ?? { members: 0, admissions: 0 };
+    entry.members += v.members;
+    entry.admissions += v.admissions;
+    state.before.set(key, entry);
+  }
+  for (const cell of await cellsOfMembers(state.q, fresh)) state.cells.add(cell);
+}
+
+/** Members created by this write: they contributed nothing before it. */
+export function addMembers(tx: Tx, ids: readonly number[]): void {
+  const state = of(tx);
+  for (const id of ids) state.members.add(id);
+}
+
+/**
+ * Organisations about to change (their life, or their place in the tree), or just created: every
+ * member ever placed in (or admitted by) a cell of their subtree is touched, and those cells.
+ */
+export async function touchOrganisations(tx: Tx, orgIds: readonly number[]): Promise<void> {
+  if (orgIds.length === 0) return;
+  const state = of(tx);
+  const below = await state.q.rows<{ id: unknown }>(sql`
+    SELECT DISTINCT "descendantId" AS "id" FROM "OrganisationAncestry" WHERE "ancestorId" IN (${join([...orgIds])})`);
+  const cellIds = [...new Set([...orgIds, ...below.map((c) => num(c.id))])];
+  for (const id of cellIds) state.cells.add(id);
+  const members = await state.q.rows<{ id: unknown }>(sql`
+    SELECT "memberId" AS "id" FROM "Placement" WHERE "cellId" IN (${join(cellIds)})
+    UNION SELECT "id" FROM "Member" WHERE "admittedInId" IN (${join(cellIds)})`);
+  await touchMembers(
+    tx,
+    members.map((m) => num(m.id)),
+  );
+}
+
+/** Called by write() when the write's own work is done, still inside its transaction. */
+export async function settle(tx: Tx): Promise<void> {
+  const state = pending.get(tx);
+  if (!state) return;
+  pending.delete(tx);
+  const members = [...state.members];
+  if (members.length > 0) await applyDifference(state.q, state.before, await contributionsOf(state.q, members));
+  for (const cell of await cellsOfMembers(state.q, members)) state.cells.add(cell);
+  if (state.cells.size > 0) await refreshRiskSpans(state.q, [...state.cells], activeRiskPolicy());
+}
