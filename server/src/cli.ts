@@ -15,6 +15,8 @@ Commands:
   seed --dataset NAME        load a dataset into an empty database: thanh-chuong-2017 (the demo), or
       [--members N]          vietnam-synthetic, a synthetic nation of N member rows (default 5,600,000;
                              --members 50000 makes a small one in seconds), checked on a sample after loading
+  derive                     derive the derived tables again from the base tables (after a change of
+                             the risk policy the server does it on start by itself)
   token create --role admin|editor|viewer --name NAME [--org CODE] [--expires-in-days N]
                              create an API token; its secret is printed once
   token list                 list tokens (never their secrets)
@@ -125,6 +127,26 @@ async function main(argv: string[]): Promise<number> {
         await conn.close();
       }
       process.stdout.write(said);
+      return 0;
+    }
+    case 'derive': {
+      const { rawConnect } = await import('./db/raw.ts');
+      const { migrate } = await import('./db/migrate.ts');
+      const { rebuildDerived } = await import('./derived/rebuild.ts');
+      const { viaConnection } = await import('./derived/sql.ts');
+      const { inTransaction } = await import('./seed/prepare.ts');
+      const { activeRiskPolicy } = await import('./rules/risk.ts');
+      const conn = await rawConnect(settings().databaseUrl);
+      const start = performance.now();
+      try {
+        await conn.exclusive(async () => {
+          await migrate(conn);
+          await inTransaction(conn, () => rebuildDerived(viaConnection(conn), activeRiskPolicy()));
+        });
+      } finally {
+        await conn.close();
+      }
+      process.stdout.write(`derived tables rebuilt in ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
       return 0;
     }
     case 'token': {

@@ -82,11 +82,13 @@ query ThanhChuong2017 {
     grassrootsCount(asOf: "2017-01-01") { total bySector { sector committees cells } }
     admissionCount(from: "2017-01-01", to: "2017-07-31")
     quotaProgress(from: "2017-01-01", to: "2017-07-31") { target admitted ratio status }
-    atRiskCells(asOf: "2017-01-01") {
+    atRiskCount(asOf: "2017-01-01")
+    atRiskCells(asOf: "2017-01-01", first: 20) {
       cell { name parent(asOf: "2017-01-01") { name } }
       memberCount elderlyCount yearsWithoutAdmission
     }
-    recoveredCells(from: "2017-01-01", to: "2017-07-31") { cell { name } admitted }
+    recoveredCount(from: "2017-01-01", to: "2017-07-31")
+    recoveredCells(from: "2017-01-01", to: "2017-07-31", first: 20) { cell { name } admitted }
   }
 }
 `;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../src/context.ts';
 import { prisma } from '../src/db.ts';
-import { admissionsFromRows, memberCountsFromRows } from '../src/derived/from-rows.ts';
+import { admissionsFromRows, grassrootsFromRows, memberCountsFromRows } from '../src/derived/from-rows.ts';
 import { rebuildDerived } from '../src/derived/rebuild.ts';
 import { viaTransaction } from '../src/derived/sql.ts';
 import { dissolveOrganisation } from '../src/domain/dissolution.ts';
@@ -16,6 +16,7 @@ import { recordRecognitionVote } from '../src/domain/recognition.ts';
 import { ValidationFailure } from '../src/domain/write.ts';
 import { admissionsByMonth, memberCounts } from '../src/read/figures.ts';
 import { atRiskCellIds, cellFigures } from '../src/read/risk.ts';
+import { grassrootsOn } from '../src/read/tree.ts';
 import { addDays } from '../src/rules/dates.ts';
 import { CELL_KINDS } from '../src/rules/kinds.ts';
 import { activeRiskPolicy, assessRisk } from '../src/rules/risk.ts';
@@ -107,7 +108,15 @@ async function derivedRows() {
   const spans = await prisma().$queryRawUnsafe<{ c: unknown; s: string; e: string | null }[]>(
     'SELECT "cellId" AS c, "startOn" AS s, "endOn" AS e FROM "CellRiskSpan" ORDER BY 1, 2',
   );
+  const grassroots = await prisma().$queryRawUnsafe<
+    { o: unknown; d: string; s: string | null; c: unknown; l: unknown }[]
+  >(
+    `SELECT "organisationId" AS o, "day" AS d, CAST("sector" AS TEXT) AS s, SUM("committees") AS c, SUM("cells") AS l
+     FROM "GrassrootsDay" GROUP BY "organisationId", "day", "sector"
+     HAVING SUM("committees") <> 0 OR SUM("cells") <> 0 ORDER BY 1, 2, 3`,
+  );
   return {
+    grassroots: grassroots.map((x) => `${Number(x.o)} ${x.d} ${x.s} ${Number(x.c)} ${Number(x.l)}`),
     days: days.map((x) => `${Number(x.o)} ${x.d} ${Number(x.m)} ${Number(x.a)}`),
     spans: spans.map((x) => `${Number(x.c)} ${x.s} ${x.e}`),
   };
@@ -126,6 +135,24 @@ async function expectFiguresFromRows(days: string[]) {
     const byMonth = await admissionsByMonth(ids, from, day);
     const totals = new Map([...byMonth].map(([id, months]) => [id, [...months.values()].reduce((a, b) => a + b, 0)]));
     expect(nonZero(totals), `admissions to ${day}`).toEqual(nonZero(await admissionsFromRows(ids, from, day)));
+    const grassroots = new Map(
+      [...(await grassrootsOn(ids, day))].map(([id, list]) => [
+        id,
+        new Map(
+          list
+            .flatMap((e) => [
+              [`${e.sector} GRASSROOTS_COMMITTEE`, e.committees],
+              [`${e.sector} GRASSROOTS_CELL`, e.cells],
+            ])
+            .filter(([, n]) => n !== 0) as [string, number][],
+        ),
+      ]),
+    );
+    const plain = (m: Map<number, Map<string, number>>) =>
+      Object.fromEntries(
+        [...m].filter(([, c]) => c.size > 0).map(([id, c]) => [id, Object.fromEntries([...c].sort())]),
+      );
+    expect(plain(grassroots), `grassroots on ${day}`).toEqual(plain(await grassrootsFromRows(ids, day)));
     const slow = await cellFigures(ids, day, policy);
     const atRisk = await atRiskCellIds(ids, day);
     for (const id of ids) {

@@ -140,6 +140,33 @@ describe.each(engines)('public API on %s', async (engine) => {
     expect(data?.district.lastDay).toHaveLength(82);
   });
 
+  test('long lists come a page at a time with a total; absurd pages are refused naming the argument', async () => {
+    const { data, errors } = await gql(`{ organisation(code: "thanh-chuong") {
+      atRiskCount(asOf: "2017-01-01") all: atRiskCells(asOf: "2017-01-01") { cell { code } }
+      p1: atRiskCells(asOf: "2017-01-01", first: 4) { cell { code } }
+      p2: atRiskCells(asOf: "2017-01-01", first: 4, offset: 4) { cell { code } }
+      recoveredCount(from: "2017-01-01", to: "2017-07-31")
+      r1: recoveredCells(from: "2017-01-01", to: "2017-07-31", first: 2, offset: 1) { cell { code } admitted }
+      rAll: recoveredCells(from: "2017-01-01", to: "2017-07-31") { cell { code } admitted } } }`);
+    expect(errors).toBeUndefined();
+    const org = data?.organisation;
+    expect(org.atRiskCount).toBe(6);
+    expect([...org.p1, ...org.p2]).toEqual(org.all);
+    expect(org.p1).toHaveLength(4);
+    expect(org.recoveredCount).toBe(6);
+    expect(org.r1).toEqual(org.rAll.slice(1, 3));
+    for (const [args, argument] of [
+      ['first: 501', 'first'],
+      ['first: -1', 'first'],
+      ['offset: -3', 'offset'],
+    ] as const) {
+      const refused = await gql(
+        `{ organisation(code: "thanh-chuong") { atRiskCells(asOf: "2017-01-01", ${args}) { isAtRisk } } }`,
+      );
+      expect(refused.errors?.[0]?.message).toContain(`"${argument}"`);
+    }
+  });
+
   test('node(id) finds an organisation by its global id', async () => {
     const { data } = await gql(`{ organisation(code: "thanh-chuong") { id } }`);
     const { data: d2 } = await gql(`query($id: ID!) { node(id: $id) { ... on Organisation { code } } }`, {

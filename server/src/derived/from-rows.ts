@@ -1,6 +1,6 @@
 // The figures computed from the base rows alone, the way they were before the derived tables: the
 // reference the property test compares the derived figures with, and the "naive way" of the bench.
-import { coversDay, join, memberOn, num, query, sql } from '../read/sql.ts';
+import { aliveOn, coversDay, GRASSROOTS_KINDS_SQL, join, memberOn, num, query, sql } from '../read/sql.ts';
 
 export async function memberCountsFromRows(ids: readonly number[], day: string): Promise<Map<number, number>> {
   const rows = await query<{ id: number; n: unknown }>(sql`
@@ -27,4 +27,24 @@ export async function admissionsFromRows(
     WHERE a."ancestorId" IN (${join([...ids])}) AND m."admittedOn" >= ${from} AND m."admittedOn" <= ${to}
     GROUP BY a."ancestorId"`);
   return new Map(rows.map((row) => [num(row.id), num(row.n)]));
+}
+
+/** Grassroots committees and cells of each subtree on a day, by sector and kind: `sector kind` → count. */
+export async function grassrootsFromRows(
+  ids: readonly number[],
+  day: string,
+): Promise<Map<number, Map<string, number>>> {
+  const rows = await query<{ id: number; kind: string; sector: string | null; n: unknown }>(sql`
+    SELECT a."ancestorId" AS "id", CAST(o."kind" AS TEXT) AS "kind", CAST(o."sector" AS TEXT) AS "sector", COUNT(*) AS "n"
+    FROM "OrganisationAncestry" a JOIN "Organisation" o ON o."id" = a."descendantId"
+    WHERE a."ancestorId" IN (${join([...ids])}) AND a."depth" > 0 AND ${coversDay('a', day)}
+      AND o."kind" IN ${GRASSROOTS_KINDS_SQL} AND ${aliveOn('o', day)}
+    GROUP BY a."ancestorId", o."kind", o."sector"`);
+  const found = new Map<number, Map<string, number>>();
+  for (const row of rows) {
+    const counts = found.get(num(row.id)) ?? new Map<string, number>();
+    counts.set(`${row.sector} ${row.kind}`, num(row.n));
+    found.set(num(row.id), counts);
+  }
+  return found;
 }

@@ -2,12 +2,13 @@
 // risk policy or of a derivation, and on demand (`ketnap derive`). DerivedState records what the
 // tables were derived with, so that a server starting with another policy derives them again.
 import type { RiskPolicy } from '../rules/risk.ts';
+import { rebuildGrassrootsDays } from './grassroots-days.ts';
 import { rebuildRiskSpans } from './risk-spans.ts';
 import { type Queryable, sql } from './sql.ts';
 import { rebuildSubtreeDays } from './subtree-days.ts';
 
 /** Raise when a derivation changes: every database derives its tables again on next start. */
-export const DERIVATION_VERSION = '1';
+export const DERIVATION_VERSION = '2';
 
 async function state(q: Queryable): Promise<Map<string, string>> {
   const rows = await q.rows<{ key: string; value: string }>(sql`SELECT "key", "value" FROM "DerivedState"`);
@@ -21,6 +22,7 @@ async function record(q: Queryable, key: string, value: string): Promise<void> {
 
 export async function rebuildDerived(q: Queryable, policy: RiskPolicy): Promise<void> {
   await rebuildSubtreeDays(q);
+  await rebuildGrassrootsDays(q);
   await record(q, 'version', DERIVATION_VERSION);
   await rebuildRiskSpans(q, policy);
   await record(q, 'riskPolicy', JSON.stringify(policy));

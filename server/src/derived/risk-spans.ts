@@ -5,7 +5,7 @@
 // the policy (rules/risk.ts, the one place it is written) is asked on those days only.
 import { CELL_KINDS_SQL, num } from '../read/sql.ts';
 import { addDays, anniversary } from '../rules/dates.ts';
-import { assessRisk, elderlyBornBy, type RiskPolicy } from '../rules/risk.ts';
+import { assessRisk, elderlyBornBy, mayBeAtRisk, type RiskPolicy } from '../rules/risk.ts';
 import { inSlices, join, OPEN, type Queryable, sql } from './sql.ts';
 
 export interface CellLife {
@@ -30,45 +30,82 @@ export interface Span {
 
 const within = (day: string, start: string, end: string | null) => start <= day && (end === null || end > day);
 
-/** Where the verdict may change, for one cell. */
-function turningDays(cell: CellLife, placed: PlacedMember[], admissions: string[], policy: RiskPolicy): string[] {
-  const days = new Set<string>([cell.establishedOn]);
-  const near = (day: string) => {
-    for (const d of [addDays(day, -1), day, addDays(day, 1), addDays(day, 2)]) days.add(d);
-  };
+/** The members of the cell on each of the (sorted) days, by one sweep over the days members come and go. */
+function membersOnDays(placed: PlacedMember[], days: string[]): number[] {
+  const changes: [string, number][] = [];
   for (const p of placed) {
-    for (const d of [p.startOn, p.endOn, p.admittedOn, p.leftOn]) if (d) days.add(d);
-    near(anniversary(p.birthDate, policy.elderlyAge));
+    const start = p.startOn > p.admittedOn ? p.startOn : p.admittedOn;
+    const end = [p.endOn, p.leftOn].reduce<string>((a, b) => (b !== null && b < a ? b : a), OPEN);
+    if (start < end) changes.push([start, 1], [end, -1]);
   }
-  for (const since of [cell.establishedOn, ...admissions]) {
-    days.add(since);
-    near(anniversary(since, policy.yearsWithoutAdmission));
-  }
+  changes.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  let count = 0;
+  let next = 0;
+  return days.map((day) => {
+    while (next < changes.length && (changes[next] as [string, number])[0] <= day)
+      count += (changes[next++] as [string, number])[1];
+    return count;
+  });
+}
+
+/**
+ * The stretches [from, to) of the cell's life in which its member count allows a risk. The count
+ * changes only where a placement or a membership begins or ends, so those days bound the stretches.
+ */
+function riskyStretches(cell: CellLife, placed: PlacedMember[], policy: RiskPolicy): [string, string][] {
   const end = cell.dissolvedOn ?? OPEN;
-  return [...days].filter((d) => d >= cell.establishedOn && d < end).sort();
+  const days = [
+    ...new Set(
+      [cell.establishedOn, ...placed.flatMap((p) => [p.startOn, p.endOn, p.admittedOn, p.leftOn])].filter(
+        (d): d is string => d !== null && d >= cell.establishedOn && d < end,
+      ),
+    ),
+  ].sort();
+  const counts = membersOnDays(placed, days);
+  const stretches: [string, string][] = [];
+  days.forEach((day, i) => {
+    if (!mayBeAtRisk(counts[i] ?? 0, policy)) return;
+    const to = days[i + 1] ?? end;
+    const last = stretches.at(-1);
+    if (last && last[1] === day) last[1] = to;
+    else stretches.push([day, to]);
+  });
+  return stretches;
 }
 
 /** The spans during which the cell is at risk, in order, clipped to its life. */
 export function riskSpans(cell: CellLife, placed: PlacedMember[], admissions: string[], policy: RiskPolicy): Span[] {
-  const spans: Span[] = [];
+  const stretches = riskyStretches(cell, placed, policy);
+  if (stretches.length === 0) return []; // most cells: never few members, or never few enough to be elderly
+  const inside = (day: string) => stretches.some(([from, to]) => from <= day && day < to);
+  // Days from two before a stretch to one after it: their neighbours may fall inside.
+  const widened = stretches.map(([from, to]) => [addDays(from, -2), to === OPEN ? OPEN : addDays(to, 1)] as const);
+  const near = (day: string) => widened.some(([from, to]) => from <= day && day < to);
+  // Inside the stretches the verdict changes where they begin, where a member comes, goes or
+  // reaches the elderly age, and the day after an admission's (or the establishment's) anniversary.
+  const days = new Set<string>(stretches.map(([from]) => from));
+  const add = (day: string | null) => {
+    if (day !== null && inside(day)) days.add(day);
+  };
+  const around = (day: string) => {
+    if (near(day)) for (const d of [addDays(day, -1), day, addDays(day, 1), addDays(day, 2)]) add(d);
+  };
+  for (const p of placed) {
+    for (const d of [p.startOn, p.endOn, p.admittedOn, p.leftOn]) add(d);
+    around(anniversary(p.birthDate, policy.elderlyAge));
+  }
   const sortedAdmissions = [...admissions].sort();
+  for (const since of [cell.establishedOn, ...sortedAdmissions]) {
+    add(since);
+    around(anniversary(since, policy.yearsWithoutAdmission));
+  }
+  // Where a stretch ends the cell stops being at risk: those days are judged "not at risk".
+  const judged = [...days].map((day) => [day, assessOn(cell, placed, sortedAdmissions, day, policy)] as const);
+  for (const [, to] of stretches) if (to !== OPEN) judged.push([to, false]);
+  judged.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const spans: Span[] = [];
   let open: string | null = null;
-  for (const day of turningDays(cell, placed, sortedAdmissions, policy)) {
-    const bornBy = elderlyBornBy(day, policy);
-    let memberCount = 0;
-    let elderlyCount = 0;
-    for (const p of placed) {
-      if (!within(day, p.startOn, p.endOn) || !within(day, p.admittedOn, p.leftOn)) continue;
-      memberCount++;
-      if (p.birthDate <= bornBy) elderlyCount++;
-    }
-    let lastAdmissionOn: string | null = null;
-    for (const a of sortedAdmissions) if (a <= day) lastAdmissionOn = a;
-    const { isAtRisk } = assessRisk(
-      { cellId: cell.id, establishedOn: cell.establishedOn, memberCount, elderlyCount, lastAdmissionOn },
-      day,
-      policy,
-    );
+  for (const [day, isAtRisk] of judged) {
     if (isAtRisk && open === null) open = day;
     if (!isAtRisk && open !== null) {
       spans.push({ cellId: cell.id, startOn: open, endOn: day });
@@ -77,6 +114,22 @@ export function riskSpans(cell: CellLife, placed: PlacedMember[], admissions: st
   }
   if (open !== null) spans.push({ cellId: cell.id, startOn: open, endOn: cell.dissolvedOn });
   return spans;
+}
+
+/** The policy's verdict on one day, from the cell's rows. */
+function assessOn(cell: CellLife, placed: PlacedMember[], admissions: string[], day: string, policy: RiskPolicy) {
+  const bornBy = elderlyBornBy(day, policy);
+  let memberCount = 0;
+  let elderlyCount = 0;
+  for (const p of placed) {
+    if (!within(day, p.startOn, p.endOn) || !within(day, p.admittedOn, p.leftOn)) continue;
+    memberCount++;
+    if (p.birthDate <= bornBy) elderlyCount++;
+  }
+  let lastAdmissionOn: string | null = null;
+  for (const a of admissions) if (a <= day) lastAdmissionOn = a;
+  const figures = { cellId: cell.id, establishedOn: cell.establishedOn, memberCount, elderlyCount, lastAdmissionOn };
+  return assessRisk(figures, day, policy).isAtRisk;
 }
 
 /** Derives the spans of the given cells again (organisations that are not cells are ignored). */

@@ -5,6 +5,7 @@
 import type { Prisma } from '@ketnap/prisma/generated/sqlite/client.ts';
 import { num } from '../read/sql.ts';
 import { activeRiskPolicy } from '../rules/risk.ts';
+import { appendGrassrootsDifference, type GrassrootsChanges, grassrootsContributions } from './grassroots-days.ts';
 import { refreshRiskSpans } from './risk-spans.ts';
 import { join, type Queryable, sql, viaTransaction } from './sql.ts';
 import { applyDifference, type Changes, contributionsOf } from './subtree-days.ts';
@@ -16,6 +17,9 @@ interface Pending {
   members: Set<number>;
   cells: Set<number>;
   before: Changes;
+  /** Organisations whose grassroots contributions were noted, and those contributions. */
+  organisations: Set<number>;
+  grassrootsBefore: GrassrootsChanges;
 }
 
 const pending = new WeakMap<Tx, Pending>();
@@ -23,7 +27,14 @@ const pending = new WeakMap<Tx, Pending>();
 function of(tx: Tx): Pending {
   let found = pending.get(tx);
   if (!found) {
-    found = { q: viaTransaction(tx), members: new Set(), cells: new Set(), before: new Map() };
+    found = {
+      q: viaTransaction(tx),
+      members: new Set(),
+      cells: new Set(),
+      before: new Map(),
+      organisations: new Set(),
+      grassrootsBefore: new Map(),
+    };
     pending.set(tx, found);
   }
   return found;
@@ -59,9 +70,19 @@ export function addMembers(tx: Tx, ids: readonly number[]): void {
   for (const id of ids) state.members.add(id);
 }
 
+/** Organisations created by this write: they contributed nothing before it (nor their cells). */
+export function addOrganisations(tx: Tx, ids: readonly number[]): void {
+  const state = of(tx);
+  for (const id of ids) {
+    state.organisations.add(id);
+    state.cells.add(id);
+  }
+}
+
 /**
- * Organisations about to change (their life, or their place in the tree), or just created: every
- * member ever placed in (or admitted by) a cell of their subtree is touched, and those cells.
+ * Organisations about to change (their life, or their place in the tree): they and every
+ * organisation below them are touched, and every member ever placed in (or admitted by) a cell of
+ * their subtree.
  */
 export async function touchOrganisations(tx: Tx, orgIds: readonly number[]): Promise<void> {
   if (orgIds.length === 0) return;
@@ -70,6 +91,14 @@ export async function touchOrganisations(tx: Tx, orgIds: readonly number[]): Pro
     SELECT DISTINCT "descendantId" AS "id" FROM "OrganisationAncestry" WHERE "ancestorId" IN (${join([...orgIds])})`);
   const cellIds = [...new Set([...orgIds, ...below.map((c) => num(c.id))])];
   for (const id of cellIds) state.cells.add(id);
+  const fresh = cellIds.filter((id) => !state.organisations.has(id));
+  for (const id of fresh) state.organisations.add(id);
+  for (const [key, v] of await grassrootsContributions(state.q, fresh)) {
+    const entry = state.grassrootsBefore.get(key) ?? { committees: 0, cells: 0 };
+    entry.committees += v.committees;
+    entry.cells += v.cells;
+    state.grassrootsBefore.set(key, entry);
+  }
   const members = await state.q.rows<{ id: unknown }>(sql`
     SELECT "memberId" AS "id" FROM "Placement" WHERE "cellId" IN (${join(cellIds)})
     UNION SELECT "id" FROM "Member" WHERE "admittedInId" IN (${join(cellIds)})`);
@@ -87,5 +116,12 @@ export async function settle(tx: Tx): Promise<void> {
   const members = [...state.members];
   if (members.length > 0) await applyDifference(state.q, state.before, await contributionsOf(state.q, members));
   for (const cell of await cellsOfMembers(state.q, members)) state.cells.add(cell);
+  const organisations = [...state.organisations];
+  if (organisations.length > 0)
+    await appendGrassrootsDifference(
+      state.q,
+      state.grassrootsBefore,
+      await grassrootsContributions(state.q, organisations),
+    );
   if (state.cells.size > 0) await refreshRiskSpans(state.q, [...state.cells], activeRiskPolicy());
 }

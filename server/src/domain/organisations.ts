@@ -1,7 +1,7 @@
 // The tree changes over time: organisations are created, renamed, moved under another parent,
 // dissolved, or merged into another (members' placements and children follow the merge).
 import type { OrganisationKind, Sector } from '@ketnap/prisma/generated/sqlite/enums.ts';
-import { touchOrganisations } from '../derived/track.ts';
+import { addOrganisations, touchOrganisations } from '../derived/track.ts';
 import { isCellKind } from '../rules/kinds.ts';
 import { ensureAlive, organisationByCode } from './lookup.ts';
 import { endParentLink, rebuildAncestry } from './tree.ts';
@@ -38,7 +38,7 @@ export function createOrganisation({ actor, input }: WriteOptions<CreateOrganisa
       data: { organisationId: org.id, parentId: parent.id, startOn: input.establishedOn },
     });
     await rebuildAncestry(tx, [org.id]);
-    await touchOrganisations(tx, [org.id]);
+    addOrganisations(tx, [org.id]);
     await audit(tx, actor, {
       action: 'createOrganisation',
       entityType: 'Organisation',

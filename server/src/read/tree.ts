@@ -42,22 +42,22 @@ export interface SectorCount {
   cells: number;
 }
 
-/** Grassroots organisations (committees and cells directly under a district) in each subtree. */
+/**
+ * Grassroots organisations (committees and cells directly under a district) in each subtree, from
+ * GrassrootsDay (server/src/derived/): an indexed range of one organisation's rows, whatever its size.
+ */
 export async function grassrootsOn(ids: readonly number[], day: string): Promise<Map<number, SectorCount[]>> {
-  const rows = await query<{ id: number; kind: string; sector: string | null; n: unknown }>(sql`
-    SELECT a."ancestorId" AS "id", CAST(o."kind" AS TEXT) AS "kind", CAST(o."sector" AS TEXT) AS "sector", COUNT(*) AS "n"
-    FROM "OrganisationAncestry" a JOIN "Organisation" o ON o."id" = a."descendantId"
-    WHERE a."ancestorId" IN (${join([...ids])}) AND a."depth" > 0 AND ${coversDay('a', day)}
-      AND o."kind" IN ${GRASSROOTS_KINDS_SQL} AND ${aliveOn('o', day)}
-    GROUP BY a."ancestorId", o."kind", o."sector"`);
+  const rows = await query<{ id: number; sector: string | null; committees: unknown; cells: unknown }>(sql`
+    SELECT d."organisationId" AS "id", CAST(d."sector" AS TEXT) AS "sector",
+      SUM(d."committees") AS "committees", SUM(d."cells") AS "cells"
+    FROM "GrassrootsDay" d
+    WHERE d."organisationId" IN (${join([...ids])}) AND d."day" <= ${day}
+    GROUP BY d."organisationId", d."sector"`);
   const found = new Map<number, SectorCount[]>();
   for (const row of rows) {
-    const list = found.get(num(row.id)) ?? [];
-    let entry = list.find((e) => e.sector === row.sector);
-    if (!entry) list.push((entry = { sector: row.sector, committees: 0, cells: 0 }));
-    if (row.kind === 'GRASSROOTS_COMMITTEE') entry.committees += num(row.n);
-    else entry.cells += num(row.n);
-    found.set(num(row.id), list);
+    const entry = { sector: row.sector, committees: num(row.committees), cells: num(row.cells) };
+    if (entry.committees === 0 && entry.cells === 0) continue;
+    found.set(num(row.id), [...(found.get(num(row.id)) ?? []), entry]);
   }
   for (const list of found.values())
     list.sort((a, b) => SECTOR_ORDER.indexOf(a.sector) - SECTOR_ORDER.indexOf(b.sector));

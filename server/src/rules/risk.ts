@@ -75,13 +75,23 @@ export interface RiskAssessment extends CellFigures {
 /** The birth date on or before which a member counts as elderly on `asOf`. */
 export const elderlyBornBy = (asOf: string, policy: RiskPolicy) => yearsBefore(asOf, policy.elderlyAge);
 
+/** Fewer members than the policy's minimum: the first criterion. */
+const fewMembers = (memberCount: number, policy: RiskPolicy) => memberCount < policy.minMembers;
+
+/**
+ * Whether a cell with this many members may be at risk at all, whatever their ages and admissions:
+ * few enough for the first criterion, and enough for the second (the elderly are among them).
+ */
+export const mayBeAtRisk = (memberCount: number, policy: RiskPolicy) =>
+  fewMembers(memberCount, policy) && memberCount >= policy.minElderly;
+
 export function assessRisk(figures: CellFigures, asOf: string, policy: RiskPolicy): RiskAssessment {
   // A cell that never admitted anyone counts from its establishment.
   const since = figures.lastAdmissionOn ?? figures.establishedOn;
   const criteria: RiskCriterion[] = [
     {
       name: 'FEW_MEMBERS',
-      holds: figures.memberCount < policy.minMembers,
+      holds: fewMembers(figures.memberCount, policy),
       value: figures.memberCount,
       threshold: policy.minMembers,
     },

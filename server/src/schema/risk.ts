@@ -1,6 +1,7 @@
 // Nguy cơ không còn chi bộ: cells at risk of disappearing, the figures behind each verdict, and
 // the cells that recovered by admitting again.
 import type { Organisation } from '@ketnap/prisma/generated/sqlite/client.ts';
+import { GraphQLError } from 'graphql';
 import type { Context } from '../context.ts';
 import { batched } from '../read/batch.ts';
 import { admissionsByCell } from '../read/figures.ts';
@@ -92,10 +93,46 @@ function cellsOf(ctx: Context, id: number, day: string, selfOnly: boolean) {
   ).load(id);
 }
 
-export async function atRiskCells(ctx: Context, id: number, day: string): Promise<Assessment[]> {
-  const cellIds = await batched(ctx, `atRisk:${day}`, (ids: readonly number[]) => atRiskCellIds(ids, day), []).load(id);
+/** The ids of the cells of the subtree at risk on `day`, by code (from the derived spans). */
+function atRiskIds(ctx: Context, id: number, day: string) {
+  return batched(ctx, `atRisk:${day}`, (ids: readonly number[]) => atRiskCellIds(ids, day), [] as number[]).load(id);
+}
+
+/** The assessments of the given cells (a page of them), in the order given. */
+async function assessed(ctx: Context, cellIds: readonly number[], day: string): Promise<Assessment[]> {
   const figures = await Promise.all(cellIds.map((cellId) => cellsOf(ctx, cellId, day, true)));
   return figures.flatMap((rows) => rows.map((row) => assess(row, day)));
+}
+
+/** The cells at risk on `from` that admitted in [from, to], with how many, by code. */
+async function recovered(ctx: Context, id: number, from: string, to: string): Promise<[number, number][]> {
+  const atRisk = await atRiskIds(ctx, id, from);
+  const loader = batched(
+    ctx,
+    `cellAdmissions:${from}:${to}`,
+    (ids: readonly number[]) => admissionsByCell(ids, from, to),
+    0,
+  );
+  const admitted = await loader.loadMany(atRisk);
+  return atRisk.map((cellId, i) => [cellId, Number(admitted[i] ?? 0)] as [number, number]).filter(([, n]) => n > 0);
+}
+
+/** Page sizes of the lists of cells: a whole country's list never goes out in one answer. */
+export const PAGE = { default: 50, max: 500 } as const;
+
+/** `first` and `offset` checked (naming the argument), as a slice of a list. */
+function page(args: { first?: number | null; offset?: number | null }) {
+  const first = args.first ?? PAGE.default;
+  const offset = args.offset ?? 0;
+  if (first < 0 || first > PAGE.max)
+    throw new GraphQLError(`Argument "first" (${first}) must be between 0 and ${PAGE.max}`, {
+      extensions: { code: 'BAD_USER_INPUT', argument: 'first' },
+    });
+  if (offset < 0)
+    throw new GraphQLError(`Argument "offset" (${offset}) must not be negative`, {
+      extensions: { code: 'BAD_USER_INPUT', argument: 'offset' },
+    });
+  return <T>(items: readonly T[]) => items.slice(offset, offset + first);
 }
 
 interface Recovery {
@@ -111,41 +148,72 @@ const RecoveryRef = builder.objectRef<Recovery>('Recovery').implement({
   }),
 });
 
-builder.objectFields(OrganisationRef, (t) => ({
-  risk: t.field({
-    type: RiskAssessmentRef,
-    nullable: true,
-    description: 'The assessment of this cell on the day; null for committees and cells not alive that day.',
-    args: { asOf: t.arg({ type: 'Date', required: true, description: 'The day assessed.' }) },
-    resolve: async (org, args, ctx) => {
-      const [row] = await cellsOf(ctx, org.id, args.asOf, true);
-      return row ? assess(row, args.asOf) : null;
-    },
-  }),
-  atRiskCells: t.field({
-    type: [RiskAssessmentRef],
-    description: 'Every cell of the subtree (itself included, if a cell) at risk on the day, by code.',
-    args: { asOf: t.arg({ type: 'Date', required: true, description: 'The day assessed.' }) },
-    resolve: (org, args, ctx) => atRiskCells(ctx, org.id, args.asOf),
-  }),
-  recoveredCells: t.field({
-    type: [RecoveryRef],
-    description: 'Cells at risk on `from` that admitted at least one member in [from, to].',
-    args: {
-      from: t.arg({ type: 'Date', required: true, description: `${FROM_DESCRIPTION} The cells at risk on this day.` }),
-      to: t.arg({ type: 'Date', required: true, description: TO_DESCRIPTION }),
-    },
-    resolve: async (org, args, ctx) => {
-      const { from, to } = dateRange(args);
-      const atRisk = await atRiskCells(ctx, org.id, from);
-      const loader = batched(
-        ctx,
-        `cellAdmissions:${from}:${to}`,
-        (ids: readonly number[]) => admissionsByCell(ids, from, to),
-        0,
-      );
-      const admitted = await loader.loadMany(atRisk.map((a) => a.cell.id));
-      return atRisk.map((a, i) => ({ cell: a.cell, admitted: Number(admitted[i] ?? 0) })).filter((r) => r.admitted > 0);
-    },
-  }),
-}));
+builder.objectFields(OrganisationRef, (t) => {
+  const pageArgs = {
+    first: t.arg.int({
+      required: false,
+      description: `How many cells to return (default ${PAGE.default}, at most ${PAGE.max}).`,
+    }),
+    offset: t.arg.int({
+      required: false,
+      description: 'How many cells to skip first, in the order by code (default 0).',
+    }),
+  };
+  const periodArgs = {
+    from: t.arg({ type: 'Date', required: true, description: `${FROM_DESCRIPTION} The cells at risk on this day.` }),
+    to: t.arg({ type: 'Date', required: true, description: TO_DESCRIPTION }),
+  };
+  const asOf = t.arg({ type: 'Date', required: true, description: 'The day assessed.' });
+  return {
+    risk: t.field({
+      type: RiskAssessmentRef,
+      nullable: true,
+      description: 'The assessment of this cell on the day; null for committees and cells not alive that day.',
+      args: { asOf },
+      resolve: async (org, args, ctx) => {
+        const [row] = await cellsOf(ctx, org.id, args.asOf, true);
+        return row ? assess(row, args.asOf) : null;
+      },
+    }),
+    atRiskCells: t.field({
+      type: [RiskAssessmentRef],
+      description:
+        'The cells of the subtree (itself included, if a cell) at risk on the day, by code, a page at a time; `atRiskCount` is how many in all.',
+      args: { asOf, ...pageArgs },
+      resolve: async (org, args, ctx) => {
+        const slice = page(args);
+        return assessed(ctx, slice(await atRiskIds(ctx, org.id, args.asOf)), args.asOf);
+      },
+    }),
+    atRiskCount: t.int({
+      description: 'How many cells of the subtree (itself included, if a cell) are at risk on the day.',
+      args: { asOf },
+      resolve: async (org, args, ctx) => (await atRiskIds(ctx, org.id, args.asOf)).length,
+    }),
+    recoveredCells: t.field({
+      type: [RecoveryRef],
+      description:
+        'Cells at risk on `from` that admitted at least one member in [from, to], by code, a page at a time; `recoveredCount` is how many in all.',
+      args: { ...periodArgs, ...pageArgs },
+      resolve: async (org, args, ctx) => {
+        const slice = page(args);
+        const { from, to } = dateRange(args);
+        const shown = slice(await recovered(ctx, org.id, from, to));
+        const cells = await assessed(
+          ctx,
+          shown.map(([cellId]) => cellId),
+          from,
+        );
+        return cells.map((a, i) => ({ cell: a.cell, admitted: shown[i]?.[1] ?? 0 }));
+      },
+    }),
+    recoveredCount: t.int({
+      description: 'How many cells at risk on `from` admitted at least one member in [from, to].',
+      args: periodArgs,
+      resolve: async (org, args, ctx) => {
+        const { from, to } = dateRange(args);
+        return (await recovered(ctx, org.id, from, to)).length;
+      },
+    }),
+  };
+});

@@ -28,6 +28,18 @@ CREATE TABLE "DerivedState" (
     CONSTRAINT "DerivedState_pkey" PRIMARY KEY ("key")
 );
 
+-- CreateTable
+CREATE TABLE "GrassrootsDay" (
+    "id" SERIAL NOT NULL,
+    "organisationId" INTEGER NOT NULL,
+    "day" TEXT NOT NULL,
+    "sector" "Sector",
+    "committees" INTEGER NOT NULL,
+    "cells" INTEGER NOT NULL,
+
+    CONSTRAINT "GrassrootsDay_pkey" PRIMARY KEY ("id")
+);
+
 
 -- CreateIndex
 CREATE INDEX "SubtreeDay_organisationId_day_idx" ON "SubtreeDay"("organisationId", "day");
@@ -37,3 +49,6 @@ CREATE INDEX "CellRiskSpan_cellId_startOn_idx" ON "CellRiskSpan"("cellId", "star
 
 -- CreateIndex
 CREATE INDEX "CellRiskSpan_startOn_idx" ON "CellRiskSpan"("startOn");
+
+-- CreateIndex
+CREATE INDEX "GrassrootsDay_organisationId_day_idx" ON "GrassrootsDay"("organisationId", "day");

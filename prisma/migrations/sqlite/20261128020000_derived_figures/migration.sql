@@ -22,6 +22,16 @@ CREATE TABLE "DerivedState" (
     "value" TEXT NOT NULL
 );
 
+-- CreateTable
+CREATE TABLE "GrassrootsDay" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "organisationId" INTEGER NOT NULL,
+    "day" TEXT NOT NULL,
+    "sector" TEXT,
+    "committees" INTEGER NOT NULL,
+    "cells" INTEGER NOT NULL
+);
+
 
 -- CreateIndex
 CREATE INDEX "SubtreeDay_organisationId_day_idx" ON "SubtreeDay"("organisationId", "day");
@@ -31,3 +41,6 @@ CREATE INDEX "CellRiskSpan_cellId_startOn_idx" ON "CellRiskSpan"("cellId", "star
 
 -- CreateIndex
 CREATE INDEX "CellRiskSpan_startOn_idx" ON "CellRiskSpan"("startOn");
+
+-- CreateIndex
+CREATE INDEX "GrassrootsDay_organisationId_day_idx" ON "GrassrootsDay"("organisationId", "day");
