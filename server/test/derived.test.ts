@@ -102,8 +102,8 @@ async function randomWrite(r: ReturnType<typeof random>, n: number): Promise<str
 async function derivedRows() {
   // Writes append their changes; a rebuild has one row per organisation and day: compare the sums.
   const days = await prisma().$queryRawUnsafe<{ o: unknown; d: string; m: unknown; a: unknown }[]>(
-    `SELECT "organisationId" AS o, "day" AS d, SUM("members") AS m, SUM("admissions") AS a FROM "SubtreeDay"
-     GROUP BY "organisationId", "day" HAVING SUM("members") <> 0 OR SUM("admissions") <> 0 ORDER BY 1, 2`,
+    `SELECT "organisationId" AS o, "grain" || ' ' || "day" AS d, SUM("members") AS m, SUM("admissions") AS a
+     FROM "SubtreeDay" GROUP BY "organisationId", "grain", "day" HAVING SUM("members") <> 0 OR SUM("admissions") <> 0 ORDER BY 1, 2`,
   );
   const spans = await prisma().$queryRawUnsafe<{ c: unknown; s: string; e: string | null }[]>(
     'SELECT "cellId" AS c, "startOn" AS s, "endOn" AS e FROM "CellRiskSpan" ORDER BY 1, 2',
@@ -111,8 +111,8 @@ async function derivedRows() {
   const grassroots = await prisma().$queryRawUnsafe<
     { o: unknown; d: string; s: string | null; c: unknown; l: unknown }[]
   >(
-    `SELECT "organisationId" AS o, "day" AS d, CAST("sector" AS TEXT) AS s, SUM("committees") AS c, SUM("cells") AS l
-     FROM "GrassrootsDay" GROUP BY "organisationId", "day", "sector"
+    `SELECT "organisationId" AS o, "grain" || ' ' || "day" AS d, CAST("sector" AS TEXT) AS s, SUM("committees") AS c,
+       SUM("cells") AS l FROM "GrassrootsDay" GROUP BY "organisationId", "grain", "day", "sector"
      HAVING SUM("committees") <> 0 OR SUM("cells") <> 0 ORDER BY 1, 2, 3`,
   );
   return {

@@ -167,6 +167,29 @@ describe.each(engines)('public API on %s', async (engine) => {
     }
   });
 
+  test('country: the sums of every province, read as cheaply as one', async () => {
+    const { data, errors } = await gql(`{ country {
+      provinces(asOf: "2017-01-01") { code memberCount(asOf: "2017-07-31") admissionCount(from: "2017-01-01", to: "2017-07-31")
+        grassrootsCount(asOf: "2017-01-01") { total committees cells } atRiskCount(asOf: "2017-01-01") }
+      memberCount(asOf: "2017-07-31") admissionCount(from: "2017-01-01", to: "2017-07-31")
+      admissionsByMonth(from: "2017-01-01", to: "2017-07-31") { month count }
+      grassrootsCount(asOf: "2017-01-01") { total committees cells }
+      atRiskCount(asOf: "2017-01-01") atRiskCells(asOf: "2017-01-01", first: 3) { cell { code } isAtRisk } } }`);
+    expect(errors).toBeUndefined();
+    const country = data?.country;
+    expect(country.provinces.length).toBeGreaterThan(0);
+    const sum = (f: (p: any) => number) => country.provinces.reduce((n: number, p: any) => n + f(p), 0);
+    expect(country.memberCount).toBe(sum((p) => p.memberCount));
+    expect(country.memberCount).toBeGreaterThan(0);
+    expect(country.admissionCount).toBe(sum((p) => p.admissionCount));
+    expect(country.admissionCount).toBeGreaterThanOrEqual(252); // Thanh Chương's alone
+    expect(country.admissionsByMonth.reduce((n: number, m: any) => n + m.count, 0)).toBe(country.admissionCount);
+    expect(country.grassrootsCount.total).toBe(sum((p) => p.grassrootsCount.total));
+    expect(country.atRiskCount).toBe(sum((p) => p.atRiskCount));
+    expect(country.atRiskCells).toHaveLength(Math.min(3, country.atRiskCount));
+    expect(country.atRiskCells.every((a: any) => a.isAtRisk)).toBe(true);
+  });
+
   test('node(id) finds an organisation by its global id', async () => {
     const { data } = await gql(`{ organisation(code: "thanh-chuong") { id } }`);
     const { data: d2 } = await gql(`query($id: ID!) { node(id: $id) { ... on Organisation { code } } }`, {

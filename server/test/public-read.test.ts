@@ -188,6 +188,53 @@ describe('the cache never lies', () => {
     expect(pipelineAfter.data.organisation.pipeline.total).toBe(pipelineBefore.data.organisation.pipeline.total + 1);
   });
 
+  it('a write in one commune leaves another commune answered from the cache, not recomputed', async () => {
+    const tree = (await (
+      await post({
+        query: `{ organisation(code: "thanh-chuong") { children(asOf: "2017-01-01") {
+          code kind sector children(asOf: "2017-01-01") { code kind } } } }`,
+      })
+    ).json()) as any;
+    const communes = tree.data.organisation.children.filter(
+      (c: any) => c.sector === 'COMMUNE' && c.children.some((x: any) => x.kind === 'SUBORDINATE_CELL'),
+    );
+    const [a, b] = communes;
+    const progress = (org: string) => persisted(PROGRESS, { org, from: '2017-01-01', to: '2017-12-31' });
+    const count = async (response: Response) => ((await response.json()) as any).data.organisation.admissionCount;
+    for (const org of [a.code, b.code, 'thanh-chuong']) await fetch(progress(org)); // computed and kept
+    const bBefore = await fetch(progress(b.code));
+    expect(bBefore.headers.get('x-ketnap-cache')).toBe('hit');
+    const aBefore = await count(await fetch(progress(a.code)));
+    const districtBefore = await count(await fetch(progress('thanh-chuong')));
+
+    const cellCode = a.children.find((x: any) => x.kind === 'SUBORDINATE_CELL').code;
+    const member = await post(
+      {
+        query: `mutation($input: RecordMemberInput!) { recordMember(input: $input) { __typename } }`,
+        variables: {
+          input: {
+            fullName: 'Người Thử Phạm Vi',
+            birthDate: '1991-01-01',
+            admittedOn: '2017-04-04',
+            placements: [{ cellCode, startOn: '2017-04-04' }],
+          },
+        },
+      },
+      { authorization: `Bearer ${admin}` },
+    );
+    expect(((await member.json()) as any).data.recordMember.__typename).toBe('RecordMemberSuccess');
+
+    const bAfter = await fetch(progress(b.code));
+    expect(bAfter.headers.get('x-ketnap-cache')).toBe('hit'); // another commune: served as it was
+    expect(bAfter.headers.get('etag')).toBe(bBefore.headers.get('etag'));
+    const aAfter = await fetch(progress(a.code));
+    expect(aAfter.headers.get('x-ketnap-cache')).toBe('miss'); // the commune written to: recomputed
+    expect(await count(aAfter)).toBe(aBefore + 1);
+    const districtAfter = await fetch(progress('thanh-chuong'));
+    expect(districtAfter.headers.get('x-ketnap-cache')).toBe('miss'); // and every organisation above it
+    expect(await count(districtAfter)).toBe(districtBefore + 1);
+  });
+
   it('keeps the local cache within its byte budget', async () => {
     const { bytes } = running.http.store.size();
     expect(bytes).toBeGreaterThan(0);

@@ -72,23 +72,30 @@ export async function appendGrassrootsDifference(
   await inSlices(
     rows,
     async (slice) => {
-      const values = slice.map(([key, v]) => {
-        const [org, day, sector] = key.split('|');
-        return sql`(${Number(org)}, ${day}, ${sector ? sector : null}${asSector}, ${v.committees}, ${v.cells})`;
+      const values = slice.flatMap(([key, v]) => {
+        const [org, day = '', sector] = key.split('|');
+        return ['D', 'Y'].map((grain) => {
+          const at = grain === 'D' ? day : day.slice(0, 4);
+          return sql`(${Number(org)}, ${grain}, ${at}, ${sector ? sector : null}${asSector}, ${v.committees}, ${v.cells})`;
+        });
       });
       await q.run(
-        sql`INSERT INTO "GrassrootsDay" ("organisationId", "day", "sector", "committees", "cells") VALUES ${join(values)}`,
+        sql`INSERT INTO "GrassrootsDay" ("organisationId", "grain", "day", "sector", "committees", "cells") VALUES ${join(values)}`,
       );
     },
     1000,
   );
 }
 
-/** Derives GrassrootsDay again from the base tables: one row per organisation, day and sector. */
+/** Derives GrassrootsDay again from the base tables: one row per organisation, day and sector, and per year. */
 export async function rebuildGrassrootsDays(q: Queryable): Promise<void> {
   await q.run(sql`DELETE FROM "GrassrootsDay"`);
   await q.run(sql`
-    INSERT INTO "GrassrootsDay" ("organisationId", "day", "sector", "committees", "cells")
-    SELECT c."organisationId", c."day", c."sector", c."committees", c."cells" FROM (${contributions(q, null)}) c
+    INSERT INTO "GrassrootsDay" ("organisationId", "grain", "day", "sector", "committees", "cells")
+    SELECT c."organisationId", 'D', c."day", c."sector", c."committees", c."cells" FROM (${contributions(q, null)}) c
     WHERE c."committees" <> 0 OR c."cells" <> 0`);
+  await q.run(sql`
+    INSERT INTO "GrassrootsDay" ("organisationId", "grain", "day", "sector", "committees", "cells")
+    SELECT "organisationId", 'Y', substr("day", 1, 4), "sector", SUM("committees"), SUM("cells") FROM "GrassrootsDay"
+    WHERE "grain" = 'D' GROUP BY "organisationId", substr("day", 1, 4), "sector"`);
 }

@@ -67,12 +67,15 @@ export async function applyDifference(q: Queryable, before: Changes, after: Chan
   await inSlices(
     rows,
     async (slice) => {
-      const values = slice.map(([key, v]) => {
-        const [org, day] = key.split('|');
-        return sql`(${Number(org)}, ${day}, ${v.members}, ${v.admissions})`;
+      const values = slice.flatMap(([key, v]) => {
+        const [org, day = ''] = key.split('|');
+        return [
+          sql`(${Number(org)}, 'D', ${day}, ${v.members}, ${v.admissions})`,
+          sql`(${Number(org)}, 'Y', ${day.slice(0, 4)}, ${v.members}, ${v.admissions})`,
+        ];
       });
       await q.run(
-        sql`INSERT INTO "SubtreeDay" ("organisationId", "day", "members", "admissions") VALUES ${join(values)}`,
+        sql`INSERT INTO "SubtreeDay" ("organisationId", "grain", "day", "members", "admissions") VALUES ${join(values)}`,
       );
     },
     1000,
@@ -80,11 +83,15 @@ export async function applyDifference(q: Queryable, before: Changes, after: Chan
   return rows.length;
 }
 
-/** Derives SubtreeDay again from the base tables: one row per organisation and day. */
+/** Derives SubtreeDay again from the base tables: one row per organisation and day, and per year. */
 export async function rebuildSubtreeDays(q: Queryable): Promise<void> {
   await q.run(sql`DELETE FROM "SubtreeDay"`);
   await q.run(sql`
-    INSERT INTO "SubtreeDay" ("organisationId", "day", "members", "admissions")
-    SELECT c."organisationId", c."day", c."members", c."admissions" FROM (${contributions(q, null)}) c
+    INSERT INTO "SubtreeDay" ("organisationId", "grain", "day", "members", "admissions")
+    SELECT c."organisationId", 'D', c."day", c."members", c."admissions" FROM (${contributions(q, null)}) c
     WHERE c."members" <> 0 OR c."admissions" <> 0`);
+  await q.run(sql`
+    INSERT INTO "SubtreeDay" ("organisationId", "grain", "day", "members", "admissions")
+    SELECT "organisationId", 'Y', substr("day", 1, 4), SUM("members"), SUM("admissions") FROM "SubtreeDay"
+    WHERE "grain" = 'D' GROUP BY "organisationId", substr("day", 1, 4)`);
 }

@@ -108,10 +108,15 @@ export async function touchOrganisations(tx: Tx, orgIds: readonly number[]): Pro
   );
 }
 
-/** Called by write() when the write's own work is done, still inside its transaction. */
-export async function settle(tx: Tx): Promise<void> {
+/**
+ * Called by write() when the write's own work is done, still inside its transaction. Returns the
+ * codes of the organisations whose public answers the write may have changed (every ancestor, at
+ * any time, of what it touched, and everything below a touched organisation); undefined when the
+ * write touched nothing tracked here (the caller then treats every answer as changed).
+ */
+export async function settle(tx: Tx): Promise<string[] | undefined> {
   const state = pending.get(tx);
-  if (!state) return;
+  if (!state) return undefined;
   pending.delete(tx);
   const members = [...state.members];
   if (members.length > 0) await applyDifference(state.q, state.before, await contributionsOf(state.q, members));
@@ -124,4 +129,20 @@ export async function settle(tx: Tx): Promise<void> {
       await grassrootsContributions(state.q, organisations),
     );
   if (state.cells.size > 0) await refreshRiskSpans(state.q, [...state.cells], activeRiskPolicy());
+  return scopesOf(state.q, [...new Set([...state.cells, ...organisations])]);
+}
+
+/** The codes of the organisations and of all their ancestors at any time. */
+async function scopesOf(q: Queryable, ids: number[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const codes = new Set<string>();
+  for (let i = 0; i < ids.length; i += 5000) {
+    const slice = ids.slice(i, i + 5000);
+    const rows = await q.rows<{ code: string }>(sql`
+      SELECT o."code" AS "code" FROM "OrganisationAncestry" a JOIN "Organisation" o ON o."id" = a."ancestorId"
+      WHERE a."descendantId" IN (${join(slice)})
+      UNION SELECT "code" FROM "Organisation" WHERE "id" IN (${join(slice)})`);
+    for (const row of rows) codes.add(row.code);
+  }
+  return [...codes];
 }

@@ -3,10 +3,15 @@
 // a committed write is never reported as failed.
 import { log } from '../log.ts';
 
-/** What a committed write touched (for now: that something changed). */
+/** What a committed write touched. */
 export interface Committed {
   /** When the transaction committed. */
   at: Date;
+  /**
+   * The codes of the organisations whose figures the write may have changed (ancestors included);
+   * undefined when it cannot say, and then every answer is to be taken as changed.
+   */
+  scopes?: string[] | undefined;
 }
 
 type Listener = (event: Committed) => Promise<void> | void;

@@ -75,11 +75,12 @@ let queue: Promise<unknown> = Promise.resolve();
 async function attempt<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     let result: T;
+    let scopes: string[] | undefined;
     try {
       result = await prisma().$transaction(
         async (tx) => {
           const done = await fn(tx);
-          await settle(tx); // the derived tables follow the write, in its transaction
+          scopes = await settle(tx); // the derived tables follow the write, in its transaction
           return done;
         },
         { timeout: 30_000, maxWait: 10_000, isolationLevel: 'Serializable' },
@@ -90,7 +91,7 @@ async function attempt<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
       await sleep(backoff(attempt));
       continue;
     }
-    await notifyCommitted({ at: new Date() });
+    await notifyCommitted({ at: new Date(), scopes });
     return result;
   }
 }

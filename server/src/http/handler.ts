@@ -39,7 +39,7 @@ export interface HttpOptions {
 export async function createHttpHandler(options: HttpOptions) {
   const shared = connectShared(options.redisUrl);
   const store = new AnswerStore(shared, options.cache ?? DEFAULT_STORE_OPTIONS);
-  const stopListening = onCommitted(() => store.invalidate());
+  const stopListening = onCommitted((event) => store.invalidate(event.scopes));
   const limiter = createLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, shared, tokenIdOf);
   const cors = origins(options.adminOrigins ?? []);
   const metrics = options.metrics ?? createMetrics();

@@ -2,20 +2,20 @@
 // to the tree as it stood on the day of the admission. A cell's own figures are counted from its
 // rows; every organisation above the cells reads SubtreeDay (server/src/derived/), whose sums up to
 // a day are an indexed range whatever the size of the subtree, the whole country included.
-import { CELL_KINDS_SQL, coversDay, join, memberOn, num, query, sql } from './sql.ts';
+import { CELL_KINDS_SQL, coversDay, join, memberOn, num, query, rowsUpTo, sql } from './sql.ts';
 
 export async function memberCounts(ids: readonly number[], day: string): Promise<Map<number, number>> {
   const rows = await query<{ id: number; n: unknown }>(sql`
-    SELECT a."ancestorId" AS "id", COUNT(*) AS "n"
+    SELECT a."descendantId" AS "id", COUNT(*) AS "n"
     FROM "OrganisationAncestry" a
-      JOIN "Organisation" c ON c."id" = a."ancestorId" AND c."kind" IN ${CELL_KINDS_SQL}
+      JOIN "Organisation" c ON c."id" = a."descendantId" AND c."kind" IN ${CELL_KINDS_SQL}
       JOIN "Placement" p ON p."cellId" = a."descendantId"
       JOIN "Member" m ON m."id" = p."memberId"
-    WHERE a."ancestorId" IN (${join([...ids])}) AND ${coversDay('a', day)} AND ${coversDay('p', day)} AND ${memberOn(day)}
-    GROUP BY a."ancestorId"
+    WHERE a."descendantId" IN (${join([...ids])}) AND a."depth" = 0
+      AND ${coversDay('a', day)} AND ${coversDay('p', day)} AND ${memberOn(day)}
+    GROUP BY a."descendantId"
     UNION ALL
-    SELECT d."organisationId" AS "id", SUM(d."members") AS "n" FROM "SubtreeDay" d
-    WHERE d."organisationId" IN (${join([...ids])}) AND d."day" <= ${day}
+    SELECT d."organisationId" AS "id", SUM(d."members") AS "n" FROM ${rowsUpTo('SubtreeDay', ids, day)} d
     GROUP BY d."organisationId"`);
   return new Map(rows.map((row) => [num(row.id), num(row.n)]));
 }
@@ -27,18 +27,20 @@ export async function admissionsByMonth(
   to: string,
 ): Promise<Map<number, Map<string, number>>> {
   const rows = await query<{ id: number; month: string; n: unknown }>(sql`
-    SELECT a."ancestorId" AS "id", substr(m."admittedOn", 1, 7) AS "month", COUNT(*) AS "n"
+    SELECT a."descendantId" AS "id", substr(m."admittedOn", 1, 7) AS "month", COUNT(*) AS "n"
     FROM "OrganisationAncestry" a
-      JOIN "Organisation" c ON c."id" = a."ancestorId" AND c."kind" IN ${CELL_KINDS_SQL}
+      JOIN "Organisation" c ON c."id" = a."descendantId" AND c."kind" IN ${CELL_KINDS_SQL}
       JOIN "Member" m ON m."admittedInId" = a."descendantId"
         AND m."admittedOn" >= a."startOn" AND (a."endOn" IS NULL OR m."admittedOn" < a."endOn")
-    WHERE a."ancestorId" IN (${join([...ids])}) AND a."startOn" <= ${to} AND (a."endOn" IS NULL OR a."endOn" > ${from})
+    WHERE a."descendantId" IN (${join([...ids])}) AND a."depth" = 0
+      AND a."startOn" <= ${to} AND (a."endOn" IS NULL OR a."endOn" > ${from})
       AND m."admittedOn" >= ${from} AND m."admittedOn" <= ${to}
-    GROUP BY a."ancestorId", substr(m."admittedOn", 1, 7)
+    GROUP BY a."descendantId", substr(m."admittedOn", 1, 7)
     UNION ALL
     SELECT d."organisationId" AS "id", substr(d."day", 1, 7) AS "month", SUM(d."admissions") AS "n"
     FROM "SubtreeDay" d
-    WHERE d."organisationId" IN (${join([...ids])}) AND d."day" >= ${from} AND d."day" <= ${to} AND d."admissions" <> 0
+    WHERE d."organisationId" IN (${join([...ids])}) AND d."grain" = 'D' AND d."day" >= ${from} AND d."day" <= ${to}
+      AND d."admissions" <> 0
     GROUP BY d."organisationId", substr(d."day", 1, 7)`);
   const found = new Map<number, Map<string, number>>();
   for (const row of rows) {

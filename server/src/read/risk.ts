@@ -79,3 +79,12 @@ export async function atRiskCellIds(ids: readonly number[], day: string): Promis
   }
   return found;
 }
+
+/** Every cell of the country at risk on `day`, by code (every living cell lies in one province). */
+export async function atRiskCellIdsEverywhere(day: string): Promise<number[]> {
+  const rows = await query<{ id: unknown }>(sql`
+    SELECT c."id" AS "id" FROM "CellRiskSpan" s JOIN "Organisation" c ON c."id" = s."cellId"
+    WHERE ${coversDay('s', day)} AND ${aliveOn('c', day)}
+    ORDER BY c."code"`);
+  return rows.map((row) => num(row.id));
+}

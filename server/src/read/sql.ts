@@ -64,3 +64,18 @@ export function groupById<R extends { id: unknown }, T>(rows: R[], toValue: (row
   }
   return found;
 }
+
+/**
+ * The rows of a derived table (SubtreeDay or GrassrootsDay) of the organisations `ids` that add up
+ * to their counts on `day`: the year totals before its year and the days of its year up to it, as
+ * two index ranges per organisation.
+ */
+export function rowsUpTo(table: 'SubtreeDay' | 'GrassrootsDay', ids: readonly number[], day: string) {
+  const from = Prisma.raw(`"${table}"`);
+  const year = day.slice(0, 4);
+  return sql`(
+    SELECT * FROM ${from} WHERE "organisationId" IN (${join([...ids])}) AND "grain" = 'Y' AND "day" < ${year}
+    UNION ALL
+    SELECT * FROM ${from} WHERE "organisationId" IN (${join([...ids])}) AND "grain" = 'D'
+      AND "day" >= ${`${year}-01-01`} AND "day" <= ${day})`;
+}

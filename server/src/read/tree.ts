@@ -9,6 +9,7 @@ import {
   ORG_COLUMNS,
   type OrgRow,
   query,
+  rowsUpTo,
   sql,
   toOrganisation,
 } from './sql.ts';
@@ -50,8 +51,7 @@ export async function grassrootsOn(ids: readonly number[], day: string): Promise
   const rows = await query<{ id: number; sector: string | null; committees: unknown; cells: unknown }>(sql`
     SELECT d."organisationId" AS "id", CAST(d."sector" AS TEXT) AS "sector",
       SUM(d."committees") AS "committees", SUM(d."cells") AS "cells"
-    FROM "GrassrootsDay" d
-    WHERE d."organisationId" IN (${join([...ids])}) AND d."day" <= ${day}
+    FROM ${rowsUpTo('GrassrootsDay', ids, day)} d
     GROUP BY d."organisationId", d."sector"`);
   const found = new Map<number, SectorCount[]>();
   for (const row of rows) {

@@ -11,7 +11,7 @@ interface MonthCount {
   count: number;
 }
 
-const MonthCountRef = builder.objectRef<MonthCount>('MonthCount').implement({
+export const MonthCountRef = builder.objectRef<MonthCount>('MonthCount').implement({
   description: 'Admissions (kết nạp) of a subtree in one month of the period asked.',
   fields: (t) => ({
     month: t.exposeString('month', { description: 'The month, YYYY-MM.' }),

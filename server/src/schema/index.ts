@@ -7,6 +7,7 @@ import './organisations.ts';
 import './admission.ts';
 import './quota.ts';
 import './risk.ts';
+import './country.ts';
 import './errors.ts';
 import './member.ts';
 import './member-writes.ts';

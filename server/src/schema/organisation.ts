@@ -55,7 +55,7 @@ const SectorCountRef = builder.objectRef<SectorCount>('SectorCount').implement({
   }),
 });
 
-const GrassrootsCountRef = builder.objectRef<SectorCount[]>('GrassrootsCount').implement({
+export const GrassrootsCountRef = builder.objectRef<SectorCount[]>('GrassrootsCount').implement({
   description: 'TCCSĐ: the grassroots party organisations of a subtree on a day.',
   fields: (t) => ({
     total: t.int({

@@ -99,7 +99,7 @@ function atRiskIds(ctx: Context, id: number, day: string) {
 }
 
 /** The assessments of the given cells (a page of them), in the order given. */
-async function assessed(ctx: Context, cellIds: readonly number[], day: string): Promise<Assessment[]> {
+export async function assessed(ctx: Context, cellIds: readonly number[], day: string): Promise<Assessment[]> {
   const figures = await Promise.all(cellIds.map((cellId) => cellsOf(ctx, cellId, day, true)));
   return figures.flatMap((rows) => rows.map((row) => assess(row, day)));
 }
@@ -121,7 +121,7 @@ async function recovered(ctx: Context, id: number, from: string, to: string): Pr
 export const PAGE = { default: 50, max: 500 } as const;
 
 /** `first` and `offset` checked (naming the argument), as a slice of a list. */
-function page(args: { first?: number | null; offset?: number | null }) {
+export function page(args: { first?: number | null; offset?: number | null }) {
   const first = args.first ?? PAGE.default;
   const offset = args.offset ?? 0;
   if (first < 0 || first > PAGE.max)

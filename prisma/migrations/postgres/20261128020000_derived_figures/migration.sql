@@ -3,6 +3,7 @@
 CREATE TABLE "SubtreeDay" (
     "id" SERIAL NOT NULL,
     "organisationId" INTEGER NOT NULL,
+    "grain" TEXT NOT NULL,
     "day" TEXT NOT NULL,
     "members" INTEGER NOT NULL,
     "admissions" INTEGER NOT NULL,
@@ -32,6 +33,7 @@ CREATE TABLE "DerivedState" (
 CREATE TABLE "GrassrootsDay" (
     "id" SERIAL NOT NULL,
     "organisationId" INTEGER NOT NULL,
+    "grain" TEXT NOT NULL,
     "day" TEXT NOT NULL,
     "sector" "Sector",
     "committees" INTEGER NOT NULL,
@@ -42,7 +44,7 @@ CREATE TABLE "GrassrootsDay" (
 
 
 -- CreateIndex
-CREATE INDEX "SubtreeDay_organisationId_day_idx" ON "SubtreeDay"("organisationId", "day");
+CREATE INDEX "SubtreeDay_organisationId_grain_day_idx" ON "SubtreeDay"("organisationId", "grain", "day");
 
 -- CreateIndex
 CREATE INDEX "CellRiskSpan_cellId_startOn_idx" ON "CellRiskSpan"("cellId", "startOn");
@@ -51,4 +53,4 @@ CREATE INDEX "CellRiskSpan_cellId_startOn_idx" ON "CellRiskSpan"("cellId", "star
 CREATE INDEX "CellRiskSpan_startOn_idx" ON "CellRiskSpan"("startOn");
 
 -- CreateIndex
-CREATE INDEX "GrassrootsDay_organisationId_day_idx" ON "GrassrootsDay"("organisationId", "day");
+CREATE INDEX "GrassrootsDay_organisationId_grain_day_idx" ON "GrassrootsDay"("organisationId", "grain", "day");

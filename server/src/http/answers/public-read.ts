@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { encodeAll, negotiate } from '../encoding.ts';
-import type { Answer, AnswerStore } from './store.ts';
+import { type Answer, type AnswerStore, EVERYTHING } from './store.ts';
 
 /** Browsers and CDNs may keep a public answer this long, then serve it stale while refreshing. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
@@ -43,9 +43,9 @@ export function isPublicRead(req: IncomingMessage, url: URL): boolean {
 export function publicReads(options: PublicReadOptions) {
   const inflight = new Map<string, Promise<Computed>>();
 
-  /** One computation per key and epoch at a time; the others wait for its result. */
-  const computeOnce = (key: string, epoch: string, url: string, accept: string) => {
-    const flight = `${epoch}:${key}`;
+  /** One computation per key and stamp at a time; the others wait for its result. */
+  const computeOnce = (key: string, stamp: string, url: string, accept: string) => {
+    const flight = `${stamp}:${key}`;
     let running = inflight.get(flight);
     if (!running) {
       running = options.compute(url, accept).finally(() => inflight.delete(flight));
@@ -57,14 +57,15 @@ export function publicReads(options: PublicReadOptions) {
   return async function answer(req: IncomingMessage, res: ServerResponse, url: URL): Promise<Outcome> {
     const accept = String(req.headers.accept ?? '*/*').slice(0, 200);
     const key = keyOf(url, accept);
-    const cached = await options.store.get(key);
+    const scope = scopeOf(url);
+    const stamp = await options.store.stamp(scope);
+    const cached = await options.store.get(key, stamp);
     if (cached) {
       send(req, res, cached, 'hit');
       return 'hit';
     }
     if (!(await options.admit(req, res))) return 'limited';
-    const epoch = options.store.epoch();
-    const computed = await computeOnce(key, epoch, url.pathname + url.search, accept);
+    const computed = await computeOnce(key, stamp, url.pathname + url.search, accept);
     if (!computed.cacheable) {
       res.writeHead(computed.status, {
         'content-type': computed.contentType,
@@ -76,10 +77,23 @@ export function publicReads(options: PublicReadOptions) {
       return 'uncacheable';
     }
     const fresh = answerOf(computed);
-    options.store.put(key, fresh, epoch);
+    options.store.put(key, fresh, scope, stamp);
     send(req, res, fresh, 'miss');
     return 'miss';
   };
+}
+
+/**
+ * The organisation an answer is about: the `org` variable every widget's operation takes (a code),
+ * or EVERYTHING for a question that names none (changed by every write).
+ */
+export function scopeOf(url: URL): string {
+  try {
+    const variables = JSON.parse(url.searchParams.get('variables') ?? '{}') as { org?: unknown } | null;
+    return typeof variables?.org === 'string' ? variables.org : EVERYTHING;
+  } catch {
+    return EVERYTHING;
+  }
 }
 
 /** The cache key: the operation, its variables and the media type asked for. */

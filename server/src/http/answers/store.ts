@@ -1,7 +1,10 @@
 // Ready-made public answers: a local cache bounded in bytes, in front of Redis (shared by every
-// instance) when REDIS_URL is set. Writes invalidate by changing the epoch: a random token that
-// every key carries, kept in Redis and announced on a channel, so one write empties the cache of
-// every instance at once.
+// instance) when REDIS_URL is set. Every answer belongs to a scope: the organisation its question
+// names (the `org` variable of a widget's operation), or "*" when it names none. Its key carries
+// the epoch (a random token for the whole cache) and its scope's version (a random token per
+// scope), both kept in Redis and announced on channels. A write that knows what it touched
+// changes the versions of those organisations' scopes (and of "*"): answers about other
+// organisations stay served. A write that does not know changes the epoch: everything goes.
 //
 // Redis down: entries from before the outage are dropped (another instance's write may go
 // unheard), answers come from the database and are kept locally for a few seconds only, and a
@@ -35,11 +38,18 @@ export const DEFAULT_STORE_OPTIONS: StoreOptions = { maxBytes: 64 << 20, ttlMs: 
 
 const EPOCH_KEY = 'ketnap:epoch';
 const CHANNEL = 'ketnap:epoch';
+const VERSION_KEY = 'ketnap:version:';
+const VERSION_CHANNEL = 'ketnap:version';
 const newEpoch = () => randomBytes(9).toString('base64url');
+
+/** The scope of answers that name no organisation: changed by every write. */
+export const EVERYTHING = '*';
 
 export class AnswerStore {
   private readonly local: LRUCache<string, Answer>;
   private current = newEpoch();
+  /** Each scope's version as this instance knows it (read from Redis on first use, then heard). */
+  private readonly versions = new LRUCache<string, string>({ max: 100_000 });
   private owed = false;
   private retry: NodeJS.Timeout | undefined;
 
@@ -53,13 +63,18 @@ export class AnswerStore {
         answer.body.length + (answer.br?.length ?? 0) + (answer.gzip?.length ?? 0) + key.length + 256,
       ttl: options.ttlMs,
     });
-    shared.subscriber?.on('message', (_channel: string, epoch: string) => this.adopt(epoch));
+    shared.subscriber?.on('message', (channel: string, message: string) => {
+      if (channel === CHANNEL) return this.adopt(message);
+      const [scope, version] = message.split(' ');
+      if (scope && version) this.versions.set(scope, version);
+    });
     shared.subscriber
-      ?.subscribe(CHANNEL)
+      ?.subscribe(CHANNEL, VERSION_CHANNEL)
       .catch((error: Error) => log.warn('cannot subscribe', { error: error.message }));
     let wasUp = false;
     shared.onChange((state) => {
       this.local.clear();
+      this.versions.clear();
       if (state !== 'up') return;
       // After an outage nothing shared is trusted: a write elsewhere may have gone unannounced.
       if (wasUp) void this.invalidate();
@@ -68,22 +83,38 @@ export class AnswerStore {
     });
   }
 
-  /** The epoch an answer computed now belongs to; pass it back to put(). */
-  epoch(): string {
-    return this.current;
+  /**
+   * The stamp an answer of `scope` computed now belongs to (the epoch and the scope's version):
+   * part of the answer's key; pass it to get() and put().
+   */
+  async stamp(scope: string): Promise<string> {
+    const redis = this.sharing();
+    if (!this.versions.has(scope) && redis) {
+      try {
+        const version = (await redis.get(VERSION_KEY + scope)) ?? '0';
+        if (!this.versions.has(scope)) this.versions.set(scope, version);
+      } catch (error) {
+        log.warn('Redis read failed; the version stays local', { error: (error as Error).message });
+      }
+    }
+    return this.stampNow(scope);
   }
 
-  async get(key: string): Promise<Answer | undefined> {
-    const found = this.local.get(key);
+  private stampNow(scope: string): string {
+    return `${this.current}.${this.versions.get(scope) ?? '0'}`;
+  }
+
+  async get(key: string, stamp: string): Promise<Answer | undefined> {
+    const stamped = `${stamp}:${key}`;
+    const found = this.local.get(stamped);
     if (found) return found;
     const redis = this.sharing();
     if (!redis) return undefined;
-    const epoch = this.current;
     try {
-      const stored = await redis.getBuffer(this.sharedKey(epoch, key));
-      if (!stored || epoch !== this.current) return undefined;
+      const stored = await redis.getBuffer(`ketnap:answer:${stamped}`);
+      if (!stored) return undefined;
       const answer = decode(stored);
-      this.local.set(key, answer);
+      this.local.set(stamped, answer);
       return answer;
     } catch (error) {
       log.warn('Redis read failed; computing the answer', { error: (error as Error).message });
@@ -91,23 +122,48 @@ export class AnswerStore {
     }
   }
 
-  /** Keeps an answer computed in `epoch`, unless a write has happened since. */
-  put(key: string, answer: Answer, epoch: string): void {
-    if (epoch !== this.current) return;
+  /** Keeps an answer of `scope` computed under `stamp`, unless a write has changed the scope since. */
+  put(key: string, answer: Answer, scope: string, stamp: string): void {
+    if (stamp !== this.stampNow(scope)) return;
+    const stamped = `${stamp}:${key}`;
     const redis = this.sharing();
-    this.local.set(key, answer, {
+    this.local.set(stamped, answer, {
       ttl: this.shared.state() === 'down' ? this.options.degradedTtlMs : this.options.ttlMs,
     });
     if (!redis) return;
-    redis.set(this.sharedKey(epoch, key), encode(answer), 'PX', this.options.ttlMs).catch((error: Error) => {
+    redis.set(`ketnap:answer:${stamped}`, encode(answer), 'PX', this.options.ttlMs).catch((error: Error) => {
       log.warn('Redis write failed; the answer stays local', { error: error.message });
     });
   }
 
-  /** After a committed write: every answer computed before it is stale, here and everywhere. */
-  async invalidate(): Promise<void> {
+  /**
+   * After a committed write: the answers of the scopes it touched (and of "*") are stale, here and
+   * everywhere; without scopes, every answer is. When Redis cannot be told, a scoped invalidation
+   * becomes a whole one (owed, and retried until Redis answers).
+   */
+  async invalidate(scopes?: readonly string[]): Promise<void> {
+    const redis = this.shared.redis;
+    if (!scopes || (redis && this.shared.state() !== 'up')) return this.invalidateAll();
+    const changed = [...new Set([...scopes, EVERYTHING])].map((scope) => [scope, newEpoch()] as const);
+    for (const [scope, version] of changed) this.versions.set(scope, version);
+    if (!redis) return;
+    try {
+      const batch = redis.multi();
+      for (const [scope, version] of changed)
+        batch
+          .set(VERSION_KEY + scope, version, 'PX', this.options.ttlMs * 2)
+          .publish(VERSION_CHANNEL, `${scope} ${version}`);
+      await batch.exec();
+    } catch (error) {
+      log.warn('scoped invalidation not shared; invalidating everything', { error: String(error) });
+      await this.invalidateAll();
+    }
+  }
+
+  private async invalidateAll(): Promise<void> {
     this.current = newEpoch();
     this.local.clear();
+    this.versions.clear();
     await this.announce();
   }
 
@@ -124,14 +180,11 @@ export class AnswerStore {
     return this.shared.state() === 'up' ? this.shared.redis : null;
   }
 
-  private sharedKey(epoch: string, key: string) {
-    return `ketnap:answer:${epoch}:${key}`;
-  }
-
   private adopt(epoch: string) {
     if (epoch === this.current) return;
     this.current = epoch;
     this.local.clear();
+    this.versions.clear();
   }
 
   /** Publishes the current epoch; while Redis cannot be reached, owes it and retries. */
