@@ -1,6 +1,8 @@
 // Two staff writing about the same member at the same moment: exactly one transfer wins and the
-// member's placements never overlap; sixty staff writing about sixty different members at once:
-// every write commits, serialization failures retried (SQLite and PostgreSQL).
+// member's placements never overlap; sixty staff moving sixty members between the same two cells
+// at once: every write commits (SQLite and PostgreSQL). One process runs its writes one after
+// another (they share the derived data of those cells); writes of several instances meet in the
+// database, whose serialization failures are retried (tests/scale/instances.test.ts).
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { describe, expect, it } from 'vitest';
 import { prisma } from '../src/db.ts';

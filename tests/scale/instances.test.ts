@@ -105,4 +105,57 @@ describe.skipIf(!up)('several instances on PostgreSQL and Redis', () => {
     const after = ((await (await fetch(url(b))).json()) as any).data.organisation.admissionCount as number;
     expect(after).toBe(before + 1);
   });
+
+  it('writes on three instances at once all commit (conflicts retried), and the derived figures stay true', async () => {
+    const secret = await adminToken(databaseUrl);
+    const figures = async (i: Instance) => {
+      const query = encodeURIComponent(
+        '{ organisation(code: "thanh-chuong") { memberCount(asOf: "2017-06-30") admissionCount(from: "2017-06-01", to: "2017-06-30") } }',
+      );
+      return ((await (await fetch(`${i.url}/graphql?query=${query}`)).json()) as any).data.organisation;
+    };
+    const before = await figures(instances[0] as Instance);
+    const results = await Promise.all(
+      instances.flatMap((instance, n) =>
+        Array.from({ length: 8 }, async (_, k) => {
+          const response = await fetch(`${instance.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+            body: JSON.stringify({
+              query: `mutation($input: RecordMemberInput!) { recordMember(input: $input) { __typename } }`,
+              variables: {
+                input: {
+                  fullName: `Người Đồng Thời ${n}-${k}`,
+                  birthDate: '1991-05-05',
+                  admittedOn: '2017-06-15',
+                  placements: [{ cellCode: 'thanh-hoa-xom-3', startOn: '2017-06-15' }],
+                },
+              },
+            }),
+          });
+          return ((await response.json()) as any).data?.recordMember?.__typename;
+        }),
+      ),
+    );
+    expect(results).toEqual(Array(24).fill('RecordMemberSuccess'));
+    for (const instance of instances) {
+      expect(await figures(instance)).toEqual({
+        memberCount: before.memberCount + 24,
+        admissionCount: before.admissionCount + 24,
+      });
+    }
+    // The derived count equals the count from rows.
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const { rows } = await client.query(
+      `SELECT COUNT(*)::int AS n FROM "OrganisationAncestry" a JOIN "Organisation" o ON o.id = a."ancestorId"
+         JOIN "Placement" p ON p."cellId" = a."descendantId" JOIN "Member" m ON m.id = p."memberId"
+       WHERE o.code = 'thanh-chuong' AND a."startOn" <= $1 AND (a."endOn" IS NULL OR a."endOn" > $1)
+         AND p."startOn" <= $1 AND (p."endOn" IS NULL OR p."endOn" > $1)
+         AND m."admittedOn" <= $1 AND (m."leftOn" IS NULL OR m."leftOn" > $1)`,
+      ['2017-06-30'],
+    );
+    await client.end();
+    expect(rows[0].n).toBe(before.memberCount + 24);
+  });
 });
