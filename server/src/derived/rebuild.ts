@@ -26,6 +26,9 @@ export async function rebuildDerived(q: Queryable, policy: RiskPolicy): Promise<
   await record(q, 'version', DERIVATION_VERSION);
   await rebuildRiskSpans(q, policy);
   await record(q, 'riskPolicy', JSON.stringify(policy));
+  // Fresh statistics for the planner: without them SQLite reads a page of at-risk cells of a large
+  // database by scanning every cell (0.5 s at national size instead of 1 ms).
+  await q.run(sql`ANALYZE`);
 }
 
 /** Derives again what is out of date; says what it did ('none', 'risk' or 'all'). */
