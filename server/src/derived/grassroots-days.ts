@@ -4,7 +4,7 @@
 // first ends. Computed by the database, for every grassroots organisation (rebuild) or for those a
 // write touches (before and after it: the difference is appended).
 import { GRASSROOTS_KINDS_SQL, num } from '../read/sql.ts';
-import { empty, greatest, inSlices, join, least, OPEN, type Queryable, raw, sql } from './sql.ts';
+import { empty, GRAINS, greatest, inSlices, join, least, OPEN, type Queryable, raw, sql } from './sql.ts';
 
 interface Count {
   committees: number;
@@ -74,10 +74,10 @@ export async function appendGrassrootsDifference(
     async (slice) => {
       const values = slice.flatMap(([key, v]) => {
         const [org, day = '', sector] = key.split('|');
-        return ['D', 'Y'].map((grain) => {
-          const at = grain === 'D' ? day : day.slice(0, 4);
-          return sql`(${Number(org)}, ${grain}, ${at}, ${sector ? sector : null}${asSector}, ${v.committees}, ${v.cells})`;
-        });
+        return GRAINS.map(
+          ([grain, length]) =>
+            sql`(${Number(org)}, ${grain}, ${day.slice(0, length)}, ${sector ? sector : null}${asSector}, ${v.committees}, ${v.cells})`,
+        );
       });
       await q.run(
         sql`INSERT INTO "GrassrootsDay" ("organisationId", "grain", "day", "sector", "committees", "cells") VALUES ${join(values)}`,
@@ -87,15 +87,16 @@ export async function appendGrassrootsDifference(
   );
 }
 
-/** Derives GrassrootsDay again from the base tables: one row per organisation, day and sector, and per year. */
+/** Derives GrassrootsDay again from the base tables: one row per organisation, sector and day, month and year. */
 export async function rebuildGrassrootsDays(q: Queryable): Promise<void> {
   await q.run(sql`DELETE FROM "GrassrootsDay"`);
   await q.run(sql`
     INSERT INTO "GrassrootsDay" ("organisationId", "grain", "day", "sector", "committees", "cells")
     SELECT c."organisationId", 'D', c."day", c."sector", c."committees", c."cells" FROM (${contributions(q, null)}) c
     WHERE c."committees" <> 0 OR c."cells" <> 0`);
-  await q.run(sql`
-    INSERT INTO "GrassrootsDay" ("organisationId", "grain", "day", "sector", "committees", "cells")
-    SELECT "organisationId", 'Y', substr("day", 1, 4), "sector", SUM("committees"), SUM("cells") FROM "GrassrootsDay"
-    WHERE "grain" = 'D' GROUP BY "organisationId", substr("day", 1, 4), "sector"`);
+  for (const [grain, length] of GRAINS.slice(1))
+    await q.run(sql`
+      INSERT INTO "GrassrootsDay" ("organisationId", "grain", "day", "sector", "committees", "cells")
+      SELECT "organisationId", ${raw(`'${grain}'`)}, substr("day", 1, ${raw(String(length))}), "sector", SUM("committees"), SUM("cells")
+      FROM "GrassrootsDay" WHERE "grain" = 'D' GROUP BY "organisationId", substr("day", 1, ${raw(String(length))}), "sector"`);
 }

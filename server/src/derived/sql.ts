@@ -27,6 +27,17 @@ export const viaConnection = (conn: RawConnection): Queryable => ({
   run: async (statement) => void (await conn.query(statement.sql, statement.values)),
 });
 
+/**
+ * The grains a dated change is kept at, with the length of its `day`: the day itself (D,
+ * YYYY-MM-DD), its month's total (M, YYYY-MM) and its year's total (Y, YYYY). A sum up to a day
+ * reads the years before, the months of its year before, and the days of its month.
+ */
+export const GRAINS = [
+  ['D', 10],
+  ['M', 7],
+  ['Y', 4],
+] as const;
+
 /** The end of an open state, as a date that sorts after every real one. */
 export const OPEN = '9999-12-31';
 

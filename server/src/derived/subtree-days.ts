@@ -5,7 +5,7 @@
 // the first of them ends. Computed by the database, for every member (rebuild) or for the members
 // a write touches (before and after it: the difference is applied).
 import { num } from '../read/sql.ts';
-import { empty, greatest, inSlices, join, least, OPEN, type Queryable, sql } from './sql.ts';
+import { empty, GRAINS, greatest, inSlices, join, least, OPEN, type Queryable, raw, sql } from './sql.ts';
 
 export interface DayChange {
   members: number;
@@ -69,10 +69,9 @@ export async function applyDifference(q: Queryable, before: Changes, after: Chan
     async (slice) => {
       const values = slice.flatMap(([key, v]) => {
         const [org, day = ''] = key.split('|');
-        return [
-          sql`(${Number(org)}, 'D', ${day}, ${v.members}, ${v.admissions})`,
-          sql`(${Number(org)}, 'Y', ${day.slice(0, 4)}, ${v.members}, ${v.admissions})`,
-        ];
+        return GRAINS.map(
+          ([grain, length]) => sql`(${Number(org)}, ${grain}, ${day.slice(0, length)}, ${v.members}, ${v.admissions})`,
+        );
       });
       await q.run(
         sql`INSERT INTO "SubtreeDay" ("organisationId", "grain", "day", "members", "admissions") VALUES ${join(values)}`,
@@ -83,15 +82,16 @@ export async function applyDifference(q: Queryable, before: Changes, after: Chan
   return rows.length;
 }
 
-/** Derives SubtreeDay again from the base tables: one row per organisation and day, and per year. */
+/** Derives SubtreeDay again from the base tables: one row per organisation and day, month and year. */
 export async function rebuildSubtreeDays(q: Queryable): Promise<void> {
   await q.run(sql`DELETE FROM "SubtreeDay"`);
   await q.run(sql`
     INSERT INTO "SubtreeDay" ("organisationId", "grain", "day", "members", "admissions")
     SELECT c."organisationId", 'D', c."day", c."members", c."admissions" FROM (${contributions(q, null)}) c
     WHERE c."members" <> 0 OR c."admissions" <> 0`);
-  await q.run(sql`
-    INSERT INTO "SubtreeDay" ("organisationId", "grain", "day", "members", "admissions")
-    SELECT "organisationId", 'Y', substr("day", 1, 4), SUM("members"), SUM("admissions") FROM "SubtreeDay"
-    WHERE "grain" = 'D' GROUP BY "organisationId", substr("day", 1, 4)`);
+  for (const [grain, length] of GRAINS.slice(1))
+    await q.run(sql`
+      INSERT INTO "SubtreeDay" ("organisationId", "grain", "day", "members", "admissions")
+      SELECT "organisationId", ${raw(`'${grain}'`)}, substr("day", 1, ${raw(String(length))}), SUM("members"), SUM("admissions") FROM "SubtreeDay"
+      WHERE "grain" = 'D' GROUP BY "organisationId", substr("day", 1, ${raw(String(length))})`);
 }

@@ -67,15 +67,17 @@ export function groupById<R extends { id: unknown }, T>(rows: R[], toValue: (row
 
 /**
  * The rows of a derived table (SubtreeDay or GrassrootsDay) of the organisations `ids` that add up
- * to their counts on `day`: the year totals before its year and the days of its year up to it, as
- * two index ranges per organisation.
+ * to their counts on `day`: the year totals before its year, the month totals of its year before
+ * its month, and the days of its month up to it; three short index ranges per organisation.
  */
 export function rowsUpTo(table: 'SubtreeDay' | 'GrassrootsDay', ids: readonly number[], day: string) {
   const from = Prisma.raw(`"${table}"`);
-  const year = day.slice(0, 4);
+  const of = sql`"organisationId" IN (${join([...ids])})`;
+  const [year, month] = [day.slice(0, 4), day.slice(0, 7)];
   return sql`(
-    SELECT * FROM ${from} WHERE "organisationId" IN (${join([...ids])}) AND "grain" = 'Y' AND "day" < ${year}
+    SELECT * FROM ${from} WHERE ${of} AND "grain" = 'Y' AND "day" < ${year}
     UNION ALL
-    SELECT * FROM ${from} WHERE "organisationId" IN (${join([...ids])}) AND "grain" = 'D'
-      AND "day" >= ${`${year}-01-01`} AND "day" <= ${day})`;
+    SELECT * FROM ${from} WHERE ${of} AND "grain" = 'M' AND "day" >= ${`${year}-01`} AND "day" < ${month}
+    UNION ALL
+    SELECT * FROM ${from} WHERE ${of} AND "grain" = 'D' AND "day" >= ${`${month}-01`} AND "day" <= ${day})`;
 }
