@@ -154,6 +154,20 @@ describe.each(engines)('organisation writes on %s', async (engine) => {
       ),
     );
     const [a, b] = [await members('thanh-hoa-xom-3', '2017-09-01'), await members('thanh-hoa-xom-4', '2017-08-31')];
+    // Candidates of the merged cell on their way follow it; those whose path has ended stay where they were.
+    const xom4 = await prisma().organisation.findUniqueOrThrow({ where: { code: 'thanh-hoa-xom-4' } });
+    const candidate = (stage: string) =>
+      prisma().candidate.create({
+        data: {
+          fullName: `Ứng viên ${stage}`,
+          birthDate: '1996-06-06',
+          cellId: xom4.id,
+          source: 'YOUTH_UNION',
+          stage: stage as never,
+          stageOn: '2017-07-01',
+        },
+      });
+    const [onTheWay, withdrawn] = [await candidate('CELL_VOTED'), await candidate('WITHDRAWN')];
     await expectAuthorised(
       'dissolveOrganisation',
       { code: 'thanh-hoa-xom-4', on: '2017-09-01', mergeIntoCode: 'thanh-hoa-xom-3' },
@@ -163,5 +177,7 @@ describe.each(engines)('organisation writes on %s', async (engine) => {
     expect(await members('thanh-hoa', '2017-09-01')).toBe(a + b);
     const merged = await prisma().organisation.findUniqueOrThrow({ where: { code: 'thanh-hoa-xom-4' } });
     expect([merged.dissolvedOn, merged.mergedIntoId]).toEqual(['2017-09-01', 4]);
+    const moved = await prisma().candidate.findMany({ where: { id: { in: [onTheWay.id, withdrawn.id] } } });
+    expect(Object.fromEntries(moved.map((c) => [c.stage, c.cellId]))).toEqual({ CELL_VOTED: 4, WITHDRAWN: xom4.id });
   });
 });

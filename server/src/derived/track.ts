@@ -20,6 +20,8 @@ interface Pending {
   /** Organisations whose grassroots contributions were noted, and those contributions. */
   organisations: Set<number>;
   grassrootsBefore: GrassrootsChanges;
+  /** Organisations whose public answers change without their derived rows changing. */
+  concerned: Set<number>;
 }
 
 const pending = new WeakMap<Tx, Pending>();
@@ -34,6 +36,7 @@ function of(tx: Tx): Pending {
       before: new Map(),
       organisations: new Set(),
       grassrootsBefore: new Map(),
+      concerned: new Set(),
     };
     pending.set(tx, found);
   }
@@ -68,6 +71,12 @@ export async function touchMembers(tx: Tx, ids: readonly number[]): Promise<void
 export function addMembers(tx: Tx, ids: readonly number[]): void {
   const state = of(tx);
   for (const id of ids) state.members.add(id);
+}
+
+/** Organisations whose public answers the write changes in rows not derived (candidates moved in, …). */
+export function concern(tx: Tx, ids: readonly number[]): void {
+  const state = of(tx);
+  for (const id of ids) state.concerned.add(id);
 }
 
 /** Organisations created by this write: they contributed nothing before it (nor their cells). */
@@ -129,7 +138,7 @@ export async function settle(tx: Tx): Promise<string[] | undefined> {
       await grassrootsContributions(state.q, organisations),
     );
   if (state.cells.size > 0) await refreshRiskSpans(state.q, [...state.cells], activeRiskPolicy());
-  return scopesOf(state.q, [...new Set([...state.cells, ...organisations])]);
+  return scopesOf(state.q, [...new Set([...state.cells, ...organisations, ...state.concerned])]);
 }
 
 /** The codes of the organisations and of all their ancestors at any time. */

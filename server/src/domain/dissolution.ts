@@ -1,7 +1,8 @@
 // Dissolving an organisation from a date, or merging it into another: its members' placements
-// (a cell) or its subordinate organisations (a committee) move to the target on that day.
+// and its candidates still on their way (a cell), or its subordinate organisations (a committee),
+// move to the target on that day.
 
-import { touchOrganisations } from '../derived/track.ts';
+import { concern, touchOrganisations } from '../derived/track.ts';
 import { isCellKind } from '../rules/kinds.ts';
 import { ensureAlive, organisationByCode } from './lookup.ts';
 import { endParentLink, rebuildAncestry } from './tree.ts';
@@ -32,11 +33,20 @@ export function dissolveOrganisation({ actor, input }: WriteOptions<DissolveOrga
     if (lastStart && lastStart >= input.on) refuse('PLACEMENT_OVERLAP', 'on', { on: input.on, start: lastStart });
     await touchOrganisations(tx, [before.id]);
     // Without a target there is nothing to move (refused above otherwise).
+    let movedCandidates = 0;
     if (target) {
       for (const p of placements) {
         await tx.placement.update({ where: { id: p.id }, data: { endOn: input.on } });
         await tx.placement.create({ data: { memberId: p.memberId, cellId: target.id, startOn: input.on } });
       }
+      // Candidates on their way follow the cell (DESIGN.md): their next steps are the target's.
+      movedCandidates = (
+        await tx.candidate.updateMany({
+          where: { cellId: before.id, stage: { notIn: ['ADMITTED', 'WITHDRAWN', 'REJECTED'] } },
+          data: { cellId: target.id },
+        })
+      ).count;
+      concern(tx, [target.id]);
       for (const link of children) {
         await tx.organisationParent.update({ where: { id: link.id }, data: { endOn: input.on } });
         await tx.organisationParent.create({
@@ -55,7 +65,7 @@ export function dissolveOrganisation({ actor, input }: WriteOptions<DissolveOrga
       entityType: 'Organisation',
       entityId: org.id,
       before,
-      after: { ...org, movedMembers: placements.length, movedChildren: children.length },
+      after: { ...org, movedMembers: placements.length, movedChildren: children.length, movedCandidates },
     });
     return org;
   });
