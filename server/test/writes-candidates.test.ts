@@ -1,10 +1,19 @@
 // The candidate's path written through the API, on SQLite and PostgreSQL: the whole admission,
 // every rule refusing with its code and field and writing nothing, and who may write.
-import { encodeGlobalID } from '@pothos/plugin-relay';
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { describe, expect } from 'vitest';
+import { prisma } from '../src/db.ts';
 import { CELL, fingerprint } from './fixture.ts';
 import { app, gql } from './support.ts';
-import { candidateAt, engines, expectAuthorised, expectViolation, miniWorldSuite, mutate } from './writes-support.ts';
+import {
+  candidateAt,
+  engines,
+  expectAuthorised,
+  expectForbidden,
+  expectViolation,
+  miniWorldSuite,
+  mutate,
+} from './writes-support.ts';
 
 const member = (id: number) => encodeGlobalID('Member', String(id));
 const candidate = (id: number) => encodeGlobalID('Candidate', String(id));
@@ -152,6 +161,29 @@ describe.each(engines)('candidate writes on %s', async (engine) => {
       { candidateId: decided, on: '2017-03-10', actingBody: 'Chi bộ' },
       { inside: world.tokens.hoa, outside: world.tokens.duc },
     );
+  });
+
+  test('moveCandidate: to another cell of the commune, audited; each rule refuses and writes nothing', async () => {
+    const t = world.tokens.hoa;
+    const id = await candidateAt('VERIFIED', '2017-03-01');
+    const move = { candidateId: id, toCellCode: 'thanh-hoa-xom-4', on: '2017-03-10' };
+    await expectViolation(
+      'moveCandidate',
+      { ...move, toCellCode: 'thanh-hoa-xom-3' },
+      t,
+      'CANDIDATE_SAME_CELL',
+      'toCellCode',
+    );
+    await expectViolation('moveCandidate', { ...move, on: '2017-02-28' }, t, 'DATE_BEFORE_PREVIOUS_STEP', 'on');
+    await expectViolation('moveCandidate', { ...move, toCellCode: 'thanh-hoa' }, t, 'NOT_A_CELL', 'toCellCode');
+    const ended = await candidateAt('WITHDRAWN', '2017-03-01');
+    await expectViolation('moveCandidate', { ...move, candidateId: ended }, t, 'CANDIDATE_PATH_ENDED', 'candidateId');
+    // Into another commune: the commune's editor does not reach the target.
+    expectForbidden(await mutate('moveCandidate', { ...move, toCellCode: 'thanh-duc-xom-1' }, t));
+    await expectAuthorised('moveCandidate', move, { inside: t, outside: world.tokens.duc });
+    const moved = await prisma().candidate.findUniqueOrThrow({ where: { id: Number(decodeGlobalID(id).id) } });
+    const xom4 = await prisma().organisation.findUniqueOrThrow({ where: { code: 'thanh-hoa-xom-4' } });
+    expect([moved.cellId, moved.stage]).toEqual([xom4.id, 'VERIFIED']);
   });
 
   test('each rule of the path refuses with its code and field and writes nothing', async () => {

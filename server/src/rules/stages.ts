@@ -115,3 +115,15 @@ export function validateStep(c: CandidateFacts, step: Step, calendar: WorkingCal
       return [];
   }
 }
+
+/** Moving a candidate to another cell from `on`: on the path still, not back in time, elsewhere. */
+export function validateCandidateMove(
+  c: { stage: Stage; stageOn: string },
+  on: string,
+  sameCell: boolean,
+): Violation[] {
+  if (CLOSED.includes(c.stage)) return [violation('CANDIDATE_PATH_ENDED', 'candidateId', { stage: c.stage })];
+  if (sameCell) return [violation('CANDIDATE_SAME_CELL', 'toCellCode')];
+  if (on < c.stageOn) return [violation('DATE_BEFORE_PREVIOUS_STEP', 'on', { on, previous: c.stageOn })];
+  return [];
+}

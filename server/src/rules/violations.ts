@@ -120,6 +120,11 @@ const MESSAGES = {
     `${p.on} must come after the placement that starts on ${p.start}: placements never overlap.`,
   ],
   SAME_CELL: () => ['Đảng viên đã sinh hoạt ở chi bộ này.', 'The member already belongs to this cell.'],
+  CANDIDATE_SAME_CELL: () => ['Người vào Đảng đã thuộc chi bộ này.', 'The candidate already belongs to this cell.'],
+  CANDIDATE_PATH_ENDED: (p: { stage: string }) => [
+    `Người vào Đảng đã kết thúc quá trình (${p.stage}): không chuyển chi bộ được.`,
+    `The candidate's path has ended (${p.stage}): they cannot move to another cell.`,
+  ],
   ALREADY_FULL_MEMBER: (p: On) => [`Đã là đảng viên chính thức từ ${p.on}.`, `A full member since ${p.on}.`],
   PROBATION_NOT_OVER: (p: { months: number; end: string }) => [
     `Chưa hết ${p.months} tháng dự bị (đến ${p.end}).`,

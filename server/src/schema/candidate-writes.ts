@@ -1,11 +1,12 @@
 // Writing a candidate's path: record them with their source, advance them stage by stage (or
 // withdraw, reject), admit them — which creates the member. Editors write inside their subtree.
 import { candidateCellOf, organisationIdOf } from '../auth/targets.ts';
+import { moveCandidate } from '../domain/candidate-move.ts';
 import { admitCandidate, advanceCandidate, recordCandidate } from '../domain/candidates.ts';
 import { extendDecisionDeadline } from '../domain/decision-extension.ts';
 import { builder } from './builder.ts';
 import { CandidateRef, CandidateSourceEnum, CandidateStageEnum } from './candidate.ts';
-import { idOf, writeErrors } from './errors.ts';
+import { idOf, writeErrors, writesInAll } from './errors.ts';
 import { GenderEnum } from './member.ts';
 
 const RecordCandidateInput = builder.inputType('RecordCandidateInput', {
@@ -133,5 +134,36 @@ builder.mutationField('extendDecisionDeadline', (t) =>
     args: { input: t.arg({ type: ExtendDecisionDeadlineInput, required: true }) },
     authScopes: inCandidateCell,
     resolve: (_root, args, ctx) => extendDecisionDeadline({ actor: ctx.actor!, input: decode(args.input) }),
+  }),
+);
+
+const MoveCandidateInput = builder.inputType('MoveCandidateInput', {
+  fields: (t) => ({
+    candidateId: t.id({ required: true, description: 'The Candidate’s global ID: still on the path.' }),
+    toCellCode: t.string({
+      required: true,
+      description: 'The code of the cell that takes them on; it must exist on `on`.',
+    }),
+    on: t.field({ type: 'Date', required: true, description: 'The day of the move: not before their last step.' }),
+  }),
+});
+
+builder.mutationField('moveCandidate', (t) =>
+  t.field({
+    type: CandidateRef,
+    errors: writeErrors('MoveCandidate'),
+    description:
+      'A candidate still on the path moves to another cell (they moved house or work); the steps taken stay, the next are the new cell’s. Both cells must be in reach.',
+    args: { input: t.arg({ type: MoveCandidateInput, required: true }) },
+    authScopes: async (_root, args) =>
+      writesInAll([
+        await candidateCellOf(idOf(args.input.candidateId, 'Candidate')),
+        await organisationIdOf(args.input.toCellCode),
+      ]),
+    resolve: (_root, args, ctx) =>
+      moveCandidate({
+        actor: ctx.actor!,
+        input: { ...args.input, candidateId: idOf(args.input.candidateId, 'Candidate') },
+      }),
   }),
 );
