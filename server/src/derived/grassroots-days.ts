@@ -93,10 +93,12 @@ export async function rebuildGrassrootsDays(q: Queryable): Promise<void> {
   await q.run(sql`
     INSERT INTO "GrassrootsDay" ("organisationId", "grain", "day", "sector", "committees", "cells")
     SELECT c."organisationId", 'D', c."day", c."sector", c."committees", c."cells" FROM (${contributions(q, null)}) c
-    WHERE c."committees" <> 0 OR c."cells" <> 0`);
+    WHERE c."committees" <> 0 OR c."cells" <> 0
+    ORDER BY c."organisationId", c."day"`);
   for (const [grain, length] of GRAINS.slice(1))
     await q.run(sql`
       INSERT INTO "GrassrootsDay" ("organisationId", "grain", "day", "sector", "committees", "cells")
       SELECT "organisationId", ${raw(`'${grain}'`)}, substr("day", 1, ${raw(String(length))}), "sector", SUM("committees"), SUM("cells")
-      FROM "GrassrootsDay" WHERE "grain" = 'D' GROUP BY "organisationId", substr("day", 1, ${raw(String(length))}), "sector"`);
+      FROM "GrassrootsDay" WHERE "grain" = 'D' GROUP BY "organisationId", substr("day", 1, ${raw(String(length))}), "sector"
+      ORDER BY "organisationId", substr("day", 1, ${raw(String(length))})`);
 }

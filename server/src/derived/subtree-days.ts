@@ -82,16 +82,22 @@ export async function applyDifference(q: Queryable, before: Changes, after: Chan
   return rows.length;
 }
 
-/** Derives SubtreeDay again from the base tables: one row per organisation and day, month and year. */
+/**
+ * Derives SubtreeDay again from the base tables: one row per organisation and day, month and year,
+ * written in the order of the index, so that one organisation's rows sit together on disk (a sum
+ * reads a few pages, not a page per row).
+ */
 export async function rebuildSubtreeDays(q: Queryable): Promise<void> {
   await q.run(sql`DELETE FROM "SubtreeDay"`);
   await q.run(sql`
     INSERT INTO "SubtreeDay" ("organisationId", "grain", "day", "members", "admissions")
     SELECT c."organisationId", 'D', c."day", c."members", c."admissions" FROM (${contributions(q, null)}) c
-    WHERE c."members" <> 0 OR c."admissions" <> 0`);
+    WHERE c."members" <> 0 OR c."admissions" <> 0
+    ORDER BY c."organisationId", c."day"`);
   for (const [grain, length] of GRAINS.slice(1))
     await q.run(sql`
       INSERT INTO "SubtreeDay" ("organisationId", "grain", "day", "members", "admissions")
       SELECT "organisationId", ${raw(`'${grain}'`)}, substr("day", 1, ${raw(String(length))}), SUM("members"), SUM("admissions") FROM "SubtreeDay"
-      WHERE "grain" = 'D' GROUP BY "organisationId", substr("day", 1, ${raw(String(length))})`);
+      WHERE "grain" = 'D' GROUP BY "organisationId", substr("day", 1, ${raw(String(length))})
+      ORDER BY "organisationId", substr("day", 1, ${raw(String(length))})`);
 }
