@@ -6,6 +6,7 @@ import { admissionsFromRows, grassrootsFromRows, memberCountsFromRows } from '..
 import { cellFigures } from '../src/read/risk.ts';
 import { activeRiskPolicy, assessRisk } from '../src/rules/risk.ts';
 import { createApp } from '../src/yoga.ts';
+import { median, ROUNDS } from './median.ts';
 
 /** The README's first query, on the whole country or on one organisation. */
 const FIELDS = `
@@ -23,19 +24,6 @@ interface First {
   memberCount: number;
   admissionCount: number;
   atRiskCount: number;
-}
-
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
-
-async function median(fn: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
 }
 
 export async function benchRoot(url: string): Promise<string[]> {

@@ -10,26 +10,16 @@ import { useDatabase } from '../src/db.ts';
 import { widgetsDist } from '../src/http/static.ts';
 import { prepareDatabase } from '../src/seed/prepare.ts';
 import { createApp } from '../src/yoga.ts';
-import { naiveDistrictFigures } from './naive.ts';
-import { benchNations } from './nation.ts';
-import { readPath } from './read-path.ts';
-import { throughput } from './throughput.ts';
+import { median, ROUNDS } from './median.ts';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const QUERY = `{ organisation(code: "thanh-chuong") {
   memberCount(asOf: "2017-07-31") admissionCount(from: "2017-01-01", to: "2017-07-31")
   atRiskCells(asOf: "2017-01-01") { cell { code } memberCount elderlyCount yearsWithoutAdmission } } }`;
 
-async function median(fn: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
-}
+import { naiveDistrictFigures } from './naive.ts';
+import { benchNations } from './nation.ts';
+import { readPath } from './read-path.ts';
+import { throughput } from './throughput.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ketnap-bench-'));
 process.env.KETNAP_LOG = 'silent';

@@ -35,7 +35,6 @@ function undescribed(): string[] {
 describe('descriptions', () => {
   it('describe every public type, field, argument, input field and enum value', () => {
     const missing = undescribed();
-    if (missing.length > 0) console.log(`Without a description (${missing.length}):\n${missing.join('\n')}`);
     expect(missing).toEqual([]);
   });
 });

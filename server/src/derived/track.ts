@@ -7,7 +7,7 @@ import { num } from '../read/sql.ts';
 import { activeRiskPolicy } from '../rules/risk.ts';
 import { appendGrassrootsDifference, type GrassrootsChanges, grassrootsContributions } from './grassroots-days.ts';
 import { refreshRiskSpans } from './risk-spans.ts';
-import { join, type Queryable, sql, viaTransaction } from './sql.ts';
+import { inSlices, join, type Queryable, sql, viaTransaction } from './sql.ts';
 import { applyDifference, type Changes, contributionsOf } from './subtree-days.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -145,13 +145,12 @@ export async function settle(tx: Tx): Promise<string[] | undefined> {
 async function scopesOf(q: Queryable, ids: number[]): Promise<string[]> {
   if (ids.length === 0) return [];
   const codes = new Set<string>();
-  for (let i = 0; i < ids.length; i += 5000) {
-    const slice = ids.slice(i, i + 5000);
+  await inSlices(ids, async (slice) => {
     const rows = await q.rows<{ code: string }>(sql`
       SELECT o."code" AS "code" FROM "OrganisationAncestry" a JOIN "Organisation" o ON o."id" = a."ancestorId"
       WHERE a."descendantId" IN (${join(slice)})
       UNION SELECT "code" FROM "Organisation" WHERE "id" IN (${join(slice)})`);
     for (const row of rows) codes.add(row.code);
-  }
+  });
   return [...codes];
 }

@@ -3,7 +3,6 @@ import type { Organisation } from '@ketnap/prisma/generated/sqlite/client.ts';
 import {
   aliveOn,
   coversDay,
-  GRASSROOTS_KINDS_SQL,
   join,
   num,
   ORG_COLUMNS,
@@ -59,9 +58,13 @@ export async function grassrootsOn(ids: readonly number[], day: string): Promise
     if (entry.committees === 0 && entry.cells === 0) continue;
     found.set(num(row.id), [...(found.get(num(row.id)) ?? []), entry]);
   }
-  for (const list of found.values())
-    list.sort((a, b) => SECTOR_ORDER.indexOf(a.sector) - SECTOR_ORDER.indexOf(b.sector));
+  for (const list of found.values()) bySectorOrder(list);
   return found;
+}
+
+/** Sorts counts by sector, communes first, as the article counts them; returns the list. */
+export function bySectorOrder(list: SectorCount[]): SectorCount[] {
+  return list.sort((a, b) => SECTOR_ORDER.indexOf(a.sector) - SECTOR_ORDER.indexOf(b.sector));
 }
 
 /** Communes first, as the article counts them (the order of the Sector enum). */

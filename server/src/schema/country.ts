@@ -8,13 +8,13 @@ import { batched } from '../read/batch.ts';
 import { admissionsByMonth, memberCounts } from '../read/figures.ts';
 import { atRiskCellIdsEverywhere } from '../read/risk.ts';
 import { num, query, sql } from '../read/sql.ts';
-import { grassrootsOn, type SectorCount } from '../read/tree.ts';
+import { bySectorOrder, grassrootsOn, type SectorCount } from '../read/tree.ts';
 import { monthsOf, todayInVietnam } from '../rules/dates.ts';
 import { MonthCountRef } from './admission.ts';
 import { builder } from './builder.ts';
 import { GrassrootsCountRef, OrganisationRef } from './organisation.ts';
 import { dateRange, FROM_DESCRIPTION, monthsSpanned, TO_DESCRIPTION } from './ranges.ts';
-import { assessed, page, RiskAssessmentRef } from './risk.ts';
+import { assessed, PAGE_ARGS, page, RiskAssessmentRef } from './risk.ts';
 
 /** Every province that ever existed (a province's figures are empty outside its life). */
 function provinces(ctx: Context): Promise<number[]> {
@@ -108,8 +108,7 @@ CountryRef.implement({
             entry.cells += s.cells;
             bySector.set(s.sector, entry);
           }
-        const order = ['COMMUNE', 'AGENCY', 'ENTERPRISE', 'ARMED_FORCES', null];
-        return [...bySector.values()].sort((a, b) => order.indexOf(a.sector) - order.indexOf(b.sector));
+        return bySectorOrder([...bySector.values()]);
       },
     }),
     atRiskCount: t.int({
@@ -122,11 +121,8 @@ CountryRef.implement({
       description: 'The cells of the whole country at risk on the day, by code, a page at a time.',
       args: {
         asOf: t.arg({ type: 'Date', required: true, description: 'The day assessed.' }),
-        first: t.arg.int({ required: false, description: 'How many cells to return (default 50, at most 500).' }),
-        offset: t.arg.int({
-          required: false,
-          description: 'How many cells to skip first, in the order by code (default 0).',
-        }),
+        first: t.arg.int({ required: false, description: PAGE_ARGS.first }),
+        offset: t.arg.int({ required: false, description: PAGE_ARGS.offset }),
       },
       resolve: async (_c, args, ctx) => {
         const slice = page(args);

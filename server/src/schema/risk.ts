@@ -120,6 +120,12 @@ async function recovered(ctx: Context, id: number, from: string, to: string): Pr
 /** Page sizes of the lists of cells: a whole country's list never goes out in one answer. */
 export const PAGE = { default: 50, max: 500 } as const;
 
+/** What the paging arguments of a list of cells mean (one wording for every such list). */
+export const PAGE_ARGS = {
+  first: `How many cells to return (default ${PAGE.default}, at most ${PAGE.max}).`,
+  offset: 'How many cells to skip first, in the order by code (default 0).',
+} as const;
+
 /** `first` and `offset` checked (naming the argument), as a slice of a list. */
 export function page(args: { first?: number | null; offset?: number | null }) {
   const first = args.first ?? PAGE.default;
@@ -150,14 +156,8 @@ const RecoveryRef = builder.objectRef<Recovery>('Recovery').implement({
 
 builder.objectFields(OrganisationRef, (t) => {
   const pageArgs = {
-    first: t.arg.int({
-      required: false,
-      description: `How many cells to return (default ${PAGE.default}, at most ${PAGE.max}).`,
-    }),
-    offset: t.arg.int({
-      required: false,
-      description: 'How many cells to skip first, in the order by code (default 0).',
-    }),
+    first: t.arg.int({ required: false, description: PAGE_ARGS.first }),
+    offset: t.arg.int({ required: false, description: PAGE_ARGS.offset }),
   };
   const periodArgs = {
     from: t.arg({ type: 'Date', required: true, description: `${FROM_DESCRIPTION} The cells at risk on this day.` }),
