@@ -47,13 +47,15 @@ async function organisations() {
 async function randomWrite(r: ReturnType<typeof random>, n: number): Promise<string> {
   const orgs = await organisations();
   const cells = orgs.filter((o) => CELL_KINDS.includes(o.kind as never) && o.dissolvedOn === null);
+  // Transfers and recorded members may land in a cell merged since: their placements follow the merge.
+  const anyCell = orgs.filter((o) => CELL_KINDS.includes(o.kind as never));
   const committees = orgs.filter((o) => o.kind === 'GRASSROOTS_COMMITTEE' && o.dissolvedOn === null);
   const members = await prisma().member.findMany({ where: { leftOn: null }, select: { id: true }, take: 400 });
   const on = r.day('2016-01-01', 3000);
   const kind = r.pick(['transfer', 'transfer', 'leave', 'record', 'record', 'vote', 'merge', 'move', 'create']);
   try {
     if (kind === 'transfer')
-      await transferMember({ actor, input: { memberId: r.pick(members).id, toCellCode: r.pick(cells).code, on } });
+      await transferMember({ actor, input: { memberId: r.pick(members).id, toCellCode: r.pick(anyCell).code, on } });
     if (kind === 'leave') await recordLeaving({ actor, input: { memberId: r.pick(members).id, on, reason: 'DIED' } });
     if (kind === 'vote') {
       const probationer = await prisma().member.findFirst({ where: { officialOn: null, leftOn: null } });
@@ -72,7 +74,7 @@ async function randomWrite(r: ReturnType<typeof random>, n: number): Promise<str
           birthDate: r.day('1930-01-01', 20_000),
           admittedOn,
           officialOn: null,
-          placements: [{ cellCode: r.pick(cells).code, startOn: admittedOn }],
+          placements: [{ cellCode: r.pick(anyCell).code, startOn: admittedOn }],
         },
       });
     }

@@ -1,8 +1,11 @@
 // The tree written through the API, on SQLite and PostgreSQL: create, rename, move, dissolve and
 // merge, with the closure kept true (children and counts as of a day follow), and who may write.
+
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { beforeAll, describe, expect } from 'vitest';
 import { createToken } from '../src/auth/tokens.ts';
 import { prisma } from '../src/db.ts';
+import { CELL } from './fixture.ts';
 import { gql } from './support.ts';
 import {
   engines,
@@ -63,6 +66,66 @@ describe.each(engines)('organisation writes on %s', async (engine) => {
     await expectViolation('createOrganisation', { ...cell, code: 'x11', name: ' ' }, t, 'REQUIRED', 'name');
   });
 
+  test('the tree’s shape of each era: districts until 2025-07-01, then communes under the province', async () => {
+    const t = world.tokens.admin;
+    const made = async (input: Record<string, unknown>) => {
+      const result = await mutate('createOrganisation', input, t);
+      expect(result.errors ?? result.error).toBeUndefined();
+      return (await prisma().organisation.findUnique({ where: { code: String(input.code) } }))?.kind;
+    };
+    const commune = { code: 'shape-1', name: 'Xã thử', kind: 'GRASSROOTS_COMMITTEE', sector: 'COMMUNE' };
+    // Before the reform a commune sits under a district, not under the province; from it, the reverse.
+    await expectViolation(
+      'createOrganisation',
+      { ...commune, parentCode: 'nghe-an', establishedOn: '2025-06-30' },
+      t,
+      'TREE_SHAPE',
+      'parentCode',
+    );
+    await expectViolation(
+      'createOrganisation',
+      { ...commune, parentCode: 'thanh-chuong', establishedOn: '2025-07-01' },
+      t,
+      'TREE_SHAPE',
+      'parentCode',
+    );
+    expect(await made({ ...commune, parentCode: 'nghe-an', establishedOn: '2025-07-01' })).toBe('GRASSROOTS_COMMITTEE');
+    const district = { code: 'shape-2', name: 'Huyện thử', kind: 'DISTRICT', parentCode: 'nghe-an' };
+    await expectViolation(
+      'createOrganisation',
+      { ...district, establishedOn: '2025-07-01' },
+      t,
+      'TREE_SHAPE',
+      'parentCode',
+    );
+    expect(await made({ ...district, establishedOn: '2025-06-30' })).toBe('DISTRICT');
+    // A district under a commune, a hamlet cell straight under a district: never.
+    await expectViolation(
+      'createOrganisation',
+      { ...district, code: 'shape-3', parentCode: 'thanh-hoa', establishedOn: '2017-01-01' },
+      t,
+      'TREE_SHAPE',
+      'parentCode',
+    );
+    const hamletCell = { code: 'shape-4', name: 'Chi bộ thử', kind: 'SUBORDINATE_CELL', establishedOn: '2017-01-01' };
+    await expectViolation(
+      'createOrganisation',
+      { ...hamletCell, parentCode: 'thanh-chuong' },
+      t,
+      'TREE_SHAPE',
+      'parentCode',
+    );
+    await expectViolation(
+      'moveOrganisation',
+      { code: 'thanh-hoa-xom-3', parentCode: 'thanh-chuong', on: '2017-02-01' },
+      t,
+      'TREE_SHAPE',
+      'parentCode',
+    );
+    expect(await prisma().organisation.findUnique({ where: { code: 'shape-3' } })).toBeNull();
+    expect(await prisma().organisation.findUnique({ where: { code: 'shape-4' } })).toBeNull();
+  });
+
   test('renameOrganisation', async () => {
     await expectAuthorised(
       'renameOrganisation',
@@ -97,9 +160,17 @@ describe.each(engines)('organisation writes on %s', async (engine) => {
       'moveOrganisation',
       { ...move, on: '2017-05-01', parentCode: 'thanh-hoa' },
       district,
-      'DATE_BEFORE_PREVIOUS_STEP',
-      'on',
+      'SAME_PARENT',
+      'parentCode',
     );
+    await expectViolation('moveOrganisation', move, district, 'DATE_BEFORE_PREVIOUS_STEP', 'on');
+    // History entered out of order: a move dated before the one recorded lasts until it.
+    const earlier = await mutate('moveOrganisation', { ...move, on: '2017-03-01' }, district);
+    expect(earlier.errors ?? earlier.error).toBeUndefined();
+    expect(await children('thanh-hoa', '2017-02-28')).toContain('thanh-hoa-xom-10');
+    expect(await children('thanh-hoa', '2017-03-01')).not.toContain('thanh-hoa-xom-10');
+    expect(await children('thanh-duc', '2017-03-01')).toContain('thanh-hoa-xom-10');
+    expect(await children('thanh-duc', '2017-06-01')).toContain('thanh-hoa-xom-10');
     await expectViolation(
       'moveOrganisation',
       { code: 'thanh-chuong', parentCode: 'thanh-hoa', on: '2017-07-01' },
@@ -179,5 +250,32 @@ describe.each(engines)('organisation writes on %s', async (engine) => {
     expect([merged.dissolvedOn, merged.mergedIntoId]).toEqual(['2017-09-01', 4]);
     const moved = await prisma().candidate.findMany({ where: { id: { in: [onTheWay.id, withdrawn.id] } } });
     expect(Object.fromEntries(moved.map((c) => [c.stage, c.cellId]))).toEqual({ CELL_VOTED: 4, WITHDRAWN: xom4.id });
+  });
+
+  test('a placement lies within its cell’s life: one entered in a cell merged since follows the merge', async () => {
+    const t = world.tokens.admin;
+    // thanh-hoa-xom-4 merged into thanh-hoa-xom-3 on 2017-09-01 (above); member 13 is in thanh-duc-xom-1.
+    const late = await mutate(
+      'transferMember',
+      { memberId: encodeGlobalID('Member', '13'), toCellCode: 'thanh-hoa-xom-4', on: '2017-08-01' },
+      t,
+    );
+    expect(late.errors ?? late.error).toBeUndefined();
+    const spans = await prisma().placement.findMany({ where: { memberId: 13 }, orderBy: { startOn: 'asc' } });
+    expect(spans.map((p) => [p.cellId, p.startOn, p.endOn])).toEqual([
+      [CELL.duc1, '2005-06-01', '2017-08-01'],
+      [CELL.xom4, '2017-08-01', '2017-09-01'],
+      [CELL.xom3, '2017-09-01', null],
+    ]);
+    expect(await members('thanh-hoa-xom-4', '2017-08-15')).toBe((await members('thanh-hoa-xom-4', '2017-07-31')) + 1);
+    // A cell dissolved without a merge ends the span a placement may have: refused, nothing written.
+    await expectViolation(
+      'transferMember',
+      { memberId: encodeGlobalID('Member', '12'), toCellCode: 'thanh-hoa-xom-9', on: '2010-01-01' },
+      t,
+      'PLACEMENT_OUTLIVES_CELL',
+      'toCellCode',
+    );
+    expect(await prisma().placement.count({ where: { memberId: 12 } })).toBe(1);
   });
 });

@@ -5,6 +5,7 @@ import type { Actor } from '../context.ts';
 import { addMembers } from '../derived/track.ts';
 import type { CandidateFacts, IntroducerFacts, Stage } from '../rules/stages.ts';
 import { ensureAlive } from './lookup.ts';
+import { placementSpans } from './placements.ts';
 import { audit, refuse, type Tx } from './write.ts';
 
 export interface IntroducerInput {
@@ -54,7 +55,8 @@ export async function memberFromCandidate(tx: Tx, actor: Actor, candidate: Candi
       candidateId: candidate.id,
     },
   });
-  await tx.placement.create({ data: { memberId: member.id, cellId: cell.id, startOn: on } });
+  const spans = await placementSpans(tx, cell, on, null, 'on');
+  await tx.placement.createMany({ data: spans.map((span) => ({ memberId: member.id, ...span })) });
   addMembers(tx, [member.id]);
   await audit(tx, actor, { action: 'admitCandidate', entityType: 'Member', entityId: member.id, after: member });
   return member;

@@ -4,9 +4,11 @@
 
 import { concern, touchOrganisations } from '../derived/track.ts';
 import { isCellKind } from '../rules/kinds.ts';
+import { validateParentLink } from '../rules/shape.ts';
 import { ensureAlive, organisationByCode } from './lookup.ts';
+import { placementSpans } from './placements.ts';
 import { endParentLink, rebuildAncestry } from './tree.ts';
-import { audit, refuse, type WriteOptions, write } from './write.ts';
+import { audit, ensure, refuse, type WriteOptions, write } from './write.ts';
 
 export interface DissolveOrganisationInput {
   code: string;
@@ -23,9 +25,17 @@ export function dissolveOrganisation({ actor, input }: WriteOptions<DissolveOrga
     if (target) ensureAlive(target, input.on, 'mergeIntoCode');
     if (target && (target.id === before.id || isCellKind(target.kind) !== isCellKind(before.kind)))
       refuse('MERGE_KIND', 'mergeIntoCode');
-    const placements = await tx.placement.findMany({ where: { cellId: before.id, endOn: null } });
+    // Placements that run past the day: open ones, and closed ones entered after (history out of order).
+    const placements = await tx.placement.findMany({
+      where: { cellId: before.id, OR: [{ endOn: null }, { endOn: { gt: input.on } }] },
+    });
     const children = await tx.organisationParent.findMany({ where: { parentId: before.id, endOn: null } });
     if (!target && (placements.length || children.length)) refuse('NOT_EMPTY', 'mergeIntoCode');
+    if (target && children.length) {
+      const kinds = await tx.organisation.findMany({ where: { id: { in: children.map((c) => c.organisationId) } } });
+      for (const { kind } of kinds)
+        ensure(validateParentLink({ kind, parentKind: target.kind, on: input.on }, 'mergeIntoCode'));
+    }
     const lastStart = [...placements, ...children]
       .map((x) => x.startOn)
       .sort()
@@ -37,7 +47,8 @@ export function dissolveOrganisation({ actor, input }: WriteOptions<DissolveOrga
     if (target) {
       for (const p of placements) {
         await tx.placement.update({ where: { id: p.id }, data: { endOn: input.on } });
-        await tx.placement.create({ data: { memberId: p.memberId, cellId: target.id, startOn: input.on } });
+        const spans = await placementSpans(tx, target, input.on, p.endOn, 'mergeIntoCode');
+        await tx.placement.createMany({ data: spans.map((span) => ({ memberId: p.memberId, ...span })) });
       }
       // Candidates on their way follow the cell (DESIGN.md): their next steps are the target's.
       movedCandidates = (

@@ -4,6 +4,7 @@ import type { Gender } from '@ketnap/prisma/generated/sqlite/enums.ts';
 import { addMembers } from '../derived/track.ts';
 import { validateHistory } from '../rules/membership.ts';
 import { activeCell } from './lookup.ts';
+import { placementSpans, type Span } from './placements.ts';
 import { audit, ensure, refuse, type WriteOptions, write } from './write.ts';
 
 export interface RecordMemberInput {
@@ -28,21 +29,19 @@ export function recordMember({ actor, input }: WriteOptions<RecordMemberInput>) 
         input.placements.map((p) => p.startOn),
       ),
     );
-    const cells: { id: number }[] = [];
+    const cells: Awaited<ReturnType<typeof activeCell>>[] = [];
     for (const p of input.placements) cells.push(await activeCell(tx, p.cellCode, p.startOn, 'placements'));
+    const spans: Span[] = [];
+    for (const [i, p] of input.placements.entries())
+      spans.push(
+        ...(await placementSpans(tx, cells[i]!, p.startOn, input.placements[i + 1]?.startOn ?? null, 'placements')),
+      );
     const { placements, ...rest } = input;
     const member = await tx.member.create({
       data: { ...rest, fullName: input.fullName.trim(), admittedInId: cells[0]!.id },
     });
     addMembers(tx, [member.id]);
-    await tx.placement.createMany({
-      data: placements.map((p, i) => ({
-        memberId: member.id,
-        cellId: cells[i]!.id,
-        startOn: p.startOn,
-        endOn: placements[i + 1]?.startOn ?? null,
-      })),
-    });
+    await tx.placement.createMany({ data: spans.map((span) => ({ memberId: member.id, ...span })) });
     await audit(tx, actor, {
       action: 'recordMember',
       entityType: 'Member',

@@ -4,6 +4,7 @@ import type { LeavingReason } from '@ketnap/prisma/generated/sqlite/enums.ts';
 import { touchMembers } from '../derived/track.ts';
 import { type MemberFacts, validateLeaving, validateTransfer } from '../rules/membership.ts';
 import { activeCell, memberById } from './lookup.ts';
+import { placementSpans } from './placements.ts';
 import { audit, ensure, type Tx, type WriteOptions, write } from './write.ts';
 
 type Loaded = Awaited<ReturnType<typeof memberById>>;
@@ -34,10 +35,10 @@ export function transferMember({ actor, input }: WriteOptions<{ memberId: number
       before.placements.find((p) => p.endOn === null);
     const cut = { ...facts(before), currentPlacementOn: covering?.startOn ?? null };
     ensure(validateTransfer(cut, input.on, covering?.cellId === to.id));
+    const spans = await placementSpans(tx, to, input.on, covering?.endOn ?? null, 'toCellCode');
     if (covering) await tx.placement.update({ where: { id: covering.id }, data: { endOn: input.on } });
-    const placement = await tx.placement.create({
-      data: { memberId: before.id, cellId: to.id, startOn: input.on, endOn: covering?.endOn ?? null },
-    });
+    await tx.placement.createMany({ data: spans.map((span) => ({ memberId: before.id, ...span })) });
+    const placement = spans[0];
     const current = covering;
     await audit(tx, actor, {
       action: 'transferMember',

@@ -3,12 +3,14 @@
 import type { OrganisationKind, Sector } from '@ketnap/prisma/generated/sqlite/enums.ts';
 import { addOrganisations, touchOrganisations } from '../derived/track.ts';
 import { isCellKind } from '../rules/kinds.ts';
+import { validateParentLink } from '../rules/shape.ts';
 import { ensureAlive, organisationByCode } from './lookup.ts';
-import { endParentLink, rebuildAncestry } from './tree.ts';
-import { audit, refuse, type Tx, type WriteOptions, write } from './write.ts';
+import { cutParentLink, rebuildAncestry } from './tree.ts';
+import { audit, ensure, refuse, type Tx, type WriteOptions, write } from './write.ts';
 
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
+/** The parent named by `parentCode`: alive on `on`, not a cell. */
 async function ensureCanHoldChildren(tx: Tx, parentCode: string, on: string, field: string) {
   const parent = await organisationByCode(tx, parentCode, field);
   ensureAlive(parent, on, field);
@@ -32,6 +34,8 @@ export function createOrganisation({ actor, input }: WriteOptions<CreateOrganisa
       refuse('CODE_TAKEN', 'code', { code: input.code });
     if (!input.name.trim()) refuse('REQUIRED', 'name', { input: 'name' });
     const parent = await ensureCanHoldChildren(tx, input.parentCode, input.establishedOn, 'parentCode');
+    const on = input.establishedOn;
+    ensure(validateParentLink({ kind: input.kind, parentKind: parent.kind, on }, 'parentCode'));
     const { parentCode: _, ...data } = input;
     const org = await tx.organisation.create({ data: { ...data, name: input.name.trim() } });
     await tx.organisationParent.create({
@@ -72,10 +76,12 @@ export function moveOrganisation({ actor, input }: WriteOptions<{ code: string; 
     const parent = await ensureCanHoldChildren(tx, input.parentCode, input.on, 'parentCode');
     const cycle = await tx.organisationAncestry.findFirst({ where: { ancestorId: org.id, descendantId: parent.id } });
     if (cycle) refuse('CYCLE', 'parentCode');
+    ensure(validateParentLink({ kind: org.kind, parentKind: parent.kind, on: input.on }, 'parentCode'));
     await touchOrganisations(tx, [org.id]);
-    const before = await endParentLink(tx, org.id, input.on);
+    // A move may be dated before one already recorded: it then lasts until that one.
+    const { before, endOn } = await cutParentLink(tx, org.id, input.on, parent.id);
     const after = await tx.organisationParent.create({
-      data: { organisationId: org.id, parentId: parent.id, startOn: input.on },
+      data: { organisationId: org.id, parentId: parent.id, startOn: input.on, endOn },
     });
     await rebuildAncestry(tx, [org.id]);
     await audit(tx, actor, { action: 'moveOrganisation', entityType: 'Organisation', entityId: org.id, before, after });

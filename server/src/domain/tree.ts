@@ -20,6 +20,23 @@ export async function rebuildAncestry(tx: Tx, changedIds: number[]): Promise<voi
   await tx.organisationAncestry.createMany({ data: rows });
 }
 
+/**
+ * Cuts the parent link covering `on` there, for a move dated inside the recorded history (before
+ * a later move): the new link will end where the cut one ended. Returns the cut link as it was,
+ * and where the new link ends. A second change on the same day, or a move under the parent it
+ * already has on that day, is refused.
+ */
+export async function cutParentLink(tx: Tx, orgId: number, on: string, parentId: number) {
+  const links = await tx.organisationParent.findMany({ where: { organisationId: orgId }, orderBy: { startOn: 'asc' } });
+  const covering = links.find((l) => l.startOn <= on && (l.endOn === null || l.endOn > on));
+  if (covering && covering.startOn === on)
+    refuse('DATE_BEFORE_PREVIOUS_STEP', 'on', { on, previous: covering.startOn });
+  if (covering?.parentId === parentId) refuse('SAME_PARENT', 'parentCode');
+  if (covering) await tx.organisationParent.update({ where: { id: covering.id }, data: { endOn: on } });
+  const next = links.find((l) => l.startOn > on);
+  return { before: covering ?? null, endOn: covering ? covering.endOn : (next?.startOn ?? null) };
+}
+
 /** Ends the parent link open on `on`; refuses a date not after the link's start (no overlap). */
 export async function endParentLink(tx: Tx, orgId: number, on: string) {
   const open = await tx.organisationParent.findFirst({ where: { organisationId: orgId, endOn: null } });

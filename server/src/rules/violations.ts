@@ -120,6 +120,10 @@ const MESSAGES = {
     `${p.on} must come after the placement that starts on ${p.start}: placements never overlap.`,
   ],
   SAME_CELL: () => ['Đảng viên đã sinh hoạt ở chi bộ này.', 'The member already belongs to this cell.'],
+  SAME_PARENT: () => [
+    'Tổ chức đã trực thuộc tổ chức này vào ngày đó.',
+    'The organisation already sits under this parent on that day.',
+  ],
   CANDIDATE_SAME_CELL: () => ['Người vào Đảng đã thuộc chi bộ này.', 'The candidate already belongs to this cell.'],
   CANDIDATE_PATH_ENDED: (p: { stage: string }) => [
     `Người vào Đảng đã kết thúc quá trình (${p.stage}): không chuyển chi bộ được.`,
@@ -159,6 +163,14 @@ const MESSAGES = {
   ],
   CODE_TAKEN: (p: { code: string }) => [`Mã "${p.code}" đã được dùng.`, `The code "${p.code}" is taken.`],
   PARENT_IS_CELL: () => ['Chi bộ không có tổ chức trực thuộc.', 'A cell has no subordinate organisations.'],
+  TREE_SHAPE: (p: { kind: string; parentKind: string; on: string; allowed: string }) => [
+    `Ngày ${p.on}, tổ chức loại ${p.kind} không thể trực thuộc tổ chức loại ${p.parentKind} (được phép: ${p.allowed}).`,
+    `On ${p.on}, an organisation of kind ${p.kind} cannot sit under one of kind ${p.parentKind} (allowed: ${p.allowed}).`,
+  ],
+  PLACEMENT_OUTLIVES_CELL: (p: { code: string; on: string }) => [
+    `Chi bộ ${p.code} giải thể ngày ${p.on}: nơi sinh hoạt phải kết thúc trước đó.`,
+    `Cell ${p.code} is dissolved on ${p.on}: a placement in it must end by then.`,
+  ],
   CYCLE: () => [
     'Không thể chuyển một tổ chức vào cấp dưới của chính nó.',
     'An organisation cannot move under its own subtree.',
@@ -176,6 +188,51 @@ const MESSAGES = {
   PERIOD_OUTSIDE_PROGRAMME: () => [
     'Kỳ chỉ tiêu phải nằm trong thời gian của đề án.',
     'The period must lie within the programme.',
+  ],
+  // Spreadsheet imports (server/src/import/): `column` is a header as the file writes it.
+  ADMITTED_UNDER_AGE: (p: { age: number; min: number }) => [
+    `Tuổi khi vào Đảng (${p.age}) chưa đủ ${p.min}.`,
+    `Age on admission (${p.age}) is under ${p.min}.`,
+  ],
+  IMPORT_HEADER_NOT_FOUND: (p: { rows: number }) => [
+    `Không thấy dòng tiêu đề cột trong ${p.rows} dòng đầu (cần ít nhất ba cột như Họ và tên, Ngày sinh, Mã chi bộ).`,
+    `No header row in the first ${p.rows} rows (at least three known columns, such as Họ và tên, Ngày sinh, Mã chi bộ).`,
+  ],
+  IMPORT_COLUMN_MISSING: (p: { column: string }) => [
+    `Tệp thiếu cột "${p.column}".`,
+    `The file has no column "${p.column}".`,
+  ],
+  IMPORT_REQUIRED: (p: { column: string }) => [
+    `Cần điền cột "${p.column}".`,
+    `The column "${p.column}" needs a value.`,
+  ],
+  IMPORT_DATE_INVALID: (p: { value: string }) => [
+    `"${p.value}" không phải là một ngày (ghi ngày/tháng/năm, ví dụ 05/03/1990).`,
+    `"${p.value}" is not a date (write day/month/year, e.g. 05/03/1990).`,
+  ],
+  IMPORT_VALUE_INVALID: (p: { value: string }) => [
+    `Giá trị "${p.value}" không hợp lệ ở cột này (xem dòng hướng dẫn của mẫu: ketnap template members).`,
+    `"${p.value}" is not valid in this column (see the template's guidance: ketnap template members).`,
+  ],
+  IMPORT_DUPLICATE_ROW: (p: { row: number }) => [
+    `Trùng với dòng ${p.row} của tệp (cùng số thẻ đảng viên hoặc số CCCD).`,
+    `The same person as row ${p.row} of the file (same party card or citizen ID number).`,
+  ],
+  IMPORT_IDENTITY_CONFLICT: () => [
+    'Số này đã được ghi cho một đảng viên có họ tên, ngày sinh hoặc số định danh khác.',
+    'This number is already recorded for a member with a different name, birth date or identifier.',
+  ],
+  IMPORT_RECORD_DIFFERS: () => [
+    'Đảng viên này đã có trong dữ liệu với giá trị khác ở cột này: hãy đính chính, không nhập lại.',
+    'This member is already recorded with a different value in this column: correct the record instead.',
+  ],
+  IMPORT_UNIDENTIFIED_MATCH: () => [
+    'Đã có đảng viên cùng họ tên, ngày sinh và ngày vào Đảng nhưng chưa ghi số thẻ hay số CCCD: không nhập trùng.',
+    'A member with this name, birth date and admission date is recorded without a card or citizen ID: not doubled.',
+  ],
+  IMPORT_OUTSIDE_SCOPE: (p: { code: string }) => [
+    `Chi bộ "${p.code}" nằm ngoài phạm vi được phép ghi.`,
+    `The cell "${p.code}" is outside the subtree you may write.`,
   ],
 } satisfies Record<string, (p: never) => [vi: string, en: string]>;
 
