@@ -60,6 +60,7 @@ export interface CandidateRow {
   stageOn: string;
   certificateOn: string | null;
   ageException: string | null;
+  ageExceptionBy: string | null;
 }
 export interface CandidateEventRow {
   id: number;

@@ -114,6 +114,7 @@ export function miniDataset(): Dataset {
         stageOn: '2016-12-01',
         certificateOn: '2016-06-01',
         ageException: null,
+        ageExceptionBy: null,
       },
     ],
     candidateEvents: [

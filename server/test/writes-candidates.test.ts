@@ -258,6 +258,28 @@ describe.each(engines)('candidate writes on %s', async (engine) => {
     });
     await step('INTRODUCED', '2017-01-01', { ...vote, votesFor: 3 }, 'VOTE_SHARE_TOO_LOW', 'votesFor');
     await step('INTRODUCED', '2017-01-01', { ...vote, votesFor: null }, 'VOTES_MISSING', 'votesFor');
+    // The base is the roster (six full members in xóm 3), not a number typed in: 2 of 3 is refused.
+    await step(
+      'INTRODUCED',
+      '2017-01-01',
+      { ...vote, votesFor: 2, votesEligible: 3 },
+      'VOTE_BASE_MISMATCH',
+      'votesEligible',
+    );
+    await step(
+      'INTRODUCED',
+      '2017-01-01',
+      { ...vote, votesEligible: null, absentExcused: [member(9)] },
+      'ABSENT_NOT_ON_ROSTER',
+      'absentExcused',
+    );
+    await step(
+      'INTRODUCED',
+      '2017-01-01',
+      { ...vote, votesFor: 3, votesEligible: null },
+      'VOTE_SHARE_TOO_LOW',
+      'votesFor',
+    );
     await step(
       'CELL_VOTED',
       '2017-01-01',
@@ -278,6 +300,22 @@ describe.each(engines)('candidate writes on %s', async (engine) => {
       world.tokens.admin,
     );
     expect(english.data!.advanceCandidate).toEqual({ code: 'NOT_FOUND', message: 'Không tìm thấy người vào Đảng.' });
+  });
+
+  test('the cell’s vote counts against its roster less the excused absentees, and records that base', async () => {
+    const id = await candidateAt('INTRODUCED', '2017-01-01');
+    const input = { candidateId: id, stage: 'CELL_VOTED', on: '2017-02-01', actingBody: 'Chi bộ xóm 3', votesFor: 3 };
+    // Six full members; two exempt from activity were absent: 3 of 4 carries.
+    const result = await mutate(
+      'advanceCandidate',
+      { ...input, absentExcused: [member(1), member(2)] },
+      world.tokens.hoa,
+    );
+    expect(result.errors ?? result.error).toBeUndefined();
+    const event = await prisma().candidateEvent.findFirstOrThrow({
+      where: { candidateId: Number(decodeGlobalID(id).id), stage: 'CELL_VOTED' },
+    });
+    expect([event.votesFor, event.votesEligible]).toEqual([3, 4]);
   });
 
   test('messages follow Accept-Language: Vietnamese by default, English on request', async () => {

@@ -57,6 +57,7 @@ export function start(
     stageOn,
     certificateOn: k >= TRAINED ? at(dates, TRAINED) : null,
     ageException: null,
+    ageExceptionBy: null,
   });
   writeEvents(rng, rows, reg, candidateId, p, cell, dates);
   if (k >= INTRODUCED) writeIntroductions(rng, rows, candidateId, p, cell, introducedOn, by);

@@ -35,6 +35,7 @@ function replay(w: World, { row: c, events, introductions }: CandidateView): str
     isYouthUnionMember: c.isYouthUnionMember,
     certificateOn: null,
     ageException: c.ageException,
+    ageExceptionBy: c.ageExceptionBy,
     cellVotedOn: null,
     decidedOn: null,
     decisionExtendedOn: null,

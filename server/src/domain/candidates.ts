@@ -1,10 +1,11 @@
 // Quần chúng ưu tú: recording a candidate, and moving them stage by stage to admission, which
 // creates the member (first placement in the candidate's cell from the ceremony day).
 import type { CandidateSource, Gender } from '@ketnap/prisma/generated/sqlite/enums.ts';
-import { type Stage, validateStep } from '../rules/stages.ts';
+import { type AgeException, type Stage, validateStep } from '../rules/stages.ts';
 import { calendarFromEnv } from '../rules/working-days.ts';
 import { type IntroducerInput, introducerFacts, memberFromCandidate, stepFacts } from './candidate-steps.ts';
 import { activeCell, candidateById } from './lookup.ts';
+import { cellVoteBase } from './vote-base.ts';
 import { audit, ensure, refuse, type WriteOptions, write } from './write.ts';
 
 const calendar = calendarFromEnv();
@@ -57,8 +58,9 @@ export interface AdvanceCandidateInput {
   actingBody: string;
   votesFor?: number | null;
   votesEligible?: number | null;
+  absentExcused?: number[] | null;
   certificateOn?: string | null;
-  ageException?: string | null;
+  ageException?: AgeException | null;
   isExtended?: boolean | null;
   note?: string | null;
   introducers?: IntroducerInput[] | null;
@@ -69,13 +71,21 @@ export function advanceCandidate({ actor, input }: WriteOptions<AdvanceCandidate
     const before = await candidateById(tx, input.candidateId);
     const certificateOn = (input.stage === 'TRAINED' ? input.certificateOn : before.certificateOn) ?? null;
     const introducers = await introducerFacts(tx, input.introducers ?? []);
-    ensure(validateStep(await stepFacts(tx, before, certificateOn), { ...input, introducers }, calendar));
-    const ageException = input.ageException ?? before.ageException;
+    // The cell's vote counts against its roster on the day (the committee's against the number given).
+    const votesEligible =
+      input.stage === 'CELL_VOTED' && before.stage === 'INTRODUCED'
+        ? await cellVoteBase(tx, before.cellId, input.on, input)
+        : (input.votesEligible ?? null);
+    const step = { ...input, introducers, votesEligible };
+    ensure(validateStep(await stepFacts(tx, before, certificateOn), step, calendar));
+    const exception = input.ageException
+      ? { ageException: input.ageException.decision.trim(), ageExceptionBy: input.ageException.by.trim() }
+      : {};
     const candidate = await tx.candidate.update({
       where: { id: before.id },
-      data: { stage: input.stage, stageOn: input.on, certificateOn, ageException },
+      data: { stage: input.stage, stageOn: input.on, certificateOn, ...exception },
     });
-    const { votesFor = null, votesEligible = null, note = null, actingBody, on, stage } = input;
+    const { votesFor = null, note = null, actingBody, on, stage } = input;
     await tx.candidateEvent.create({
       data: { candidateId: before.id, stage, on, actingBody, votesFor, votesEligible, note },
     });

@@ -12,7 +12,7 @@ export interface AdmissionPolicy {
   regulation: Regulation;
   /** The course on the Party: its certificate is valid this many years. */
   certificateValidityYears: number;
-  /** Age on the day of the cell's vote, both ends included (full years). */
+  /** Age on the day of the cell's vote, in whole months: from minAge years to maxAge years and 0 months. */
   minAge: number;
   maxAge: number;
   /** Introducers: full members who worked or lived with the candidate for this many months. */
@@ -83,4 +83,16 @@ export function addMonths(day: string, months: number): string {
   const month = (index % 12) + 1;
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/**
+ * Whole months from `from` to `on` ("đủ … tuổi" counted in months): the largest n with
+ * addMonths(from, n) <= on, so that whole years agree with anniversaries.
+ */
+export function fullMonthsBetween(from: string, on: string): number {
+  const [y1, m1] = from.split('-').map(Number) as [number, number];
+  const [y2, m2] = on.split('-').map(Number) as [number, number];
+  let months = (y2 - y1) * 12 + (m2 - m1);
+  while (months > 0 && addMonths(from, months) > on) months -= 1;
+  return months;
 }

@@ -9,6 +9,7 @@ const c: CandidateFacts = {
   isYouthUnionMember: true,
   certificateOn: '2016-10-01',
   ageException: null,
+  ageExceptionBy: null,
   cellVotedOn: null,
   decidedOn: null,
   decisionExtendedOn: null,
@@ -84,9 +85,17 @@ describe('stage transitions', () => {
     expect(vote({})).toEqual([]);
     expect(vote({ birthDate: '1999-03-02' })).toEqual(['AGE_OUT_OF_RANGE@birthDate']);
     expect(vote({ birthDate: '1999-03-01' })).toEqual([]);
-    expect(vote({ birthDate: '1956-03-01' })).toEqual(['AGE_OUT_OF_RANGE@birthDate']);
-    expect(vote({ birthDate: '1956-03-02' })).toEqual([]);
-    expect(vote({ birthDate: '1950-01-01' }, { ageException: 'Quyết định của Ban Bí thư' })).toEqual([]);
+    // Counted in whole months: 60 years and 0 months is within, 60 years and 1 month is over.
+    expect(vote({ birthDate: '1957-02-02' })).toEqual([]);
+    expect(vote({ birthDate: '1957-02-01' })).toEqual(['AGE_OUT_OF_RANGE@birthDate']);
+    expect(vote({ birthDate: '1956-03-02' })).toEqual(['AGE_OUT_OF_RANGE@birthDate']);
+    // An exception records the approving committee and its decision; half of one is refused.
+    const approved = { by: 'Ban Thường vụ Tỉnh ủy', decision: 'Quyết định số 12-QĐ/TU ngày 20/02/2017' };
+    expect(vote({ birthDate: '1950-01-01' }, { ageException: approved })).toEqual([]);
+    expect(vote({ birthDate: '1950-01-01' }, { ageException: { ...approved, by: ' ' } })).toEqual([
+      'AGE_EXCEPTION_INCOMPLETE@ageException',
+    ]);
+    expect(vote({ birthDate: '1950-01-01', ageException: approved.decision, ageExceptionBy: approved.by })).toEqual([]);
     expect(vote({ certificateOn: '2012-03-02' })).toEqual([]);
     expect(vote({ certificateOn: '2012-03-01' })).toEqual(['CERTIFICATE_EXPIRED@certificateOn']);
     expect(vote({ certificateOn: null })).toEqual(['CERTIFICATE_EXPIRED@certificateOn']);

@@ -4,7 +4,7 @@
 import { CANDIDATE_PATH } from '@ketnap/prisma/candidate-path.ts';
 import { ageOn, yearsBefore } from './dates.ts';
 import { deadline, decisionWorkingDays } from './deadlines.ts';
-import { addMonths, policyOn } from './policy.ts';
+import { addMonths, fullMonthsBetween, policyOn } from './policy.ts';
 import { type Violation, violation } from './violations.ts';
 import { validateVote } from './votes.ts';
 import type { WorkingCalendar } from './working-days.ts';
@@ -26,7 +26,9 @@ export interface CandidateFacts {
   birthDate: string;
   isYouthUnionMember: boolean;
   certificateOn: string | null;
+  /** Over 60 at the cell vote: the decision allowing it and the committee that approved it. */
   ageException: string | null;
+  ageExceptionBy: string | null;
   /** Dates of the cell's vote and of the decision, when they happened. */
   cellVotedOn: string | null;
   decidedOn: string | null;
@@ -41,13 +43,19 @@ export interface IntroducerFacts {
   youthUnion?: string;
 }
 
+/** An exception to the age limit: the approving committee and its decision. */
+export interface AgeException {
+  by: string;
+  decision: string;
+}
+
 export interface Step {
   stage: Stage;
   on: string;
   votesFor?: number | null;
   votesEligible?: number | null;
   certificateOn?: string | null;
-  ageException?: string | null;
+  ageException?: AgeException | null;
   introducers?: IntroducerFacts[];
   /** DECIDED: the caller asserts an extension, which must be on record (extendDecisionDeadline). */
   isExtended?: boolean | null;
@@ -78,9 +86,15 @@ function introducers(c: CandidateFacts, step: Step): Violation[] {
 
 function cellVote(c: CandidateFacts, step: Step): Violation[] {
   const policy = policyOn(step.on);
-  const age = ageOn(c.birthDate, step.on);
-  if (age < policy.minAge || (age > policy.maxAge && !(step.ageException ?? c.ageException)))
-    return [violation('AGE_OUT_OF_RANGE', 'birthDate', { age, min: policy.minAge, max: policy.maxAge })];
+  // Whole months: 60 years and 0 months is within, 60 years and 1 month is over (DESIGN.md).
+  const months = fullMonthsBetween(c.birthDate, step.on);
+  const exception =
+    step.ageException ?? (c.ageException ? { by: c.ageExceptionBy ?? '', decision: c.ageException } : null);
+  if (exception && (!exception.by.trim() || !exception.decision.trim()))
+    return [violation('AGE_EXCEPTION_INCOMPLETE', 'ageException')];
+  const limits = { age: ageOn(c.birthDate, step.on), months: months % 12, min: policy.minAge, max: policy.maxAge };
+  if (months < policy.minAge * 12 || (months > policy.maxAge * 12 && !exception))
+    return [violation('AGE_OUT_OF_RANGE', 'birthDate', limits)];
   if (!c.certificateOn || c.certificateOn <= yearsBefore(step.on, policy.certificateValidityYears))
     return [violation('CERTIFICATE_EXPIRED', 'certificateOn', { years: policy.certificateValidityYears })];
   return validateVote(step.on, step.votesFor, step.votesEligible);

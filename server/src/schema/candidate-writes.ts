@@ -53,14 +53,34 @@ const IntroducerInput = builder.inputType('IntroducerInput', {
   }),
 });
 
+const AgeExceptionInput = builder.inputType('AgeExceptionInput', {
+  description: 'An exception to the age limit (over 60 at the cell vote): the approving committee and its decision.',
+  fields: (t) => ({
+    by: t.string({ required: true, description: 'The committee that approved the exception.' }),
+    decision: t.string({ required: true, description: 'Its decision: number and date, as written.' }),
+  }),
+});
+
 const stepFields = (t: Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0]) => ({
   candidateId: t.id({ required: true, description: 'The Candidate’s global ID.' }),
   on: t.field({ type: 'Date', required: true, description: 'The day of the step: not before the previous step.' }),
   actingBody: t.string({ required: true, description: 'The body that acted: the cell, the committee, the course…' }),
   votesFor: t.int({ description: 'Cell and committee votes: members voting for.' }),
-  votesEligible: t.int({ description: 'Cell and committee votes: members entitled to vote.' }),
+  votesEligible: t.int({
+    description:
+      'COMMITTEE_VOTED: the committee members entitled to vote. CELL_VOTED: counted from the roster (the cell’s ' +
+      'full members that day, less absentExcused); when given it must agree.',
+  }),
+  absentExcused: t.idList({
+    description:
+      'CELL_VOTED: the Members’ global IDs of full members exempt from activity or temporarily transferred out ' +
+      'who were absent: they leave the vote’s base.',
+  }),
   certificateOn: t.field({ type: 'Date', description: 'TRAINED: the day of the course certificate.' }),
-  ageException: t.string({ description: 'CELL_VOTED over 60: the recorded exception.' }),
+  ageException: t.field({
+    type: AgeExceptionInput,
+    description: 'CELL_VOTED over 60 years and 0 months: the approved exception (committee and decision).',
+  }),
   isExtended: t.boolean({
     description: 'DECIDED: asserts that the deadline was extended; refused unless extendDecisionDeadline recorded it.',
     deprecationReason: 'Record the extension with extendDecisionDeadline; the decision then counts 90 working days.',
@@ -81,10 +101,15 @@ const AdvanceCandidateInput = builder.inputType('AdvanceCandidateInput', {
 });
 const AdmitCandidateInput = builder.inputType('AdmitCandidateInput', { fields: (t) => stepFields(t) });
 
-type StepArgs = { candidateId: string | number; introducers?: { memberId?: string | number | null }[] | null };
+type StepArgs = {
+  candidateId: string | number;
+  introducers?: { memberId?: string | number | null }[] | null;
+  absentExcused?: (string | number)[] | null;
+};
 const decode = <T extends StepArgs>(input: T) => ({
   ...input,
   candidateId: idOf(input.candidateId, 'Candidate'),
+  absentExcused: input.absentExcused?.map((id) => idOf(id, 'Member')),
   introducers: input.introducers?.map((i) => ({
     ...i,
     memberId: i.memberId == null ? null : idOf(i.memberId, 'Member'),

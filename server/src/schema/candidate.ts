@@ -8,6 +8,17 @@ import { builder } from './builder.ts';
 import { GenderEnum, MemberRef, personalOfSubtree } from './member.ts';
 import { OrganisationRef } from './organisation.ts';
 
+const AgeExceptionRef = builder.objectRef<{ by: string | null; decision: string }>('AgeException').implement({
+  description: 'An exception to the age limit at the cell vote: the committee that approved it and its decision.',
+  fields: (t) => ({
+    by: t.exposeString('by', {
+      nullable: true,
+      description: 'The approving committee (null for records made before it was asked).',
+    }),
+    decision: t.exposeString('decision', { description: 'The decision: number and date, as written.' }),
+  }),
+});
+
 export const CandidateSourceEnum = builder.enumType('CandidateSource', {
   description: 'Nguồn: the mass organisation that found and proposed the candidate.',
   values: {
@@ -128,10 +139,12 @@ export const CandidateRef = builder.prismaNode('Candidate', {
       description:
         'The day the decision’s deadline was extended (90 working days after the cell’s vote, not 60); null if not.',
     }),
-    ageException: t.exposeString('ageException', {
+    ageException: t.field({
+      type: AgeExceptionRef,
       nullable: true,
-      description: 'For a candidate over 60 at the cell vote: the exception recorded (personal data); null otherwise.',
+      description: 'For a candidate over 60 at the cell vote: the approved exception (personal data); null otherwise.',
       authScopes: personal,
+      resolve: (c) => (c.ageException ? { by: c.ageExceptionBy, decision: c.ageException } : null),
     }),
     events: t.relation('events', {
       description: 'Every step so far, oldest first, SOURCED included.',

@@ -386,10 +386,11 @@ async function checkCandidates(conn: RawConnection, ids: number[], fail: (reason
     stageOn: string;
     certificateOn: string | null;
     ageException: string | null;
+    ageExceptionBy: string | null;
   }>(
     conn,
     (m) =>
-      `SELECT "id", "birthDate", "isYouthUnionMember", "cellId", CAST("stage" AS TEXT) AS "stage", "stageOn", "certificateOn", "ageException" FROM "Candidate" WHERE "id" IN (${m})`,
+      `SELECT "id", "birthDate", "isYouthUnionMember", "cellId", CAST("stage" AS TEXT) AS "stage", "stageOn", "certificateOn", "ageException", "ageExceptionBy" FROM "Candidate" WHERE "id" IN (${m})`,
     ids,
   );
   const events = await byIds<{
@@ -442,6 +443,7 @@ async function checkCandidates(conn: RawConnection, ids: number[], fail: (reason
       isYouthUnionMember: Boolean(c.isYouthUnionMember),
       certificateOn: c.certificateOn,
       ageException: c.ageException,
+      ageExceptionBy: c.ageExceptionBy,
       cellVotedOn: null,
       decidedOn: null,
       decisionExtendedOn: null,
