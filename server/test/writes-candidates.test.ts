@@ -77,11 +77,16 @@ describe.each(engines)('candidate writes on %s', async (engine) => {
       'admitCandidate',
       { candidateId: id, on: '2017-04-20', actingBody: 'Chi bộ xóm 1' },
       t,
-      'stage member { admittedOn fullName admittedIn { code } placements { cell { code } startOn endOn } }',
+      `stage member { admittedOn fullName admittedIn { code } placements { cell { code } startOn endOn }
+        partyAgeFrom before: partyAge(asOf: "2017-04-02") { years } partyAge(asOf: "2018-05-02") { years months } }`,
     );
     expect(admitted.data).toEqual({
       stage: 'ADMITTED',
       member: {
+        // Party age runs from the committee's decision (3 April), not from the ceremony.
+        partyAgeFrom: '2017-04-03',
+        before: null,
+        partyAge: { years: 1, months: 0 },
         admittedOn: '2017-04-20',
         fullName: 'Trần Thị Thử',
         admittedIn: { code: 'thanh-duc-xom-1' },

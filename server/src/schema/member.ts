@@ -6,6 +6,7 @@ import { memberCellOf, NOWHERE, organisationIdOf } from '../auth/targets.ts';
 import type { Context } from '../context.ts';
 import { prisma } from '../db.ts';
 import { todayInVietnam } from '../rules/dates.ts';
+import { fullMonthsBetween } from '../rules/policy.ts';
 import { builder } from './builder.ts';
 import { OrganisationRef } from './organisation.ts';
 
@@ -55,6 +56,31 @@ builder.prismaObject('Placement', {
       nullable: true,
       description: 'The day it ended (excluded): a transfer, a merge or leaving; null while it lasts.',
     }),
+  }),
+});
+
+const PARTY_AGE_SELECT = {
+  admittedOn: true,
+  leftOn: true,
+  candidate: {
+    select: { events: { where: { stage: 'DECIDED' }, select: { on: true }, orderBy: { on: 'desc' }, take: 1 } },
+  },
+} as const;
+type PartyAgeFacts = { admittedOn: string; candidate: { events: { on: string }[] } | null };
+const partyAgeFrom = (m: PartyAgeFacts) => m.candidate?.events[0]?.on ?? m.admittedOn;
+
+function partyAge(from: string, leftOn: string | null, asOf: string) {
+  const until = leftOn && leftOn < asOf ? leftOn : asOf;
+  if (until < from) return null;
+  const months = fullMonthsBetween(from, until);
+  return { years: Math.floor(months / 12), months: months % 12 };
+}
+
+const PartyAgeRef = builder.objectRef<{ years: number; months: number }>('PartyAge').implement({
+  description: 'Tuổi Đảng: whole years and months of party membership.',
+  fields: (t) => ({
+    years: t.exposeInt('years', { description: 'Whole years.' }),
+    months: t.exposeInt('months', { description: 'Whole months beyond the years (0 to 11).' }),
   }),
 });
 
@@ -112,6 +138,24 @@ export const MemberRef = builder.prismaNode('Member', {
       type: LeavingReasonEnum,
       nullable: true,
       description: 'Why the member left; null while a member.',
+    }),
+    partyAgeFrom: t.field({
+      type: 'Date',
+      description:
+        'The day party age (tuổi Đảng) runs from: the competent committee’s admission decision (DECIDED on the ' +
+        'candidate’s path); for a member recorded without their path, the admission day, the closest date known.',
+      select: PARTY_AGE_SELECT,
+      resolve: partyAgeFrom,
+    }),
+    partyAge: t.field({
+      type: PartyAgeRef,
+      nullable: true,
+      description:
+        'Tuổi Đảng on a day, in whole years and months from partyAgeFrom (until leaving, for a former member); ' +
+        'null before it.',
+      args: { asOf: t.arg({ type: 'Date', description: 'The day (default: today in Vietnam).' }) },
+      select: PARTY_AGE_SELECT,
+      resolve: (m, args) => partyAge(partyAgeFrom(m), m.leftOn, args.asOf ?? todayInVietnam()),
     }),
     placements: t.relation('placements', {
       description: 'The cells the member belonged to (sinh hoạt), oldest first: personal data, like fullName.',
