@@ -1,10 +1,12 @@
 // The node HTTP listener: /healthz and /readyz, the widgets' files and pages, the public read
-// path (answered before GraphQL), and /graphql (yoga). Every path answers: a malformed URL gets
-// 400, and anything unexpected is logged and answered 500 without ending the process.
+// path (answered before GraphQL), the widgets' no-JavaScript forms (/embed/, /oembed), and
+// /graphql (yoga). Every path answers: a malformed URL gets 400, and anything unexpected is
+// logged and answered 500 without ending the process.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
 import { authenticate, tokenIdOf } from '../auth/tokens.ts';
 import { onCommitted } from '../domain/committed.ts';
+import { embedRoutes, isEmbedRoute } from '../embed/routes.ts';
 import { log } from '../log.ts';
 import { schema } from '../schema/index.ts';
 import { createApp, GRAPHIQL } from '../yoga.ts';
@@ -46,16 +48,15 @@ export async function createHttpHandler(options: HttpOptions) {
   const manifest = options.manifest ?? loadManifest();
   const operations = operationNames(manifest);
   const yoga = createApp({ authenticate, plugins: [usePersisted(manifest), metrics.plugin, useOperationName()] });
-  const reads = publicReads({
-    store,
-    admit: (req, res) => limiter.admit(req, res),
-    compute: async (path, accept) => {
-      const response = await yoga.fetch(`http://ketnap.internal${path}`, { method: 'GET', headers: { accept } });
-      const body = Buffer.from(await response.arrayBuffer());
-      const contentType = response.headers.get('content-type') ?? 'application/json; charset=utf-8';
-      return { status: response.status, contentType, body, cacheable: response.status === 200 && !hasErrors(body) };
-    },
-  });
+  const compute = async (path: string, accept: string) => {
+    const response = await yoga.fetch(`http://ketnap.internal${path}`, { method: 'GET', headers: { accept } });
+    const body = Buffer.from(await response.arrayBuffer());
+    const contentType = response.headers.get('content-type') ?? 'application/json; charset=utf-8';
+    return { status: response.status, contentType, body, cacheable: response.status === 200 && !hasErrors(body) };
+  };
+  const admit = (req: IncomingMessage, res: ServerResponse) => limiter.admit(req, res);
+  const reads = publicReads({ store, admit, compute });
+  const embeds = embedRoutes({ store, manifest, compute, admit });
   let ready = false;
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
@@ -80,6 +81,13 @@ export async function createHttpHandler(options: HttpOptions) {
       return void res.end();
     }
     if (path === '/demo' || path === '/gallery') return redirect(res, 301, `${path}/`);
+    if (isEmbedRoute(path)) {
+      const started = performance.now();
+      const outcome = await embeds(req, res, url);
+      facts(req).cache = outcome;
+      if (outcome === 'miss') limiter.charge(req, performance.now() - started);
+      return;
+    }
     if (req.method === 'OPTIONS') {
       res.writeHead(204, { ...cors.headers(req), 'content-length': '0' });
       return void res.end();
@@ -218,7 +226,7 @@ function operationNames(manifest: Record<string, string>): Map<string, string> {
 /** The route a URL belongs to, without its query (which may hold anything). */
 function routeOf(raw: string | undefined): string {
   const path = (raw ?? '/').split('?')[0] ?? '/';
-  const top = /^\/(widgets|demo|gallery)\//.exec(path);
+  const top = /^\/(widgets|demo|gallery|embed)\//.exec(path);
   if (top) return `/${top[1]}/*`;
   return [
     '/graphql',
@@ -232,6 +240,7 @@ function routeOf(raw: string | undefined): string {
     '/docs',
     '/docs/',
     '/docs/docs.css',
+    '/oembed',
   ].includes(path)
     ? path
     : 'other';

@@ -1,0 +1,115 @@
+// The attributes of an embed's URL (`/embed/progress?org=…&from=…&to=…`), read as the custom
+// elements read them and checked as the GraphQL read path checks its arguments: a bad one is a
+// 400 that names the attribute. Unknown attributes are ignored (as HTML ignores them) and left
+// out of the canonical form, so they cannot multiply the cached answers.
+
+import { type Lang, langOf } from '../../../widgets/src/lib/i18n.ts';
+import { HttpError } from '../http/http-error.ts';
+import { isCalendarDate } from '../rules/dates.ts';
+import { dateRange } from '../schema/ranges.ts';
+import { EARLIEST_DATE, LATEST_DATE } from '../schema/scalars.ts';
+
+export const ELEMENTS = ['progress', 'at-risk', 'trend', 'grassroots'] as const;
+export type Element = (typeof ELEMENTS)[number];
+export type Theme = 'auto' | 'light' | 'dark';
+export type Format = 'html' | 'svg' | 'png';
+
+export interface EmbedQuery {
+  element: Element;
+  org: string;
+  lang: Lang;
+  theme: Theme;
+  from?: string | undefined;
+  to?: string | undefined;
+  asOf?: string | undefined;
+  recoveredTo?: string | undefined;
+}
+
+/** Each element's date attributes: required or optional. */
+const DATES: Record<Element, Partial<Record<'from' | 'to' | 'as-of' | 'recovered-to', 'required' | 'optional'>>> = {
+  progress: { from: 'required', to: 'required' },
+  trend: { from: 'required', to: 'required' },
+  'at-risk': { 'as-of': 'required', 'recovered-to': 'optional' },
+  grassroots: { 'as-of': 'optional' },
+};
+
+const bad = (attribute: string, message: string) => new HttpError(400, `Attribute "${attribute}": ${message}`);
+
+export function isElement(name: string): name is Element {
+  return (ELEMENTS as readonly string[]).includes(name);
+}
+
+/** `/embed/progress.svg` → { element, format }, or null when the path names no embed. */
+export function embedPath(pathname: string): { element: Element; format: Format } | null {
+  const match = /^\/embed\/([a-z-]+)(?:\.(svg|png))?$/.exec(pathname);
+  if (!match || !isElement(match[1] ?? '')) return null;
+  return { element: match[1] as Element, format: (match[2] as Format | undefined) ?? 'html' };
+}
+
+export function readQuery(element: Element, params: URLSearchParams): EmbedQuery {
+  const org = params.get('org')?.trim() ?? '';
+  if (!org) throw bad('org', 'required: the organisation’s public code, e.g. org=thanh-chuong');
+  if (org.length > 200 || !/^[A-Za-z0-9._-]+$/.test(org))
+    throw bad('org', 'not an organisation code (e.g. thanh-chuong)');
+  const lang = params.get('lang') ?? 'vi';
+  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang)) throw bad('lang', 'write "vi" (the default) or "en"');
+  const theme = params.get('theme') ?? 'auto';
+  if (theme !== 'auto' && theme !== 'light' && theme !== 'dark') throw bad('theme', 'write "light", "dark" or "auto"');
+  const date = (name: 'from' | 'to' | 'as-of' | 'recovered-to') => {
+    const need = DATES[element][name];
+    const value = params.get(name) || undefined;
+    if (!need) return undefined;
+    if (!value) {
+      if (need === 'required') throw bad(name, 'required: a calendar date written YYYY-MM-DD, e.g. 2017-07-31');
+      return undefined;
+    }
+    if (!isCalendarDate(value))
+      throw bad(name, `${JSON.stringify(value.slice(0, 40))} is not a calendar date: write YYYY-MM-DD with a real day`);
+    if (value < EARLIEST_DATE || value > LATEST_DATE)
+      throw bad(name, `${value} is outside the dates ketnap knows: ${EARLIEST_DATE} to ${LATEST_DATE}`);
+    return value;
+  };
+  const query: EmbedQuery = {
+    element,
+    org,
+    lang: langOf(lang),
+    theme,
+    from: date('from'),
+    to: date('to'),
+    asOf: date('as-of'),
+    recoveredTo: date('recovered-to'),
+  };
+  const [start, end, names] = query.from
+    ? [query.from, query.to, ['from', 'to']]
+    : [query.asOf, query.recoveredTo, ['as-of', 'recovered-to']];
+  if (start && end) {
+    try {
+      dateRange({ from: start, to: end }); // the GraphQL read path's own check of a period
+    } catch (error) {
+      const argument = (error as { extensions?: { argument?: string } }).extensions?.argument;
+      // Its message names GraphQL's arguments; the reader wrote attributes.
+      const attribute = (name: string) => (name === 'from' ? names[0] : names[1]) as string;
+      const message = (error as Error).message.replace(/(?:[Aa]rgument )?"(from|to)"/g, (_, n) => `"${attribute(n)}"`);
+      throw new HttpError(
+        400,
+        message.startsWith('"') ? `Attribute ${message}` : `Attribute "${attribute(argument ?? 'to')}": ${message}`,
+      );
+    }
+  }
+  return query;
+}
+
+/** The query's attributes in a fixed order, defaults left out: the cache key and the canonical URL. */
+export function canonicalSearch(query: EmbedQuery): string {
+  const params = new URLSearchParams({ org: query.org });
+  const pairs: [string, string | undefined][] = [
+    ['from', query.from],
+    ['to', query.to],
+    ['as-of', query.asOf],
+    ['recovered-to', query.recoveredTo],
+    ['lang', query.lang === 'vi' ? undefined : query.lang],
+    ['theme', query.theme === 'auto' ? undefined : query.theme],
+  ];
+  for (const [name, value] of pairs) if (value) params.set(name, value);
+  return params.toString();
+}

@@ -1,0 +1,156 @@
+// The no-JavaScript forms of the widgets: /embed/<element> (a page for an iframe), /embed/<element>.svg
+// and .png (images), /oembed, and the pages' own files (/embed/frame.js, resize.js, embed.css).
+// Figures come from the widget's persisted operation run through yoga as the widgets' GETs are;
+// both the operation's answer and each form's bytes are kept in the public answer store, in the
+// organisation's scope (a write to it makes them stale). Bad attributes get a 400 naming the
+// attribute, an unknown organisation a 404: as pages for the iframe, as text for the rest.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Computed } from '../http/answers/public-read.ts';
+import { answerOf } from '../http/answers/public-read.ts';
+import type { Answer, AnswerStore } from '../http/answers/store.ts';
+import { HttpError } from '../http/http-error.ts';
+import { ASSETS } from './assets.ts';
+import { embedCache, type Outcome, rawAnswer, sendAnswer } from './cache.ts';
+import { dataOf, operationIds, operationPath } from './data.ts';
+import { EMBED_CSP, errorPageOf, pageOf } from './html.ts';
+import { type OembedRequest, oembedOf, readOembed } from './oembed.ts';
+import { canonicalSearch, type EmbedQuery, embedPath, type Format, readQuery } from './params.ts';
+import { pngOf } from './png.ts';
+import { svgOf } from './svg.ts';
+import { viewOf } from './view.ts';
+
+export interface EmbedOptions {
+  store: AnswerStore;
+  /** Persisted operations (id → text): the widgets' operations are found in it by name. */
+  manifest: Record<string, string>;
+  /** Runs a persisted operation's GET through GraphQL (yoga), anonymously: the public read path's. */
+  compute(path: string, accept: string): Promise<Computed>;
+  /** Called before computing: false when the client has spent its budget (it got a 429). */
+  admit(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+}
+
+/** Does this path belong to the embeds? */
+export const isEmbedRoute = (path: string): boolean => path === '/oembed' || path.startsWith('/embed/');
+
+const assets = Object.fromEntries(
+  Object.entries(ASSETS).map(([path, asset]) => [
+    path,
+    answerOf({ body: Buffer.from(asset.body), contentType: asset.type }),
+  ]),
+);
+
+/** What one request asks for: a form of an embed, or its oEmbed description. */
+type Asked = { form: Format; query: EmbedQuery } | { form: 'oembed'; query: EmbedQuery; oembed: OembedRequest };
+
+export function embedRoutes(options: EmbedOptions) {
+  const cache = embedCache(options.store);
+  const ids = operationIds(options.manifest);
+
+  /** The operation's JSON answer for these attributes (kept like a widget's read). */
+  const dataFor = async (query: EmbedQuery) => {
+    const id = ids[query.element];
+    if (!id)
+      throw new HttpError(503, `The ${query.element} operation is not in this server's manifest (build the widgets)`);
+    const path = operationPath(id, query);
+    const { answer } = await cache.through(`embed-data\0${path}`, query.org, async () => {
+      const computed = await options.compute(path, 'application/json');
+      dataOf(query, computed.body); // a refusal or an unknown organisation is thrown, not kept
+      if (!computed.cacheable) throw new HttpError(503, 'The figures could not be computed just now; try again later');
+      return rawAnswer(computed.contentType, computed.body);
+    });
+    return dataOf(query, (answer as Answer).body);
+  };
+
+  /** Makes the bytes of one answer. */
+  const make = async (asked: Asked, origin: string): Promise<Answer> => {
+    const { query } = asked;
+    const view = viewOf(query, await dataFor(query));
+    const image = svgOf(view, query.theme);
+    const made = (body: string, contentType: string) => answerOf({ body: Buffer.from(body), contentType });
+    switch (asked.form) {
+      case 'html': {
+        const page = `${origin}/embed/${query.element}?${canonicalSearch(query)}`;
+        const oembed = `${origin}/oembed?url=${encodeURIComponent(page)}&format=json`;
+        return made(pageOf(view, { element: query.element, theme: query.theme, oembed }), 'text/html; charset=utf-8');
+      }
+      case 'svg':
+        return made(image.svg, 'image/svg+xml; charset=utf-8');
+      case 'png':
+        return rawAnswer('image/png', await pngOf(image.svg));
+      case 'oembed':
+        return made(
+          JSON.stringify(oembedOf(asked.oembed, view, image.height, origin)),
+          'application/json; charset=utf-8',
+        );
+    }
+  };
+
+  return async function answer(req: IncomingMessage, res: ServerResponse, url: URL): Promise<Outcome | 'none'> {
+    const path = url.pathname;
+    const embed = embedPath(path);
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Embeds are read with GET');
+      const asset = assets[path];
+      if (asset) {
+        sendAnswer(req, res, asset, 'hit', { 'cache-control': 'public, max-age=300' });
+        return 'hit';
+      }
+      const origin = originOf(req);
+      let asked: Asked;
+      if (embed) asked = { form: embed.format, query: readQuery(embed.element, url.searchParams) };
+      else if (path === '/oembed') {
+        const oembed = readOembed(url.searchParams, origin);
+        asked = { form: 'oembed', query: oembed.query, oembed };
+      } else throw new HttpError(404, `No embed at ${path}: try /embed/progress, at-risk, trend or grassroots`);
+      const sizes =
+        asked.form === 'oembed' ? `${asked.oembed.format}:${asked.oembed.maxWidth}x${asked.oembed.maxHeight}` : '';
+      const key = `embed\0${asked.form}\0${asked.query.element}\0${canonicalSearch(asked.query)}\0${origin}\0${sizes}`;
+      const { answer, outcome } = await cache.through(
+        key,
+        asked.query.org,
+        () => make(asked, origin),
+        () => options.admit(req, res),
+      );
+      if (answer)
+        sendAnswer(
+          req,
+          res,
+          answer,
+          outcome as 'hit' | 'miss',
+          asked.form === 'html' ? { 'content-security-policy': EMBED_CSP } : {},
+        );
+      return outcome;
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      refuse(req, res, error, embed?.format === 'html');
+      return 'none';
+    }
+  };
+}
+
+/** A refusal: in an iframe, a page that says what is wrong; elsewhere the message as text. */
+function refuse(req: IncomingMessage, res: ServerResponse, error: HttpError, isPage: boolean) {
+  const body = isPage ? errorPageOf(error.status, error.message) : `${error.message}\n`;
+  res.writeHead(error.status, {
+    'content-type': isPage ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8',
+    'cache-control': 'no-store',
+    'access-control-allow-origin': '*',
+    'x-content-type-options': 'nosniff',
+    ...(isPage ? { 'content-security-policy': EMBED_CSP } : {}),
+    ...(error.status === 405 ? { allow: 'GET, HEAD' } : {}),
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** This server's origin as the client sees it (the Host header; https when a proxy says so). */
+function originOf(req: IncomingMessage): string {
+  const host = String(req.headers.host ?? '');
+  const safe = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) ? host : 'localhost';
+  const proto =
+    String(req.headers['x-forwarded-proto'] ?? '')
+      .split(',')[0]
+      ?.trim() === 'https'
+      ? 'https'
+      : 'http';
+  return `${proto}://${safe}`;
+}
