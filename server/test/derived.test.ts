@@ -12,7 +12,7 @@ import { dissolveOrganisation } from '../src/domain/dissolution.ts';
 import { recordMember } from '../src/domain/member-history.ts';
 import { recordLeaving, transferMember } from '../src/domain/members.ts';
 import { createOrganisation, moveOrganisation } from '../src/domain/organisations.ts';
-import { recordRecognitionVote } from '../src/domain/recognition.ts';
+import { decideRecognition, recordRecognitionVote } from '../src/domain/recognition.ts';
 import { ValidationFailure } from '../src/domain/write.ts';
 import { admissionsByMonth, memberCounts } from '../src/read/figures.ts';
 import { atRiskCellIds, cellFigures } from '../src/read/risk.ts';
@@ -59,11 +59,20 @@ async function randomWrite(r: ReturnType<typeof random>, n: number): Promise<str
     if (kind === 'leave') await recordLeaving({ actor, input: { memberId: r.pick(members).id, on, reason: 'DIED' } });
     if (kind === 'vote') {
       const probationer = await prisma().member.findFirst({ where: { officialOn: null, leftOn: null } });
-      if (probationer)
-        await recordRecognitionVote({
+      // Three votes reaching two thirds neither way, then the superior committee removes the member.
+      if (probationer) {
+        for (const days of [370, 400, 430])
+          await recordRecognitionVote({
+            actor,
+            input: { memberId: probationer.id, on: addDays(probationer.admittedOn, days), votesFor: 0 },
+          });
+        const on = addDays(probationer.admittedOn, 440);
+        const by = 'Ban Thường vụ';
+        await decideRecognition({
           actor,
-          input: { memberId: probationer.id, on: addDays(probationer.admittedOn, 370), votesFor: 1, votesEligible: 9 },
+          input: { memberId: probationer.id, on, recognised: false, by, decision: on },
         });
+      }
     }
     if (kind === 'record') {
       const admittedOn = r.day('1990-01-01', 12_000);

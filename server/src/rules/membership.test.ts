@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  isReferred,
   type MemberFacts,
+  type Proposal,
   probationEndsOn,
-  recognitionOutcome,
+  recognitionProposal,
   validateHistory,
   validateLeaving,
+  validateRecognitionDecision,
   validateRecognitionVote,
   validateTransfer,
 } from './membership.ts';
@@ -21,26 +24,47 @@ describe('membership rules', () => {
       'MEMBER_LEFT@memberId',
     ]);
   });
-  it('votes on recognition after 12 months, in order, until a pass or the member leaves', () => {
-    const vote = (on: string, votesFor: number, votesEligible = 9) => ({ on, votesFor, votesEligible });
-    const check = (facts: Partial<MemberFacts>, v: ReturnType<typeof vote>, previous: { on: string }[] = []) =>
-      codes(validateRecognitionVote({ ...m, ...facts }, previous, v));
+  it('votes on recognition after 12 months, in order, until the committee decides or the case is referred', () => {
+    const vote = (on: string, votesFor: number, votesEligible = 9, votesAgainst = 0) => ({
+      on,
+      votesFor,
+      votesAgainst,
+      votesEligible,
+    });
+    type Previous = { on: string; proposal: Proposal }[];
+    const check = (facts: Partial<MemberFacts>, v: ReturnType<typeof vote>, previous: Previous = [], decided = false) =>
+      codes(validateRecognitionVote({ ...m, ...facts }, previous, v, false, decided));
     expect(check({}, vote('2017-03-10', 6))).toEqual([]);
-    expect(check({}, vote('2017-03-10', 5))).toEqual([]); // a failed vote is recorded too
+    expect(check({}, vote('2017-03-10', 5))).toEqual([]); // a vote short of two thirds is recorded too
     expect(codes(validateRecognitionVote(m, [], vote('2017-03-10', 5), true))).toEqual(['VOTE_SHARE_TOO_LOW@votesFor']);
     expect(check({}, vote('2017-03-09', 6))).toEqual(['PROBATION_NOT_OVER@on']);
     expect(check({}, vote('2017-03-10', 10))).toEqual(['VOTES_INVALID@votesFor']);
-    expect(check({}, vote('2017-04-10', 6), [{ on: '2017-04-10' }])).toEqual(['VOTE_NOT_AFTER_PREVIOUS@on']);
+    expect(check({}, vote('2017-03-10', 5, 9, 5))).toEqual(['VOTES_INVALID@votesAgainst']);
+    expect(check({}, vote('2017-04-10', 6), [{ on: '2017-04-10', proposal: 'NONE' }])).toEqual([
+      'VOTE_NOT_AFTER_PREVIOUS@on',
+    ]);
     expect(check({ officialOn: '2017-03-10' }, vote('2017-04-01', 6))).toEqual(['ALREADY_FULL_MEMBER@memberId']);
     expect(check({ leftOn: '2018-01-01' }, vote('2017-04-01', 6))).toEqual(['MEMBER_LEFT@memberId']);
+    expect(check({}, vote('2017-04-01', 6), [], true)).toEqual(['RECOGNITION_DECIDED@memberId']);
+    const three: Previous = ['2017-03-10', '2017-04-10', '2017-05-10'].map((on) => ({ on, proposal: 'NONE' }));
+    expect(check({}, vote('2017-06-01', 6), three.slice(0, 2))).toEqual([]);
+    expect(check({}, vote('2017-06-01', 6), three)).toEqual(['RECOGNITION_REFERRED@memberId']);
   });
-  it('two thirds pass; the third failed vote removes', () => {
-    const failed = { passed: false };
-    const v = (votesFor: number) => ({ on: '2017-06-01', votesFor, votesEligible: 3 });
-    expect(recognitionOutcome(v(2), [failed, failed])).toEqual({ passed: true, removes: false });
-    expect(recognitionOutcome(v(1), [])).toEqual({ passed: false, removes: false });
-    expect(recognitionOutcome(v(1), [failed])).toEqual({ passed: false, removes: false });
-    expect(recognitionOutcome(v(1), [failed, failed])).toEqual({ passed: false, removes: true });
+  it('two thirds propose recognition or removal; the committee decides after a proposal or a referral', () => {
+    const v = (votesFor: number, votesAgainst = 0) => ({ on: '2017-06-01', votesFor, votesAgainst, votesEligible: 3 });
+    expect([v(2), v(1, 2), v(1, 1), v(0, 0)].map(recognitionProposal)).toEqual(['RECOGNISE', 'REMOVE', 'NONE', 'NONE']);
+    const none = (on: string) => ({ on, proposal: 'NONE' as const });
+    const decide = (votes: { on: string; proposal: Proposal }[], on = '2017-07-01') =>
+      codes(validateRecognitionDecision(m, votes, on, false));
+    expect(decide([])).toEqual(['RECOGNITION_NOT_PROPOSED@memberId']);
+    expect(decide([none('2017-03-10')])).toEqual(['RECOGNITION_NOT_PROPOSED@memberId']);
+    expect(decide([none('2017-03-10'), { on: '2017-04-10', proposal: 'REMOVE' }])).toEqual([]);
+    expect(decide([{ on: '2017-04-10', proposal: 'RECOGNISE' }], '2017-04-09')).toEqual([
+      'DATE_BEFORE_PREVIOUS_STEP@on',
+    ]);
+    const three = [none('2017-03-10'), none('2017-04-10'), none('2017-05-10')];
+    expect(isReferred(three)).toBe(true);
+    expect(decide(three)).toEqual([]);
   });
   it('leaves once, after the current placement began', () => {
     expect(validateLeaving(m, '2017-01-01')).toEqual([]);

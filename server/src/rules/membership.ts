@@ -28,37 +28,82 @@ export function validateTransfer(m: MemberFacts, on: string, sameCell: boolean):
 export interface RecognitionVoteFacts {
   on: string;
   votesFor: number;
+  /** Members voting for removal. */
+  votesAgainst: number;
   votesEligible: number;
 }
 
+/** What a cell's recognition vote proposes: two thirds for recognition, or for removal, or neither. */
+export type Proposal = 'RECOGNISE' | 'REMOVE' | 'NONE';
+
+export function recognitionProposal(vote: RecognitionVoteFacts): Proposal {
+  const policy = policyOn(vote.on);
+  if (voteCarries(policy, vote.votesFor, vote.votesEligible)) return 'RECOGNISE';
+  if (voteCarries(policy, vote.votesAgainst, vote.votesEligible)) return 'REMOVE';
+  return 'NONE';
+}
+
+/** After this many votes reaching two thirds neither way, the superior committee decides. */
+export function isReferred(previous: { proposal: Proposal; on: string }[]): boolean {
+  const last = previous.at(-1);
+  if (!last) return false;
+  return previous.filter((v) => v.proposal === 'NONE').length >= policyOn(last.on).inconclusiveVotesForReferral;
+}
+
+/** A probationary member not yet decided on: not recognised, not left, no decision recorded. */
+function undecided(m: MemberFacts, decided: boolean): Violation[] {
+  if (m.officialOn) return [violation('ALREADY_FULL_MEMBER', 'memberId', { on: m.officialOn })];
+  if (m.leftOn) return [violation('MEMBER_LEFT', 'memberId', { on: m.leftOn })];
+  if (decided) return [violation('RECOGNITION_DECIDED', 'memberId')];
+  return [];
+}
+
 /**
- * A recognition vote: on a probationary member who has not left, after the 12 months of
- * probation, after the previous vote. `mustPass` (recogniseMember) also requires two thirds.
+ * A cell's recognition vote (a proposal): on a probationary member not decided on, after the 12
+ * months of probation, after the previous vote, unless the case went to the superior committee.
+ * `mustPass` (recogniseMember) also requires two thirds for recognition.
  */
 export function validateRecognitionVote(
   m: MemberFacts,
-  previous: { on: string }[],
+  previous: { on: string; proposal: Proposal }[],
   vote: RecognitionVoteFacts,
   mustPass = false,
+  decided = false,
 ): Violation[] {
   const policy = policyOn(vote.on);
-  if (m.officialOn) return [violation('ALREADY_FULL_MEMBER', 'memberId', { on: m.officialOn })];
-  if (m.leftOn) return [violation('MEMBER_LEFT', 'memberId', { on: m.leftOn })];
+  const open = undecided(m, decided);
+  if (open.length) return open;
   const end = addMonths(m.admittedOn, policy.probationMonths);
   if (vote.on < end) return [violation('PROBATION_NOT_OVER', 'on', { months: policy.probationMonths, end })];
   const last = previous.at(-1)?.on;
   if (last && vote.on <= last) return [violation('VOTE_NOT_AFTER_PREVIOUS', 'on', { on: vote.on, previous: last })];
-  return mustPass
+  if (isReferred(previous)) return [violation('RECOGNITION_REFERRED', 'memberId')];
+  const figures = mustPass
     ? validateVote(vote.on, vote.votesFor, vote.votesEligible)
     : validateVoteFigures(vote.votesFor, vote.votesEligible);
+  if (figures.length) return figures;
+  if (vote.votesAgainst < 0 || vote.votesFor + vote.votesAgainst > vote.votesEligible)
+    return [violation('VOTES_INVALID', 'votesAgainst')];
+  return [];
 }
 
-/** What a valid vote does: two thirds make a full member; the policy's last failed vote removes. */
-export function recognitionOutcome(vote: RecognitionVoteFacts, previous: { passed: boolean }[]) {
-  const policy = policyOn(vote.on);
-  const passed = voteCarries(policy, vote.votesFor, vote.votesEligible);
-  const failed = previous.filter((v) => !v.passed).length + (passed ? 0 : 1);
-  return { passed, removes: !passed && failed >= policy.failedRecognitionVotesForRemoval };
+/**
+ * The committee's decision on `on`: after a vote that proposed an outcome (the competent committee
+ * decides on it), or after the votes that went to the superior committee. Returns whether referred.
+ */
+export function validateRecognitionDecision(
+  m: MemberFacts,
+  votes: { on: string; proposal: Proposal }[],
+  on: string,
+  decided: boolean,
+): Violation[] {
+  const open = undecided(m, decided);
+  if (open.length) return open;
+  const last = votes.at(-1);
+  if (!last || (last.proposal === 'NONE' && !isReferred(votes)))
+    return [violation('RECOGNITION_NOT_PROPOSED', 'memberId')];
+  if (on < last.on) return [violation('DATE_BEFORE_PREVIOUS_STEP', 'on', { on, previous: last.on })];
+  return [];
 }
 
 export function validateLeaving(m: MemberFacts, on: string): Violation[] {

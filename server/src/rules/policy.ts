@@ -30,8 +30,8 @@ export interface AdmissionPolicy {
   /** Probation, then the cell votes on recognition within this many working days. */
   probationMonths: number;
   recognitionWorkingDays: number;
-  /** Failed recognition votes that end in removal (REMOVED_AFTER_PROBATION). */
-  failedRecognitionVotesForRemoval: number;
+  /** Recognition votes reaching two thirds neither way after which the superior committee decides. */
+  inconclusiveVotesForReferral: number;
 }
 
 const CURRENT: Omit<AdmissionPolicy, 'regulation'> = {
@@ -47,7 +47,7 @@ const CURRENT: Omit<AdmissionPolicy, 'regulation'> = {
   ceremonyWorkingDays: 30,
   probationMonths: 12,
   recognitionWorkingDays: 30,
-  failedRecognitionVotesForRemoval: 3,
+  inconclusiveVotesForReferral: 3,
 };
 
 /** Each regulation and the day it took effect (not the day it was signed), oldest first. */

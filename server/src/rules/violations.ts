@@ -28,6 +28,8 @@ const INPUTS = {
   name: ['tên tổ chức', 'A name'],
   fullName: ['họ và tên', 'A full name'],
   leader: ['chọn cán bộ, hoặc ghi họ tên và chức vụ', 'A leader (or a full name and a title)'],
+  by: ['cấp ủy quyết định', 'The deciding committee'],
+  decision: ['số và ngày quyết định', 'The decision (number and date)'],
 } as const;
 
 /**
@@ -74,13 +76,25 @@ const MESSAGES = {
     `Chỉ đoàn viên dưới ${p.age} tuổi được Đoàn giới thiệu.`,
     `Only a Youth Union member under ${p.age} may be introduced by the Youth Union.`,
   ],
-  AGE_OUT_OF_RANGE: (p: { age: number; min: number; max: number }) => [
-    `Tuổi khi chi bộ xét (${p.age}) phải từ ${p.min} đến ${p.max}, trừ trường hợp ngoại lệ được ghi nhận.`,
-    `Age at the cell vote (${p.age}) must be ${p.min} to ${p.max} unless an exception is recorded.`,
+  AGE_OUT_OF_RANGE: (p: { age: number; months: number; min: number; max: number }) => [
+    `Tuổi khi chi bộ xét (${p.age} tuổi ${p.months} tháng) phải từ đủ ${p.min} đến đủ ${p.max} tuổi (tính theo tháng), trừ trường hợp ngoại lệ được cấp có thẩm quyền đồng ý.`,
+    `Age at the cell vote (${p.age} years ${p.months} months) must be from ${p.min} to ${p.max} years and 0 months unless an approved exception is recorded.`,
+  ],
+  AGE_EXCEPTION_INCOMPLETE: () => [
+    'Trường hợp ngoại lệ về tuổi phải ghi cấp ủy đồng ý và quyết định của cấp ủy đó.',
+    'An age exception records the committee that approved it and its decision.',
   ],
   VOTES_MISSING: () => [
     'Cần ghi số phiếu tán thành và số đảng viên có quyền biểu quyết.',
     'Record the votes for and the number of eligible voters.',
+  ],
+  ABSENT_NOT_ON_ROSTER: (p: On) => [
+    `Người vắng mặt được trừ phải là đảng viên chính thức của chi bộ ngày ${p.on}.`,
+    `An excused absentee must be a full member of the cell on ${p.on}.`,
+  ],
+  VOTE_BASE_MISMATCH: (p: { given: number; base: number; on: string }) => [
+    `Số đảng viên được biểu quyết là ${p.base} (đảng viên chính thức của chi bộ ngày ${p.on}, trừ người được miễn sinh hoạt hoặc sinh hoạt tạm thời nơi khác vắng mặt), không phải ${p.given}.`,
+    `The vote's base is ${p.base} (the cell's full members on ${p.on}, less excused absentees), not ${p.given}.`,
   ],
   VOTES_INVALID: () => [
     'Số phiếu tán thành phải từ 0 đến số người có quyền biểu quyết.',
@@ -133,6 +147,18 @@ const MESSAGES = {
   PROBATION_NOT_OVER: (p: { months: number; end: string }) => [
     `Chưa hết ${p.months} tháng dự bị (đến ${p.end}).`,
     `The ${p.months}-month probation runs until ${p.end}.`,
+  ],
+  RECOGNITION_DECIDED: () => [
+    'Cấp ủy đã quyết định về việc công nhận đảng viên này.',
+    'The committee has already decided on recognising this member.',
+  ],
+  RECOGNITION_REFERRED: () => [
+    'Ba lần biểu quyết không đạt hai phần ba: cấp ủy cấp trên xem xét, quyết định.',
+    'Votes reached two thirds neither way three times: the superior committee decides.',
+  ],
+  RECOGNITION_NOT_PROPOSED: () => [
+    'Chưa có đề nghị của chi bộ (hai phần ba công nhận hoặc không công nhận), cũng chưa chuyển cấp ủy cấp trên.',
+    'No proposal of the cell yet (two thirds either way), and the case has not gone to the superior committee.',
   ],
   VOTE_NOT_AFTER_PREVIOUS: (p: { on: string; previous: string }) => [
     `Lần biểu quyết ngày ${p.on} phải sau lần trước (${p.previous}).`,
@@ -219,8 +245,8 @@ const MESSAGES = {
     `The same person as row ${p.row} of the file (same party card or citizen ID number).`,
   ],
   IMPORT_IDENTITY_CONFLICT: () => [
-    'Số này đã được ghi cho một đảng viên có họ tên, ngày sinh hoặc số định danh khác.',
-    'This number is already recorded for a member with a different name, birth date or identifier.',
+    'Số thẻ đảng viên hoặc số CCCD của dòng này đã được ghi cho một người có giá trị khác ở cột này.',
+    "This row's party card or citizen ID number is recorded for someone with a different value in this column.",
   ],
   IMPORT_RECORD_DIFFERS: () => [
     'Đảng viên này đã có trong dữ liệu với giá trị khác ở cột này: hãy đính chính, không nhập lại.',
