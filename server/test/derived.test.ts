@@ -8,6 +8,7 @@ import { prisma } from '../src/db.ts';
 import { admissionsFromRows, grassrootsFromRows, memberCountsFromRows } from '../src/derived/from-rows.ts';
 import { rebuildDerived } from '../src/derived/rebuild.ts';
 import { viaTransaction } from '../src/derived/sql.ts';
+import { correctMember } from '../src/domain/corrections.ts';
 import { dissolveOrganisation } from '../src/domain/dissolution.ts';
 import { recordMember } from '../src/domain/member-history.ts';
 import { recordLeaving, transferMember } from '../src/domain/members.ts';
@@ -52,7 +53,18 @@ async function randomWrite(r: ReturnType<typeof random>, n: number): Promise<str
   const committees = orgs.filter((o) => o.kind === 'GRASSROOTS_COMMITTEE' && o.dissolvedOn === null);
   const members = await prisma().member.findMany({ where: { leftOn: null }, select: { id: true }, take: 400 });
   const on = r.day('2016-01-01', 3000);
-  const kind = r.pick(['transfer', 'transfer', 'leave', 'record', 'record', 'vote', 'merge', 'move', 'create']);
+  const kind = r.pick([
+    'transfer',
+    'transfer',
+    'leave',
+    'record',
+    'record',
+    'vote',
+    'merge',
+    'move',
+    'create',
+    'correct',
+  ]);
   try {
     if (kind === 'transfer')
       await transferMember({ actor, input: { memberId: r.pick(members).id, toCellCode: r.pick(anyCell).code, on } });
@@ -86,6 +98,11 @@ async function randomWrite(r: ReturnType<typeof random>, n: number): Promise<str
           placements: [{ cellCode: r.pick(anyCell).code, startOn: admittedOn }],
         },
       });
+    }
+    // A correction of the admission (day and cell): as if the right value had been entered first.
+    if (kind === 'correct') {
+      const input = { memberId: r.pick(members).id, reason: 'property test', admittedOn: r.day('1990-01-01', 12_000) };
+      await correctMember({ actor, input: { ...input, admittedInCellCode: r.pick(anyCell).code } });
     }
     if (kind === 'merge')
       await dissolveOrganisation({ actor, input: { code: r.pick(cells).code, on, mergeIntoCode: r.pick(cells).code } });

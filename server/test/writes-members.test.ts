@@ -3,6 +3,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { describe, expect } from 'vitest';
 import { prisma } from '../src/db.ts';
+import { fingerprint } from './fixture.ts';
 import { gql } from './support.ts';
 import {
   engines,
@@ -142,35 +143,68 @@ describe.each(engines)('member writes on %s', async (engine) => {
     );
   });
 
-  test('recogniseMember: after 12 months of probation, by two thirds, once', async () => {
+  test('recogniseMember proposes, the committee decides: full member from the end of probation, once', async () => {
     const t = world.tokens.hoa;
+    // Member 9, admitted 2016-02-01 in thanh-hoa-xom-4, whose roster holds two full members.
+    const vote = (on: string, votesFor: number) => ({ memberId: member(9), on, votesFor });
+    await expectViolation('recogniseMember', vote('2017-01-31', 2), t, 'PROBATION_NOT_OVER', 'on');
+    await expectViolation('recogniseMember', vote('2017-02-10', 1), t, 'VOTE_SHARE_TOO_LOW', 'votesFor');
+    await expectAuthorised('recogniseMember', vote('2017-02-10', 2), { inside: t, outside: world.tokens.duc });
+    expect((await prisma().member.findUniqueOrThrow({ where: { id: 9 } })).officialOn).toBeNull();
+    const decision = { memberId: member(9), on: '2017-02-20', recognised: true, by: 'Đảng ủy xã', decision: 'QĐ 3' };
+    await expectAuthorised('decideRecognition', decision, { inside: t, outside: world.tokens.duc });
+    expect((await prisma().member.findUniqueOrThrow({ where: { id: 9 } })).officialOn).toBe('2017-02-01');
+    await expectViolation('recogniseMember', vote('2017-03-10', 2), t, 'ALREADY_FULL_MEMBER', 'memberId');
+  });
+
+  test('correctMember: a mistyped admission corrected with its reason; figures follow; the record keeps its history', async () => {
+    const t = world.tokens.duc;
+    const admissions = async (from: string, to: string) =>
+      (await gql(`{ organisation(code: "thanh-duc") { admissionCount(from: "${from}", to: "${to}") } }`)).data!
+        .organisation.admissionCount;
+    const [in1971, in1970] = [
+      await admissions('1971-01-01', '1971-12-31'),
+      await admissions('1970-01-01', '1970-12-31'),
+    ];
+    const before = await fingerprint();
     await expectViolation(
-      'recogniseMember',
-      { memberId: member(9), on: '2017-01-31', votesFor: 3, votesEligible: 3 },
+      'correctMember',
+      { memberId: member(10), reason: ' ', admittedOn: '1971-01-01' },
       t,
-      'PROBATION_NOT_OVER',
-      'on',
+      'REQUIRED',
+      'reason',
     );
     await expectViolation(
-      'recogniseMember',
-      { memberId: member(9), on: '2017-02-10', votesFor: 1, votesEligible: 3 },
+      'correctMember',
+      { memberId: member(10), reason: 'Nhập sai', birthDate: '1971-02-01', admittedOn: '1971-01-01' },
       t,
-      'VOTE_SHARE_TOO_LOW',
-      'votesFor',
+      'BIRTH_DATE_AFTER',
+      'birthDate',
     );
-    await expectAuthorised(
-      'recogniseMember',
-      { memberId: member(9), on: '2017-02-10', votesFor: 2, votesEligible: 3 },
-      { inside: t, outside: world.tokens.duc },
-    );
-    expect((await prisma().member.findUniqueOrThrow({ where: { id: 9 } })).officialOn).toBe('2017-02-10');
-    await expectViolation(
-      'recogniseMember',
-      { memberId: member(9), on: '2017-03-10', votesFor: 3, votesEligible: 3 },
-      t,
-      'ALREADY_FULL_MEMBER',
-      'memberId',
-    );
+    expect(await fingerprint()).toBe(before);
+    const fix = {
+      memberId: member(10),
+      reason: 'Nhập sai năm kết nạp (theo quyết định gốc)',
+      admittedOn: '1971-01-01',
+    };
+    await expectAuthorised('correctMember', fix, { inside: t, outside: world.tokens.hoa });
+    expect([await admissions('1971-01-01', '1971-12-31'), await admissions('1970-01-01', '1970-12-31')]).toEqual([
+      in1971 + 1,
+      in1970 - 1,
+    ]);
+    const placements = await prisma().placement.findMany({ where: { memberId: 10 } });
+    expect(placements.map((p) => [p.startOn, p.endOn])).toEqual([['1971-01-01', null]]);
+    // Who changed this and when: the record's own history, for those who may read the member.
+    const query = `{ node(id: "${member(10)}") { ... on Member { changes { action actorName reason before after } } } }`;
+    const history = (await gql(query, {}, t)).data!.node.changes;
+    const last = history.at(-1);
+    expect([last.action, last.actorName, last.reason]).toEqual(['correctMember', 'editor thanh-duc', fix.reason]);
+    expect([JSON.parse(last.before).admittedOn, JSON.parse(last.after).admittedOn]).toEqual([
+      '1970-01-01',
+      '1971-01-01',
+    ]);
+    // Nobody else reads it: an anonymous caller gets no history.
+    expect((await gql(query)).data!.node?.changes ?? null).toBeNull();
   });
 
   test('recordLeaving: closes the placement on the day; once', async () => {

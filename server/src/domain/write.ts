@@ -37,6 +37,8 @@ export interface AuditEntry {
   entityId: number | string;
   before?: unknown;
   after?: unknown;
+  /** Why: a correction always says. */
+  reason?: string | null;
 }
 
 /** The audit trail is the one place personal data of a write may be kept (admins read it). */
@@ -50,6 +52,7 @@ export async function audit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<vo
       entityId: String(entry.entityId),
       before: entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
       after: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
+      reason: entry.reason ?? null,
     },
   });
 }
@@ -63,16 +66,18 @@ export async function audit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<vo
  * derived tables of the cells it touches, and sixty writes about one cell at once would otherwise
  * abort one another over those cells until the retries ran out. Writes of different instances
  * (PostgreSQL) still meet in the database, where the retries resolve them.
+ *
+ * A write is given 30 s; a spreadsheet import of many rows asks for more (`timeoutMs`).
  */
-export function write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const run = queue.then(() => attempt(fn));
+export function write<T>(fn: (tx: Tx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+  const run = queue.then(() => attempt(fn, options.timeoutMs ?? 30_000));
   queue = run.catch(() => undefined);
   return run;
 }
 
 let queue: Promise<unknown> = Promise.resolve();
 
-async function attempt<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+async function attempt<T>(fn: (tx: Tx) => Promise<T>, timeout: number): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     let result: T;
     let scopes: string[] | undefined;
@@ -83,7 +88,7 @@ async function attempt<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
           scopes = await settle(tx); // the derived tables follow the write, in its transaction
           return done;
         },
-        { timeout: 30_000, maxWait: 10_000, isolationLevel: 'Serializable' },
+        { timeout, maxWait: 10_000, isolationLevel: 'Serializable' },
       );
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !isSerializationFailure(error)) throw error;

@@ -29,6 +29,7 @@ const INPUTS = {
   fullName: ['họ và tên', 'A full name'],
   leader: ['chọn cán bộ, hoặc ghi họ tên và chức vụ', 'A leader (or a full name and a title)'],
   by: ['cấp ủy quyết định', 'The deciding committee'],
+  reason: ['lý do đính chính', 'A reason for the correction'],
   decision: ['số và ngày quyết định', 'The decision (number and date)'],
 } as const;
 

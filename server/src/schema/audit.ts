@@ -2,8 +2,9 @@
 import type { Prisma } from '@ketnap/prisma/generated/sqlite/client.ts';
 import { prisma } from '../db.ts';
 import { builder } from './builder.ts';
+import { MemberRef, personalOfMember } from './member.ts';
 
-builder.prismaObject('AuditEvent', {
+const AuditEventRef = builder.prismaObject('AuditEvent', {
   description: 'One write: who (token name and role), what, which entity, the values before and after (JSON), when.',
   fields: (t) => ({
     at: t.expose('at', { type: 'DateTime', description: 'When the write was recorded.' }),
@@ -21,8 +22,26 @@ builder.prismaObject('AuditEvent', {
       description: 'The values the write replaced, as JSON; null when it created something new.',
     }),
     after: t.exposeString('after', { nullable: true, description: 'The values the write left, as JSON.' }),
+    reason: t.exposeString('reason', {
+      nullable: true,
+      description: 'Why, as the writer gave it: always present for a correction (correctMember).',
+    }),
   }),
 });
+
+// The record's own history: who changed this member and when, for those who may read the member.
+builder.objectField(MemberRef, 'changes', (t) =>
+  t.field({
+    type: [AuditEventRef],
+    nullable: true,
+    description:
+      'Every write to this member, oldest first: who, when, what, before and after, and why for a correction ' +
+      '(personal data: only for tokens reaching the member’s cell).',
+    authScopes: personalOfMember,
+    resolve: (m) =>
+      prisma().auditEvent.findMany({ where: { entityType: 'Member', entityId: String(m.id) }, orderBy: { id: 'asc' } }),
+  }),
+);
 
 function auditWhere(args: {
   entityType?: string | null;

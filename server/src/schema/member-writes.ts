@@ -3,6 +3,7 @@
 // subtree; a transfer needs both the sending and the receiving cell in reach.
 import { memberCellOf, organisationIdOf } from '../auth/targets.ts';
 import type { Context } from '../context.ts';
+import { correctMember } from '../domain/corrections.ts';
 import { recordMember } from '../domain/member-history.ts';
 import { recordLeaving, transferMember } from '../domain/members.ts';
 import { builder } from './builder.ts';
@@ -111,5 +112,38 @@ builder.mutationField('recordLeaving', (t) =>
     args: { input: t.arg({ type: RecordLeavingInput, required: true }) },
     authScopes: inMemberCell,
     resolve: (_root, args, ctx) => recordLeaving({ actor: ctx.actor!, input: decodeMember(args.input) }),
+  }),
+);
+
+const CorrectMemberInput = builder.inputType('CorrectMemberInput', {
+  description: 'A correction of facts recorded by mistake; omitted fields stay as they are.',
+  fields: (t) => ({
+    memberId: t.id({ required: true, description: 'The Member’s global ID.' }),
+    reason: t.string({ required: true, description: 'Why: kept in the record’s history (Member.changes).' }),
+    fullName: t.string({ description: 'Họ và tên, corrected.' }),
+    birthDate: t.field({ type: 'Date', description: 'Ngày sinh, corrected: before the admission.' }),
+    gender: t.field({ type: GenderEnum, description: 'Giới tính, corrected.' }),
+    admittedOn: t.field({
+      type: 'Date',
+      description: 'Ngày kết nạp, corrected: the first placement starts on it; before any later placement.',
+    }),
+    officialOn: t.field({
+      type: 'Date',
+      description: 'The day the member became a full member, corrected (not before the probation ended).',
+    }),
+    admittedInCellCode: t.string({ description: 'The admitting cell, corrected: the first placement moves there.' }),
+  }),
+});
+
+builder.mutationField('correctMember', (t) =>
+  t.field({
+    type: MemberRef,
+    errors: writeErrors('CorrectMember'),
+    description:
+      'Đính chính: corrects a member’s facts entered by mistake, with the reason. The same rules as a first entry; ' +
+      'every figure is derived again; the record keeps its history (Member.changes).',
+    args: { input: t.arg({ type: CorrectMemberInput, required: true }) },
+    authScopes: inMemberCell,
+    resolve: (_root, args, ctx) => correctMember({ actor: ctx.actor!, input: decodeMember(args.input) }),
   }),
 );

@@ -1,0 +1,77 @@
+// Corrections (DESIGN.md, "Corrections"): staff fix a fact recorded by mistake — a member's name,
+// birth date, admission or recognition date, the cell of a placement — with the reason. The
+// record keeps its own history (the audit events of the entity: who, when, before, after, why),
+// the derived figures are derived again in the same transaction (the member's contributions are
+// taken out before the change and put back after it), so the result equals what it would have
+// been had the right value been entered first. The same rules as for a first entry apply.
+import type { Gender } from '@ketnap/prisma/generated/sqlite/enums.ts';
+import { touchMembers } from '../derived/track.ts';
+import { validateHistory } from '../rules/membership.ts';
+import { activeCell, memberById } from './lookup.ts';
+import { placementSpans } from './placements.ts';
+import { audit, ensure, refuse, type WriteOptions, write } from './write.ts';
+
+export interface CorrectMemberInput {
+  memberId: number;
+  reason: string;
+  fullName?: string | null;
+  birthDate?: string | null;
+  gender?: Gender | null;
+  admittedOn?: string | null;
+  officialOn?: string | null;
+  /** The cell the first placement is in (the admitting cell), when it was entered wrongly. */
+  admittedInCellCode?: string | null;
+}
+
+export function correctMember({ actor, input }: WriteOptions<CorrectMemberInput>) {
+  return write(async (tx) => {
+    if (!input.reason?.trim()) refuse('REQUIRED', 'reason', { input: 'reason' });
+    const before = await memberById(tx, input.memberId);
+    const fullName = input.fullName == null ? before.fullName : input.fullName.trim();
+    if (!fullName) refuse('REQUIRED', 'fullName', { input: 'fullName' });
+    const birthDate = input.birthDate ?? before.birthDate;
+    const admittedOn = input.admittedOn ?? before.admittedOn;
+    const officialOn = input.officialOn === undefined ? before.officialOn : input.officialOn;
+    if (birthDate >= admittedOn) refuse('BIRTH_DATE_AFTER', 'birthDate');
+    if (before.leftOn && before.leftOn <= admittedOn)
+      refuse('PLACEMENT_OVERLAP', 'admittedOn', { on: before.leftOn, start: admittedOn });
+    const [first, ...rest] = before.placements;
+    if (!first) refuse('NOT_FOUND', 'memberId', { thing: 'member' });
+    const starts = [admittedOn, ...rest.map((p) => p.startOn)];
+    ensure(validateHistory(admittedOn, officialOn ?? null, starts));
+    const cellCode =
+      input.admittedInCellCode ?? (await tx.organisation.findUniqueOrThrow({ where: { id: first.cellId } })).code;
+    const cell = await activeCell(
+      tx,
+      cellCode,
+      admittedOn,
+      input.admittedInCellCode ? 'admittedInCellCode' : 'admittedOn',
+    );
+    // The first placement again, from the corrected day in the corrected cell (following its merges).
+    const spans = await placementSpans(tx, cell, admittedOn, first.endOn, 'admittedOn');
+    await touchMembers(tx, [before.id]);
+    await tx.placement.delete({ where: { id: first.id } });
+    await tx.placement.createMany({ data: spans.map((span) => ({ memberId: before.id, ...span })) });
+    const member = await tx.member.update({
+      where: { id: before.id },
+      data: {
+        fullName,
+        birthDate,
+        gender: input.gender === undefined ? before.gender : input.gender,
+        admittedOn,
+        officialOn: officialOn ?? null,
+        admittedInId: cell.id,
+      },
+    });
+    const { placements, ...plain } = before;
+    await audit(tx, actor, {
+      action: 'correctMember',
+      entityType: 'Member',
+      entityId: before.id,
+      before: { ...plain, firstPlacement: first },
+      after: { ...member, firstPlacement: spans[0] },
+      reason: input.reason.trim(),
+    });
+    return member;
+  });
+}
