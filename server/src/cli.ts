@@ -22,6 +22,12 @@ Commands:
   token list                 list tokens (never their secrets)
   token revoke --id N        revoke a token
   schema [--out FILE]        print the GraphQL schema (SDL)
+  import FILE [--commit] [--rejects FILE] [--lang vi|en]
+                             check a members roster (.xlsx or .csv) whole and print what it would do;
+                             --commit writes its new members, all or nothing; --rejects writes the
+                             refused rows with an error column. Acts as an admin; exit 1 if a row is refused
+  template members [--out FILE.xlsx|.csv]
+                             write the members roster template (Vietnamese headers, guidance, example)
 
 Environment:
 ${configHelp()}
@@ -159,6 +165,14 @@ async function main(argv: string[]): Promise<number> {
       if (values.out) writeFileSync(values.out, printedSchema());
       else process.stdout.write(printedSchema());
       return 0;
+    }
+    case 'import': {
+      const { importCommand } = await import('./import/command.ts');
+      return importCommand(rest, settings().databaseUrl);
+    }
+    case 'template': {
+      const { templateCommand } = await import('./import/command.ts');
+      return templateCommand(rest);
     }
     default:
       process.stderr.write(`ketnap: unknown command "${command}"\n\n${HELP}`);

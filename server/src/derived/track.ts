@@ -43,13 +43,16 @@ function of(tx: Tx): Pending {
   return found;
 }
 
-/** The cells the members are or were placed in, or were admitted by. */
+/** The cells the members are or were placed in, or were admitted by (sliced: an import adds 100,000). */
 async function cellsOfMembers(q: Queryable, memberIds: number[]): Promise<number[]> {
-  if (memberIds.length === 0) return [];
-  const rows = await q.rows<{ id: unknown }>(sql`
-    SELECT "cellId" AS "id" FROM "Placement" WHERE "memberId" IN (${join(memberIds)})
-    UNION SELECT "admittedInId" AS "id" FROM "Member" WHERE "id" IN (${join(memberIds)})`);
-  return rows.map((r) => num(r.id));
+  const cells = new Set<number>();
+  await inSlices(memberIds, async (slice) => {
+    const rows = await q.rows<{ id: unknown }>(sql`
+      SELECT "cellId" AS "id" FROM "Placement" WHERE "memberId" IN (${join(slice)})
+      UNION SELECT "admittedInId" AS "id" FROM "Member" WHERE "id" IN (${join(slice)})`);
+    for (const r of rows) cells.add(num(r.id));
+  });
+  return [...cells];
 }
 
 /** Members that exist and are about to change: their present contributions are noted first. */

@@ -1,0 +1,231 @@
+// Checking members rows against the database a chunk at a time, and (when committing) recording
+// the new ones: the cell existed on the admission day and lies in the importer's subtree; the
+// party card and citizen ID numbers name nobody else; a person already recorded is "unchanged"
+// when the row says what the record says, and a row error otherwise. The same code runs for a
+// preview (outside any transaction, writing nothing) and for the commit (inside write()).
+
+import type { Actor } from '../context.ts';
+import { addMembers } from '../derived/track.ts';
+import type { Tx } from '../domain/write.ts';
+import { covers } from '../rules/dates.ts';
+import { isCellKind } from '../rules/kinds.ts';
+import { type Violation, violation } from '../rules/violations.ts';
+import type { MemberField } from './columns.ts';
+import type { MemberRow } from './rows.ts';
+
+export interface PendingRow {
+  sheet: string;
+  row: number;
+  member: MemberRow;
+}
+
+interface CellInfo {
+  id: number;
+  code: string;
+  kind: string;
+  establishedOn: string;
+  dissolvedOn: string | null;
+  inScope: boolean;
+}
+
+type Existing = Awaited<ReturnType<typeof existingMembers>>[number];
+
+/**
+ * Rows checked with the database per round trip: bounded memory, few statements. Two numbers a row
+ * in one `IN` list stay under the 999 parameters Prisma allows a SQLite statement.
+ */
+export const CHUNK = 400;
+
+/** Names compared as people read them: case and spacing aside (both are NFC already). */
+const nameKey = (name: string) => name.toLocaleLowerCase('vi').replace(/\s+/g, ' ');
+
+function existingMembers(db: Tx, rows: PendingRow[]) {
+  const cards = rows.flatMap((r) => (r.member.partyCardNumber ? [r.member.partyCardNumber] : []));
+  const ids = rows.flatMap((r) => (r.member.citizenId ? [r.member.citizenId] : []));
+  return db.member.findMany({
+    where: { OR: [{ partyCardNumber: { in: cards } }, { citizenId: { in: ids } }] },
+    select: {
+      id: true,
+      fullName: true,
+      birthDate: true,
+      gender: true,
+      admittedOn: true,
+      officialOn: true,
+      admittedInId: true,
+      partyCardNumber: true,
+      citizenId: true,
+    },
+  });
+}
+
+/** Where a row and the record of the same person disagree: identity first, then recorded facts. */
+function differences(m: MemberRow, cellId: number, e: Existing): { field: MemberField; identity: boolean } | null {
+  if (nameKey(m.fullName) !== nameKey(e.fullName)) return { field: 'fullName', identity: true };
+  if (m.birthDate !== e.birthDate) return { field: 'birthDate', identity: true };
+  for (const field of ['partyCardNumber', 'citizenId'] as const) {
+    if (m[field] && e[field] && m[field] !== e[field]) return { field, identity: true };
+    if (m[field] && !e[field]) return { field, identity: false };
+  }
+  if (m.admittedOn !== e.admittedOn) return { field: 'admittedOn', identity: false };
+  if (cellId !== e.admittedInId) return { field: 'cellCode', identity: false };
+  if (m.officialOn && m.officialOn !== e.officialOn) return { field: 'officialOn', identity: false };
+  if (m.gender && m.gender !== e.gender) return { field: 'gender', identity: false };
+  return null;
+}
+
+export class MemberChecker {
+  private readonly cells = new Map<string, CellInfo | null>();
+  /** Count of rows found new (recorded when committing) and unchanged. */
+  created = 0;
+  unchanged = 0;
+
+  constructor(
+    private readonly db: Tx,
+    private readonly options: { actor: Actor; commit: boolean; today: string; scopeRootId: number | null },
+    private readonly refuse: (row: PendingRow, violations: Violation[]) => void,
+    private readonly hasRefusals: () => boolean,
+  ) {}
+
+  private async loadCells(codes: string[]) {
+    const fresh = [...new Set(codes)].filter((c) => !this.cells.has(c));
+    if (fresh.length === 0) return;
+    const found = await this.db.organisation.findMany({
+      where: { code: { in: fresh } },
+      select: { id: true, code: true, kind: true, establishedOn: true, dissolvedOn: true },
+    });
+    const reached = new Set<number>();
+    const root = this.options.scopeRootId;
+    if (root !== null && found.length > 0) {
+      // As auth/reach.ts writes: the subtree as it stands today, a dissolved cell where it stood last.
+      const links = await this.db.organisationAncestry.findMany({
+        where: { ancestorId: root, descendantId: { in: found.map((c) => c.id) }, startOn: { lte: this.options.today } },
+        select: { descendantId: true, endOn: true },
+      });
+      const byId = new Map(found.map((c) => [c.id, c]));
+      for (const l of links)
+        if (l.endOn === null || l.endOn > this.options.today || l.endOn === byId.get(l.descendantId)?.dissolvedOn)
+          reached.add(l.descendantId);
+    }
+    for (const code of fresh) this.cells.set(code, null);
+    for (const c of found) this.cells.set(c.code, { ...c, inScope: root === null || reached.has(c.id) });
+  }
+
+  /** The cell a row is placed in from its admission day, or the violation that refuses it. */
+  private cellOf(m: MemberRow): CellInfo | Violation {
+    const cell = this.cells.get(m.cellCode);
+    if (!cell) return violation('NOT_FOUND', 'cellCode', { thing: 'organisation', code: m.cellCode });
+    if (!isCellKind(cell.kind)) return violation('NOT_A_CELL', 'cellCode', { code: m.cellCode });
+    if (!cell.inScope) return violation('IMPORT_OUTSIDE_SCOPE', 'cellCode', { code: m.cellCode });
+    if (!covers(cell.establishedOn, cell.dissolvedOn, m.admittedOn))
+      return violation('ORGANISATION_NOT_ACTIVE', 'cellCode', { code: m.cellCode, on: m.admittedOn });
+    return cell;
+  }
+
+  /** Checks a chunk of rows that passed on their own; records the new ones when committing. */
+  async check(rows: PendingRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.loadCells(rows.map((r) => r.member.cellCode));
+    const existing = await existingMembers(this.db, rows);
+    const byCard = new Map(existing.filter((e) => e.partyCardNumber).map((e) => [e.partyCardNumber!, e]));
+    const byId = new Map(existing.filter((e) => e.citizenId).map((e) => [e.citizenId!, e]));
+    const fresh: { row: PendingRow; cellId: number }[] = [];
+    for (const row of rows) {
+      const m = row.member;
+      const cell = this.cellOf(m);
+      if (!('id' in cell)) {
+        this.refuse(row, [cell]);
+        continue;
+      }
+      const card = m.partyCardNumber ? byCard.get(m.partyCardNumber) : undefined;
+      const id = m.citizenId ? byId.get(m.citizenId) : undefined;
+      if (card && id && card.id !== id.id) {
+        this.refuse(row, [violation('IMPORT_IDENTITY_CONFLICT', 'citizenId')]);
+        continue;
+      }
+      const match = card ?? id;
+      if (!match) {
+        fresh.push({ row, cellId: cell.id });
+        continue;
+      }
+      const differs = differences(m, cell.id, match);
+      if (!differs) this.unchanged++;
+      else
+        this.refuse(row, [
+          violation(differs.identity ? 'IMPORT_IDENTITY_CONFLICT' : 'IMPORT_RECORD_DIFFERS', differs.field),
+        ]);
+    }
+    const unidentified = await this.unidentifiedMatches(fresh.map((f) => f.row.member));
+    const created = fresh.filter(({ row }) => {
+      const m = row.member;
+      if (!unidentified.has(`${nameKey(m.fullName)}|${m.birthDate}|${m.admittedOn}`)) return true;
+      this.refuse(row, [violation('IMPORT_UNIDENTIFIED_MATCH', 'fullName')]);
+      return false;
+    });
+    this.created += created.length;
+    // Once a row is refused nothing will be kept: checking goes on, writing stops.
+    if (this.options.commit && !this.hasRefusals()) await this.record(created);
+  }
+
+  /** Members recorded without any identifier (before imports) that a row would double. */
+  private async unidentifiedMatches(rows: MemberRow[]): Promise<Set<string>> {
+    if (rows.length === 0) return new Set();
+    const found = await this.db.member.findMany({
+      where: {
+        partyCardNumber: null,
+        citizenId: null,
+        admittedOn: { in: [...new Set(rows.map((m) => m.admittedOn))] },
+        birthDate: { in: [...new Set(rows.map((m) => m.birthDate))] },
+      },
+      select: { fullName: true, birthDate: true, admittedOn: true },
+    });
+    return new Set(found.map((e) => `${nameKey(e.fullName)}|${e.birthDate}|${e.admittedOn}`));
+  }
+
+  private async record(rows: { row: PendingRow; cellId: number }[]) {
+    if (rows.length === 0) return;
+    const tx = this.db;
+    const made = await tx.member.createManyAndReturn({
+      data: rows.map(({ row: { member: m }, cellId }) => ({
+        fullName: m.fullName,
+        birthDate: m.birthDate,
+        gender: m.gender,
+        admittedOn: m.admittedOn,
+        officialOn: m.officialOn,
+        admittedInId: cellId,
+        partyCardNumber: m.partyCardNumber,
+        citizenId: m.citizenId,
+      })),
+      select: { id: true, partyCardNumber: true, citizenId: true },
+    });
+    // Matched back by the unique numbers: RETURNING promises no order.
+    const idOf = new Map<string, number>();
+    for (const m of made) {
+      if (m.partyCardNumber) idOf.set(`c${m.partyCardNumber}`, m.id);
+      if (m.citizenId) idOf.set(`i${m.citizenId}`, m.id);
+    }
+    const ids = rows.map(({ row: { member: m } }) => idOf.get(`c${m.partyCardNumber}`) ?? idOf.get(`i${m.citizenId}`)!);
+    addMembers(tx, ids);
+    await tx.placement.createMany({
+      data: rows.map(({ row, cellId }, i) => ({
+        memberId: ids[i]!,
+        cellId,
+        startOn: row.member.admittedOn,
+        endOn: null,
+      })),
+    });
+    // One audit event per member, as recordMember writes them through audit() (the audit trail is
+    // where personal data of a write is kept), in one statement per chunk.
+    const { name, role } = this.options.actor;
+    await tx.auditEvent.createMany({
+      data: rows.map(({ row, cellId }, i) => ({
+        actorName: name,
+        actorRole: role,
+        action: 'importMember',
+        entityType: 'Member',
+        entityId: String(ids[i]),
+        before: null,
+        after: JSON.stringify({ ...row.member, admittedInId: cellId, source: { sheet: row.sheet, row: row.row } }),
+      })),
+    });
+  }
+}

@@ -1,0 +1,127 @@
+// Reading and writing spreadsheets a row at a time, CSV or XLSX alike.
+//
+// Libraries (chosen for the issue "Spreadsheets in and out"):
+// - XLSX: exceljs. Its streaming `WorkbookReader` hands over one row at a time from the zipped
+//   XML, so a 100,000-row roster never sits in memory as 100,000 row objects, and its streaming
+//   `WorkbookWriter` writes templates and rejects files the same way. It is MIT, typed, on the npm
+//   registry, and reads real date cells (with `styles: 'cache'`) as dates.
+// - SheetJS CE was not chosen: the npm registry stops at `xlsx` 0.18.5, which has published
+//   advisories (prototype pollution, ReDoS); later versions are only on SheetJS's own CDN, which
+//   this project's machines cannot reach, and its community build has no streaming reader.
+// - CSV: papaparse. exceljs reads CSV into a whole worksheet in memory; papaparse's Node stream
+//   mode yields one record at a time with backpressure, guesses the delimiter (`,` or `;`, as
+//   Excel writes it in Vietnamese locales) and handles quoted fields over several lines.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { extname } from 'node:path';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import type { Cell } from './cells.ts';
+
+/** One row as the spreadsheet shows it: its sheet, its number (1-based, as the application shows). */
+export interface SheetRow {
+  sheet: string;
+  row: number;
+  cells: Cell[];
+}
+
+export type Format = 'xlsx' | 'csv';
+
+export function formatOf(path: string): Format {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
+  if (ext === '.csv' || ext === '.txt') return 'csv';
+  throw new Error(`${path}: a spreadsheet is read as .xlsx or .csv (save an old .xls as .xlsx first)`);
+}
+
+/** An exceljs cell value made plain: rich text, formulas (their result), hyperlinks (their text). */
+function plain(value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
+  if (v.richText) return v.richText.map((r) => r.text).join('');
+  if ('result' in v) return plain(v.result);
+  if (v.text !== undefined) return plain(v.text);
+  return null;
+}
+
+async function* xlsxRows(path: string): AsyncGenerator<SheetRow> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache', // so that date-formatted cells come as dates, not serial numbers
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  for await (const worksheet of workbook) {
+    const sheet = (worksheet as unknown as { name: string }).name;
+    for await (const row of worksheet) {
+      const values = row.values as unknown[];
+      yield {
+        sheet,
+        row: row.number,
+        cells: Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => plain(values[i + 1])),
+      };
+    }
+  }
+}
+
+async function* csvRows(path: string): AsyncGenerator<SheetRow> {
+  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { skipEmptyLines: false });
+  const input = createReadStream(path, { encoding: 'utf8' });
+  input.on('error', (error) => parser.destroy(error));
+  input.pipe(parser);
+  let row = 0;
+  for await (const record of parser as AsyncIterable<string[]>) {
+    row++;
+    const cells: Cell[] = record.map((v) => v);
+    if (row === 1 && typeof cells[0] === 'string') cells[0] = cells[0].replace(/^\ufeff/, '');
+    yield { sheet: 'CSV', row, cells };
+  }
+}
+
+/** The rows of a spreadsheet file, streamed: CSV, or every worksheet of an XLSX workbook in order. */
+export function readRows(path: string): AsyncGenerator<SheetRow> {
+  return formatOf(path) === 'xlsx' ? xlsxRows(path) : csvRows(path);
+}
+
+export interface SheetWriter {
+  /** Adds a row; `style` marks the template's title, header and guidance rows. */
+  add(cells: Cell[], style?: 'title' | 'header' | 'guidance'): void;
+  close(): Promise<void>;
+}
+
+/** A spreadsheet written row by row, as .xlsx or .csv (UTF-8 with a BOM, so that Excel reads Vietnamese). */
+export function writeRows(path: string, sheetName: string, widths: number[] = []): SheetWriter {
+  if (formatOf(path) === 'csv') {
+    const out = createWriteStream(path, { encoding: 'utf8' });
+    out.write('\ufeff');
+    return {
+      add: (cells) => {
+        const values = cells.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : (c ?? '')));
+        out.write(`${Papa.unparse([values])}\r\n`);
+      },
+      close: () =>
+        new Promise((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve()))),
+    };
+  }
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const worksheet = workbook.addWorksheet(sheetName);
+  worksheet.columns = widths.map((width) => ({ width }));
+  return {
+    add: (cells, style) => {
+      const row = worksheet.addRow(cells);
+      row.eachCell((cell) => {
+        if (cell.value instanceof Date) cell.numFmt = 'dd/mm/yyyy';
+        if (style === 'title' || style === 'header') cell.font = { bold: true, size: style === 'title' ? 14 : 11 };
+        if (style === 'guidance') cell.font = { italic: true, color: { argb: 'FF666666' } };
+        if (style === 'guidance') cell.alignment = { wrapText: true, vertical: 'top' };
+      });
+      row.commit();
+    },
+    close: async () => {
+      worksheet.commit();
+      await workbook.commit();
+    },
+  };
+}
