@@ -23,14 +23,16 @@ afterAll(async () => {
   await ketnap?.close();
 });
 
-/** Every ketnap element on the page, settled (a tall viewport brings them all near). */
+/** Every ketnap element on the page, settled (a tall viewport brings most near; scrolling, the rest). */
 async function openSettled(url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1000, height: 12000 } });
   await page.goto(url);
   for (const tag of TAGS) {
     const count = await page.locator(tag).count();
-    for (let i = 0; i < count; i++)
+    for (let i = 0; i < count; i++) {
+      await page.locator(tag).nth(i).scrollIntoViewIfNeeded();
       await page.locator(tag).nth(i).locator('[part="base"][aria-busy="false"]').waitFor();
+    }
   }
   return page;
 }

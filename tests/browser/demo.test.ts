@@ -7,7 +7,7 @@ import { startProxy } from './sites.ts';
 import { launchBrowser, STRICT_CSP, settledText, startKetnap } from './support.ts';
 
 const results = new URL('../../test-results/', import.meta.url);
-const FIXED = ['ketnap-progress', 'ketnap-grassroots', 'ketnap-trend'];
+const FIXED = ['ketnap-progress', 'ketnap-grassroots', 'ketnap-trend', 'ketnap-at-risk'];
 
 let browser: Browser;
 let ketnap: Awaited<ReturnType<typeof startKetnap>>;
@@ -59,10 +59,38 @@ describe('the demo article', () => {
     });
   }
 
-  it('keeps each fixed-size element the same height while it loads (no layout shift)', async () => {
+  it('keeps each element the same height while it loads (no layout shift)', async () => {
     for (const width of [390, 1280]) await sameHeights(width);
   });
+
+  it('moves nothing once every figure has arrived: a cumulative layout shift of 0', async () => {
+    for (const width of [390, 1280]) expect(await layoutShifts(width), `at ${width}px`).toEqual([]);
+  });
 });
+
+/** The layout shifts of the whole visit (buffered), every element near the viewport and settled. */
+async function layoutShifts(width: number): Promise<string[]> {
+  const page = await browser.newPage({ viewport: { width, height: 6000 } });
+  await page.goto(`${proxy.url}/demo/`);
+  for (const tag of FIXED) await settledText(page, tag);
+  await page.waitForTimeout(300); // the frame after the last figure
+  const shifts = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const seen: string[] = [];
+        type Shift = PerformanceEntry & { value: number; sources: { node?: Node }[] };
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as Shift[])
+            seen.push(
+              `${e.value} at ${Math.round(e.startTime)} ms: ${e.sources.map((s) => s.node?.nodeName).join(', ')}`,
+            );
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(seen), 300);
+      }),
+  );
+  await page.close();
+  return shifts;
+}
 
 async function sameHeights(width: number): Promise<void> {
   const page = await browser.newPage({ viewport: { width, height: 6000 } });

@@ -16,6 +16,10 @@ export const examples: Record<string, Example[]> = {
       title: 'In English',
       html: `<ketnap-progress ${org} from="2017-01-01" to="2017-12-31" lang="en"></ketnap-progress>`,
     },
+    {
+      title: 'Dark whatever the reader’s system says, with the source named',
+      html: `<ketnap-progress ${org} from="2017-01-01" to="2017-07-31" theme="dark" source="Ban Tổ chức Huyện ủy Thanh Chương"></ketnap-progress>`,
+    },
   ],
   'ketnap-at-risk': [
     {
@@ -25,6 +29,10 @@ export const examples: Record<string, Example[]> = {
     {
       title: 'Without recovered-to, in English',
       html: `<ketnap-at-risk ${org} as-of="2017-01-01" lang="en"></ketnap-at-risk>`,
+    },
+    {
+      title: 'At most three cells (the height is reserved for three)',
+      html: `<ketnap-at-risk ${org} as-of="2017-01-01" recovered-to="2017-07-31" max-items="3"></ketnap-at-risk>`,
     },
   ],
   'ketnap-trend': [
@@ -40,6 +48,10 @@ export const examples: Record<string, Example[]> = {
   'ketnap-grassroots': [
     { title: '82 = 40 + 18 + 24', html: `<ketnap-grassroots ${org} as-of="2017-07-31"></ketnap-grassroots>` },
     { title: 'In English', html: `<ketnap-grassroots ${org} as-of="2017-07-31" lang="en"></ketnap-grassroots>` },
+    {
+      title: 'Light whatever the reader’s system says, without the source line',
+      html: `<ketnap-grassroots ${org} as-of="2017-07-31" theme="light" hide-source></ketnap-grassroots>`,
+    },
   ],
 };
 
@@ -54,7 +66,15 @@ export const extras: Example[] = [
     html: `<ketnap-progress ${org} from="2017-01-01" to="2017-07-31" api="https://ketnap.invalid"></ketnap-progress>`,
   },
   {
-    title: 'Empty state: an organisation that does not exist',
+    title: 'Empty state: no figures for the selection (before the district existed)',
+    html: `<ketnap-grassroots ${org} as-of="1930-01-01"></ketnap-grassroots>`,
+  },
+  {
+    title: 'An author’s mistake: a date that does not exist (also named in the console)',
+    html: `<ketnap-progress ${org} from="2017-13-01" to="2017-07-31"></ketnap-progress>`,
+  },
+  {
+    title: 'An author’s mistake: an organisation code that does not exist',
     html: `<ketnap-grassroots org="khong-co" as-of="2017-07-31"></ketnap-grassroots>`,
   },
 ];

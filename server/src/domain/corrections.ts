@@ -63,7 +63,7 @@ export function correctMember({ actor, input }: WriteOptions<CorrectMemberInput>
         admittedInId: cell.id,
       },
     });
-    const { placements, ...plain } = before;
+    const { placements: _, ...plain } = before;
     await audit(tx, actor, {
       action: 'correctMember',
       entityType: 'Member',

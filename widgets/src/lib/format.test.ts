@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMonth, formatNumber, formatPercent, formatPeriod, todayInVietnam } from './format.ts';
+import {
+  formatDate,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  formatPeriod,
+  formatTime,
+  todayInVietnam,
+} from './format.ts';
 
 describe('Vietnamese formats by default', () => {
   it('groups thousands with a dot and uses a comma for decimals', () => {
@@ -54,5 +62,14 @@ describe('today in Vietnam', () => {
   it('is already tomorrow at 18:00 UTC', () => {
     expect(todayInVietnam(Date.UTC(2017, 6, 31, 18))).toBe('2017-08-01');
     expect(todayInVietnam(Date.UTC(2017, 6, 31, 16, 59))).toBe('2017-07-31');
+  });
+});
+
+describe('formatTime', () => {
+  it("says an HTTP date in Vietnam's time (UTC+7), and nothing for no date", () => {
+    expect(formatTime('vi', 'Tue, 28 Nov 2026 09:56:00 GMT')).toBe('16:56 28/11/2026');
+    expect(formatTime('en', 'Tue, 28 Nov 2026 20:05:00 GMT')).toBe('29/11/2026, 03:05');
+    expect(formatTime('vi', null)).toBe('');
+    expect(formatTime('vi', 'not a date')).toBe('');
   });
 });

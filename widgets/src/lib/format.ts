@@ -54,3 +54,18 @@ export function formatPeriod(lang: Lang, from: string, to: string): string {
 
 /** Today in Vietnam's calendar (UTC+7), as "YYYY-MM-DD". */
 export const todayInVietnam = (now = Date.now()): string => new Date(now + 7 * 3600_000).toISOString().slice(0, 10);
+
+/** An instant in Vietnam's time (UTC+7): "16:56 28/11/2026"; "" when it is not a valid time. */
+export function formatTime(lang: Lang, at: string | null): string {
+  const time = new Date(at ?? '');
+  return Number.isNaN(time.getTime())
+    ? ''
+    : new Intl.DateTimeFormat(locale(lang), {
+        hour: '2-digit',
+        minute: '2-digit',
+        day: 'numeric',
+        month: 'numeric',
+        year: 'numeric',
+        timeZone: 'Asia/Ho_Chi_Minh',
+      }).format(time);
+}

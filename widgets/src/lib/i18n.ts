@@ -13,6 +13,11 @@ const vi = {
   error: 'Tạm thời chưa tải được số liệu. Xin bạn thử lại sau.',
   retry: 'Thử lại',
   empty: 'Chưa có số liệu cho lựa chọn này.',
+  // Author mistakes (the embed code is wrong), said apart from an outage: no "try again".
+  invalid: (attr: string, value: string | null | undefined) =>
+    `Mã nhúng sai: thuộc tính «${attr}» ${value ? `không hợp lệ («${value}»)` : 'bị thiếu'}.`,
+  unknownOrg: (code: string) => `Không tìm thấy tổ chức «${code}».`,
+  source: (source: string, at: string) => `Nguồn: ${source}${at && ` · cập nhật ${at}`}`,
   newMembers: (n: string, _n: number) => `${n} đảng viên mới`,
   ofTarget: (pct: string, target: string) => `Đạt ${pct} chỉ tiêu ${target} đảng viên`,
   progressLabel: (org: string) => `Kết nạp đảng viên mới của ${org} so với chỉ tiêu`,
@@ -27,6 +32,7 @@ const vi = {
   recoveredCount: (n: number, total: number, to: string) =>
     `${n}/${total} chi bộ đã kết nạp được đảng viên mới đến ${to}`,
   noneAtRisk: (d: string) => `Không có chi bộ nào có nguy cơ vào ngày ${d}.`,
+  more: (n: string) => `và ${n} đơn vị khác`,
   trendTitle: 'Kết nạp đảng viên theo tháng',
   month: 'Tháng',
   admissions: 'Số đảng viên kết nạp',
@@ -48,6 +54,9 @@ const en: Messages = {
   error: 'The figures could not be loaded just now. Please try again later.',
   retry: 'Try again',
   empty: 'No figures for this selection yet.',
+  invalid: (attr, value) => `Embed code error: attribute "${attr}" is ${value ? `not valid ("${value}")` : 'missing'}.`,
+  unknownOrg: (code) => `No organisation has the code "${code}".`,
+  source: (source, at) => `Source: ${source}${at && ` · updated ${at}`}`,
   newMembers: (n, count) => `${n} new member${s(count)}`,
   ofTarget: (pct, target) => `${pct} of a target of ${target}`,
   progressLabel: (org) => `New members admitted by ${org} against the quota`,
@@ -60,6 +69,7 @@ const en: Messages = {
   recovered: (n) => `${n} admitted since`,
   recoveredCount: (n, total, to) => `${n} of ${total} have admitted new members by ${to}`,
   noneAtRisk: (d) => `No cell was at risk on ${d}.`,
+  more: (n) => `and ${n} more`,
   trendTitle: 'Admissions per month',
   month: 'Month',
   admissions: 'Members admitted',

@@ -143,6 +143,8 @@ function send(req: IncomingMessage, res: ServerResponse, answer: Answer, cache: 
     etag: (sentEncoding ? answer.etags[sentEncoding] : answer.etags.identity) as string,
     vary: 'Accept-Encoding',
     'access-control-allow-origin': '*',
+    // The widgets' source line says when the figures were served, on every newsroom's origin.
+    'access-control-expose-headers': 'Date',
     'x-ketnap-cache': cache,
   };
   if (matches(req, answer)) {

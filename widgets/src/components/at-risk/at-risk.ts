@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { dateMistakes } from '../../lib/attributes.ts';
 import { KetnapElement } from '../../lib/element.ts';
 import { FetchController } from '../../lib/fetch-controller.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
@@ -16,18 +17,26 @@ import { atRiskStyles } from './at-risk.styles.ts';
  * @attr org - The organisation's public code, e.g. `thanh-chuong`.
  * @attr as-of - The day of the assessment, `YYYY-MM-DD`.
  * @attr recovered-to - Optional last day, `YYYY-MM-DD`: mark the cells that admitted someone from `as-of` to it.
+ * @attr max-items - How many cells the list shows, 1 to 99; 6 by default (the article's six). The rest are
+ *   counted in a last line ("và 3 đơn vị khác"), and the element's height is reserved for this many before the figures arrive.
  * @attr api - Origin of the ketnap API; defaults to the origin the script was loaded from.
  * @attr lang - `vi` (default) or `en`.
+ * @attr theme - `auto` (default: light or dark as the reader's system is set), `light` or `dark` (whatever the system says).
+ * @attr source - Who the figures come from, in the source line ("Nguồn: … · cập nhật …"); `ketnap` by default.
+ * @attr hide-source - Boolean: leaves the source line out.
  *
  * @csspart base - The card around everything.
  * @csspart summary - The count of cells and communes.
  * @csspart list - The list of cells.
  * @csspart item - One cell.
  * @csspart recovered - The note on a cell that admitted new members.
+ * @csspart more - The line counting the cells beyond `max-items`.
  * @csspart skeleton - The loading skeleton, the size of the figure to come.
  * @csspart error - The error message.
  * @csspart retry - The error message's button.
  * @csspart empty - The message shown when there is nothing to show.
+ * @csspart source - The source line: who the figures come from and, when the browser may read it, when they were served.
+ * @csspart invalid - An author's mistake: a wrong or missing attribute, or an unknown organisation (also named in the console).
  *
  * @cssprop --ketnap-color-accent - Marks a cell at risk.
  * @cssprop --ketnap-color-good - Marks a recovered cell.
@@ -43,23 +52,42 @@ export class KetnapAtRisk extends KetnapElement<AtRiskResult, AtRiskVariables> {
   static override properties = {
     asOf: { attribute: 'as-of' },
     recoveredTo: { attribute: 'recovered-to' },
+    maxItems: { attribute: 'max-items' },
   };
   static override styles = [...KetnapElement.styles, atRiskStyles];
 
   declare asOf: string | null;
   declare recoveredTo: string | null;
+  declare maxItems: string | null;
 
   protected fetcher = new FetchController<AtRiskResult, AtRiskVariables>(
     this,
     AtRisk,
     () => {
-      if (!this.org || !this.asOf) return undefined;
-      const withRecovered = Boolean(this.recoveredTo);
-      const recoveredTo = this.recoveredTo || this.asOf;
-      return { api: this.apiBase, variables: { org: this.org, asOf: this.asOf, recoveredTo, withRecovered } };
+      const { org, asOf, recoveredTo } = this;
+      return this.input({ org: org!, asOf: asOf!, recoveredTo: recoveredTo || asOf!, withRecovered: !!recoveredTo });
     },
-    (d) => !d.organisation,
+    () => false,
   );
+
+  /** How many cells the list shows. */
+  private get limit(): number {
+    return Number(this.maxItems || 6);
+  }
+
+  protected override check() {
+    const { maxItems } = this;
+    const mistakes = [
+      ...super.check(),
+      ...dateMistakes([
+        ['as-of', this.asOf, true],
+        ['recovered-to', this.recoveredTo, false],
+      ]),
+    ];
+    if (maxItems && !/^[1-9]\d?$/.test(maxItems))
+      mistakes.push(['max-items', maxItems, 'must be a whole number from 1 to 99']);
+    return mistakes;
+  }
 
   protected renderData(d: AtRiskResult) {
     const o = d.organisation!;
@@ -82,7 +110,7 @@ export class KetnapAtRisk extends KetnapElement<AtRiskResult, AtRiskVariables> {
         }
       </header>
       <ul part="list" role="list">
-        ${cells.map((c) => {
+        ${cells.slice(0, this.limit).map((c) => {
           const k = admitted.get(c.cell.id);
           return html`<li part="item" class=${k ? 'recovered' : ''}>
             <span class="cell">${c.cell.name}</span>${c.cell.parent ? html` <span class="muted">· ${c.cell.parent.name}</span>` : nothing}
@@ -90,7 +118,16 @@ export class KetnapAtRisk extends KetnapElement<AtRiskResult, AtRiskVariables> {
             ${k ? html`<span part="recovered" class="recovered-note">${t.recovered(n(k))}</span>` : nothing}
           </li>`;
         })}
-      </ul>`;
+      </ul>
+      ${cells.length > this.limit ? html`<p part="more" class="muted more">${t.more(n(cells.length - this.limit))}</p>` : nothing}`;
+  }
+
+  protected override updated(): void {
+    // The height is reserved from max-items and recovered-to before the figures arrive (see the
+    // styles), set through the CSSOM: a style attribute would be blocked by a strict style-src.
+    const base = this.renderRoot.querySelector<HTMLElement>('.base')?.style;
+    base?.setProperty('--_items', String(this.limit));
+    base?.setProperty('--_rec', this.recoveredTo ? '1' : '0');
   }
 }
 

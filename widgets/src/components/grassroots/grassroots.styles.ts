@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const grassrootsStyles = css`
   /* Loading and loaded states share this height (no layout shift); less on wide hosts. */
-  :host { --_height: 13.5rem; container-type: inline-size; }
+  :host { --_height: 13.5rem; }
   @container (min-width: 34rem) { .base { --_height: 9.5rem; } }
   .date { display: block; }
   svg { display: block; width: 100%; height: 0.9rem; margin: 0.6rem 0; border-radius: 4px; }

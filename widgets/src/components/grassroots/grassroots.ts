@@ -1,4 +1,5 @@
 import { html, svg } from 'lit';
+import { dateMistakes } from '../../lib/attributes.ts';
 import { KetnapElement } from '../../lib/element.ts';
 import { FetchController } from '../../lib/fetch-controller.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
@@ -21,6 +22,9 @@ import { grassrootsStyles } from './grassroots.styles.ts';
  * @attr as-of - Optional day, `YYYY-MM-DD`; today when absent.
  * @attr api - Origin of the ketnap API; defaults to the origin the script was loaded from.
  * @attr lang - `vi` (default) or `en`.
+ * @attr theme - `auto` (default: light or dark as the reader's system is set), `light` or `dark` (whatever the system says).
+ * @attr source - Who the figures come from, in the source line ("Nguồn: … · cập nhật …"); `ketnap` by default.
+ * @attr hide-source - Boolean: leaves the source line out.
  *
  * @csspart base - The card around everything.
  * @csspart figure - The total.
@@ -31,6 +35,8 @@ import { grassrootsStyles } from './grassroots.styles.ts';
  * @csspart error - The error message.
  * @csspart retry - The error message's button.
  * @csspart empty - The message shown when there is nothing to show.
+ * @csspart source - The source line: who the figures come from and, when the browser may read it, when they were served.
+ * @csspart invalid - An author's mistake: a wrong or missing attribute, or an unknown organisation (also named in the console).
  *
  * @cssprop --ketnap-color-accent - The bar's segments (in decreasing shades).
  * @cssprop --ketnap-color-text - Text; also the cells' segment.
@@ -50,9 +56,13 @@ export class KetnapGrassroots extends KetnapElement<GrassrootsResult, Grassroots
   protected fetcher = new FetchController<GrassrootsResult, GrassrootsVariables>(
     this,
     Grassroots,
-    () => (this.org ? { api: this.apiBase, variables: { org: this.org, asOf: this.asOf || null } } : undefined),
+    () => this.input({ org: this.org!, asOf: this.asOf || null }),
     (d) => !d.organisation?.grassrootsCount.total,
   );
+
+  protected override check() {
+    return [...super.check(), ...dateMistakes([['as-of', this.asOf, false]])];
+  }
 
   protected renderData(d: GrassrootsResult) {
     const { total, cells, bySector } = d.organisation!.grassrootsCount;

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const progressStyles = css`
   /* Loading and loaded states share this height (no layout shift); less on wide hosts. */
-  :host { --_height: 12.5rem; container-type: inline-size; }
+  :host { --_height: 12.5rem; }
   @container (min-width: 34rem) { .base { --_height: 8.5rem; } }
   .head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.25rem 0.6rem; }
   .bar {

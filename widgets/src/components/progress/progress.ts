@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import { dateMistakes } from '../../lib/attributes.ts';
 import { KetnapElement } from '../../lib/element.ts';
 import { FetchController } from '../../lib/fetch-controller.ts';
 import { formatNumber, formatPercent, formatPeriod } from '../../lib/format.ts';
@@ -19,6 +20,9 @@ import { progressStyles } from './progress.styles.ts';
  * @attr to - Last day of the period, `YYYY-MM-DD` (included).
  * @attr api - Origin of the ketnap API; defaults to the origin the script was loaded from.
  * @attr lang - `vi` (default) or `en`.
+ * @attr theme - `auto` (default: light or dark as the reader's system is set), `light` or `dark` (whatever the system says).
+ * @attr source - Who the figures come from, in the source line ("Nguồn: … · cập nhật …"); `ketnap` by default.
+ * @attr hide-source - Boolean: leaves the source line out.
  *
  * @csspart base - The card around everything.
  * @csspart figure - The number of new members.
@@ -31,6 +35,8 @@ import { progressStyles } from './progress.styles.ts';
  * @csspart error - The error message.
  * @csspart retry - The error message's button.
  * @csspart empty - The message shown when there is nothing to show.
+ * @csspart source - The source line: who the figures come from and, when the browser may read it, when they were served.
+ * @csspart invalid - An author's mistake: a wrong or missing attribute, or an unknown organisation (also named in the console).
  *
  * @cssprop --ketnap-color-accent - The bar's fill and "behind" status.
  * @cssprop --ketnap-color-good - The "on track" status.
@@ -53,12 +59,19 @@ export class KetnapProgress extends KetnapElement<ProgressResult, ProgressVariab
   protected fetcher = new FetchController<ProgressResult, ProgressVariables>(
     this,
     Progress,
-    () =>
-      this.org && this.from && this.to
-        ? { api: this.apiBase, variables: { org: this.org, from: this.from, to: this.to } }
-        : undefined,
-    (d) => !d.organisation,
+    () => this.input({ org: this.org!, from: this.from!, to: this.to! }),
+    () => false,
   );
+
+  protected override check() {
+    return [
+      ...super.check(),
+      ...dateMistakes([
+        ['from', this.from, true],
+        ['to', this.to, true],
+      ]),
+    ];
+  }
 
   protected renderData(d: ProgressResult) {
     const o = d.organisation!;

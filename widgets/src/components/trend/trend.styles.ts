@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const trendStyles = css`
   /* Loading and loaded states share this height (no layout shift); less on wide hosts. */
-  :host { --_height: 15.5rem; container-type: inline-size; }
+  :host { --_height: 15.5rem; }
   @container (min-width: 34rem) { .base { --_height: 13.5rem; } }
   header { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.25rem 1rem; }
   svg { display: block; width: 100%; height: 7rem; margin-top: 0.6rem; }

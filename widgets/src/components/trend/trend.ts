@@ -1,4 +1,5 @@
 import { html, svg } from 'lit';
+import { dateMistakes } from '../../lib/attributes.ts';
 import { KetnapElement } from '../../lib/element.ts';
 import { FetchController } from '../../lib/fetch-controller.ts';
 import { formatMonth, formatNumber, formatPeriod } from '../../lib/format.ts';
@@ -18,6 +19,9 @@ import { trendStyles } from './trend.styles.ts';
  * @attr to - Last day of the period, `YYYY-MM-DD` (included).
  * @attr api - Origin of the ketnap API; defaults to the origin the script was loaded from.
  * @attr lang - `vi` (default) or `en`.
+ * @attr theme - `auto` (default: light or dark as the reader's system is set), `light` or `dark` (whatever the system says).
+ * @attr source - Who the figures come from, in the source line ("Nguồn: … · cập nhật …"); `ketnap` by default.
+ * @attr hide-source - Boolean: leaves the source line out.
  *
  * @csspart base - The card around everything.
  * @csspart total - The period's total.
@@ -28,6 +32,8 @@ import { trendStyles } from './trend.styles.ts';
  * @csspart error - The error message.
  * @csspart retry - The error message's button.
  * @csspart empty - The message shown when there is nothing to show.
+ * @csspart source - The source line: who the figures come from and, when the browser may read it, when they were served.
+ * @csspart invalid - An author's mistake: a wrong or missing attribute, or an unknown organisation (also named in the console).
  *
  * @cssprop --ketnap-color-accent - The bars.
  * @cssprop --ketnap-color-border - The baseline and the card's border.
@@ -48,12 +54,19 @@ export class KetnapTrend extends KetnapElement<TrendResult, TrendVariables> {
   protected fetcher = new FetchController<TrendResult, TrendVariables>(
     this,
     Trend,
-    () =>
-      this.org && this.from && this.to
-        ? { api: this.apiBase, variables: { org: this.org, from: this.from, to: this.to } }
-        : undefined,
+    () => this.input({ org: this.org!, from: this.from!, to: this.to! }),
     (d) => !d.organisation?.admissionsByMonth.length,
   );
+
+  protected override check() {
+    return [
+      ...super.check(),
+      ...dateMistakes([
+        ['from', this.from, true],
+        ['to', this.to, true],
+      ]),
+    ];
+  }
 
   protected renderData(d: TrendResult) {
     const months = d.organisation!.admissionsByMonth;
