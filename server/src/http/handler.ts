@@ -55,7 +55,15 @@ export async function createHttpHandler(options: HttpOptions) {
     return { status: response.status, contentType, body, cacheable: response.status === 200 && !hasErrors(body) };
   };
   const admit = (req: IncomingMessage, res: ServerResponse) => limiter.admit(req, res);
-  const reads = publicReads({ store, admit, compute });
+  const reads = publicReads({
+    store,
+    admit,
+    compute,
+    outcome: (req, outcome) => {
+      metrics.publicRead(outcome);
+      facts(req).cache = outcome;
+    },
+  });
   const embeds = embedRoutes({ store, manifest, compute, admit });
   let ready = false;
 
@@ -142,10 +150,8 @@ export async function createHttpHandler(options: HttpOptions) {
     }
     if (isPublicRead(req, url)) {
       const started = performance.now();
-      const outcome = await reads(req, res, url);
-      metrics.publicRead(outcome);
-      facts(req).cache = outcome;
       facts(req).operation = operations.get(url.searchParams.get('documentId') ?? '');
+      const outcome = await reads(req, res, url);
       if (outcome === 'miss' || outcome === 'uncacheable') limiter.charge(req, performance.now() - started);
       return;
     }
@@ -166,7 +172,7 @@ export async function createHttpHandler(options: HttpOptions) {
       const path = routeOf(req.url);
       if (res.statusCode === 429) metrics.limited();
       metrics.request(path, req.method ?? '', res.statusCode, cache, seconds);
-      log.info('request', {
+      log.request({
         method: req.method,
         route: path,
         operation,

@@ -65,11 +65,20 @@ export function createMetrics(): Metrics {
       graphql_yoga_http_duration: true,
     },
   }) as Plugin;
+  // One child per label set, found by a string key: prom-client would hash the labels each time.
+  const children = new Map<string, ReturnType<typeof requests.labels>>();
   return {
     registry,
     plugin,
-    request: (route, method, status, cache, seconds) =>
-      requests.observe({ route, method, status: String(status), cache }, seconds),
+    request: (route, method, status, cache, seconds) => {
+      const key = `${route}\0${method}\0${status}\0${cache}`;
+      let child = children.get(key);
+      if (!child) {
+        child = requests.labels({ route, method, status: String(status), cache });
+        if (children.size < 10_000) children.set(key, child);
+      }
+      child.observe(seconds);
+    },
     publicRead: (outcome) => reads.inc({ outcome }),
     statement: (milliseconds) => statements.observe(milliseconds / 1000),
     limited: () => limited.inc(),

@@ -25,6 +25,8 @@ export interface PublicReadOptions {
   compute(url: string, accept: string): Promise<Computed>;
   /** Called before computing: false when the client has spent its budget (it got a 429). */
   admit(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  /** Told how a request is answered, before the answer is sent (a hit is sent at once). */
+  outcome(req: IncomingMessage, outcome: Outcome): void;
 }
 
 /** How a public read was answered. */
@@ -58,15 +60,18 @@ export function publicReads(options: PublicReadOptions) {
     const accept = String(req.headers.accept ?? '*/*').slice(0, 200);
     const key = keyOf(url, accept);
     const scope = scopeOf(url);
+    const ready = options.store.peek(key, scope);
+    if (ready) return send(req, res, ready, 'hit');
     const stamp = await options.store.stamp(scope);
     const cached = await options.store.get(key, stamp);
-    if (cached) {
-      send(req, res, cached, 'hit');
-      return 'hit';
+    if (cached) return send(req, res, cached, 'hit');
+    if (!(await options.admit(req, res))) {
+      options.outcome(req, 'limited');
+      return 'limited';
     }
-    if (!(await options.admit(req, res))) return 'limited';
     const computed = await computeOnce(key, stamp, url.pathname + url.search, accept);
     if (!computed.cacheable) {
+      options.outcome(req, 'uncacheable');
       res.writeHead(computed.status, {
         'content-type': computed.contentType,
         'cache-control': 'no-store',
@@ -78,9 +83,14 @@ export function publicReads(options: PublicReadOptions) {
     }
     const fresh = answerOf(computed);
     options.store.put(key, fresh, scope, stamp);
-    send(req, res, fresh, 'miss');
-    return 'miss';
+    return send(req, res, fresh, 'miss');
   };
+
+  function send(req: IncomingMessage, res: ServerResponse, answer: Answer, cache: 'hit' | 'miss'): Outcome {
+    options.outcome(req, cache);
+    sendAnswer(req, res, answer, cache);
+    return cache;
+  }
 }
 
 /**
@@ -134,7 +144,7 @@ function matches(req: IncomingMessage, answer: Answer): boolean {
     .some((tag) => tag === '*' || tags.has(tag));
 }
 
-function send(req: IncomingMessage, res: ServerResponse, answer: Answer, cache: 'hit' | 'miss') {
+function sendAnswer(req: IncomingMessage, res: ServerResponse, answer: Answer, cache: 'hit' | 'miss') {
   const encoding = negotiate(req.headers['accept-encoding']);
   const bytes = (encoding && answer[encoding]) || answer.body;
   const sentEncoding = bytes === answer.body ? null : encoding;

@@ -104,6 +104,13 @@ export class AnswerStore {
     return `${this.current}.${this.versions.get(scope) ?? '0'}`;
   }
 
+  /** The answer held here for `key` in `scope`'s current version, without waiting (or undefined). */
+  peek(key: string, scope: string): Answer | undefined {
+    const version = this.versions.get(scope);
+    if (version === undefined && this.sharing()) return undefined;
+    return this.local.get(`${this.current}.${version ?? '0'}:${key}`);
+  }
+
   async get(key: string, stamp: string): Promise<Answer | undefined> {
     const stamped = `${stamp}:${key}`;
     const found = this.local.get(stamped);
