@@ -1,7 +1,7 @@
 // The synthetic nation's load rate against the plainest possible load on the same connection:
 // the same number of member rows, constant, with the same multi-row INSERTs, into a scratch table
 // of the same shape as Member (its definition, indexes and foreign keys taken from the migrations).
-import { migrate, migrationsFor } from '../src/db/migrate.ts';
+import { migrate } from '../src/db/migrate.ts';
 import { type RawConnection, rawConnect } from '../src/db/raw.ts';
 import { insertTuples } from '../src/seed/load.ts';
 import { COLUMNS, loadNation, type NationSummary } from '../src/seed/nation/index.ts';
@@ -18,20 +18,27 @@ export interface NationBench {
   root: string[];
 }
 
-/** Member's own statements in the migrations, renamed to BenchMember. */
-function scratchTable(dialect: RawConnection['dialect']): string[] {
-  const statements = migrationsFor(dialect)
-    .flatMap((m) => m.sql.split(/;\s*\n/))
-    .map((s) => s.replace(/^(\s*--[^\n]*\n)+/, '').trim())
-    .filter(
-      (s) =>
-        s.startsWith('CREATE TABLE "Member" (') ||
-        /^CREATE (UNIQUE )?INDEX "Member_[^"]*" ON "Member"/.test(s) ||
-        s.startsWith('ALTER TABLE "Member" ADD CONSTRAINT'),
+/**
+ * Statements that make BenchMember a copy of Member as the migrations left it: its columns,
+ * indexes and foreign keys, read from the database itself.
+ */
+async function scratchTable(conn: RawConnection): Promise<string[]> {
+  const rename = (s: string) => s.replaceAll('"Member"', '"BenchMember"').replaceAll('"Member_', '"BenchMember_');
+  if (conn.dialect === 'sqlite') {
+    const rows = await conn.query<{ sql: string | null }>(
+      `SELECT "sql" FROM sqlite_master WHERE "tbl_name" = 'Member' AND "sql" IS NOT NULL ORDER BY "type" DESC`,
     );
-  if (!statements.some((s) => s.startsWith('CREATE TABLE')))
-    throw new Error('no CREATE TABLE "Member" in the migrations');
-  return statements.map((s) => s.replaceAll('"Member"', '"BenchMember"').replaceAll('"Member_', '"BenchMember_'));
+    if (!rows.some((r) => r.sql?.startsWith('CREATE TABLE'))) throw new Error('no table "Member" to copy');
+    return rows.map((r) => rename(String(r.sql)));
+  }
+  const keys = await conn.query<{ name: string; definition: string }>(
+    `SELECT conname AS "name", pg_get_constraintdef(oid) AS "definition" FROM pg_constraint
+     WHERE conrelid = '"Member"'::regclass AND contype = 'f'`,
+  );
+  return [
+    'CREATE TABLE "BenchMember" (LIKE "Member" INCLUDING ALL)',
+    ...keys.map((k) => `ALTER TABLE "BenchMember" ADD CONSTRAINT "${rename(k.name)}" ${k.definition}`),
+  ];
 }
 
 /** Loads a nation of `members` into the empty database at `url`, then times the raw inserts there. */
@@ -44,7 +51,7 @@ export async function benchNation(url: string, members: number): Promise<NationB
     const nationMs = performance.now() - start;
     const root = await benchRoot(url);
 
-    for (const statement of scratchTable(conn.dialect)) await conn.exec(statement);
+    for (const statement of await scratchTable(conn)) await conn.exec(statement);
     const [cell] = await conn.query<{ id: number }>(
       `SELECT "id" FROM "Organisation" WHERE "kind" = 'SUBORDINATE_CELL' ORDER BY "id" LIMIT 1`,
     );

@@ -59,7 +59,11 @@ async function main(argv: string[]): Promise<number> {
         redisUrl: settings().redisUrl,
         adminOrigins: settings().adminOrigins,
         rateLimit: settings().rateLimit,
-        cache: { ...DEFAULT_STORE_OPTIONS, maxBytes: settings().cacheMegabytes << 20 },
+        cache: {
+          ...DEFAULT_STORE_OPTIONS,
+          maxBytes: settings().cacheMegabytes << 20,
+          staleMs: settings().staleSeconds * 1000,
+        },
         seed: values['no-seed'] ? false : undefined,
       });
       log.info('ketnap is serving', {

@@ -67,6 +67,12 @@ export const VARIABLES: Variable[] = [
   },
   { name: 'KETNAP_CACHE_MB', shown: '64', meaning: 'memory for ready-made public answers, in megabytes' },
   {
+    name: 'KETNAP_STALE_SECONDS',
+    shown: '10',
+    meaning:
+      'after a write, how long readers may still get the previous public answer while its one recomputation runs (`0`: they wait for it)',
+  },
+  {
     name: 'KETNAP_LOG',
     shown: 'info',
     meaning: '`silent`, `error`, `warn` or `info`: the least severe log line written',
@@ -128,6 +134,7 @@ const schema = z.object({
     .default('')
     .transform((v) => v === '1' || v === 'true'),
   KETNAP_CACHE_MB: z.coerce.number().int().min(1).default(64),
+  KETNAP_STALE_SECONDS: z.coerce.number().min(0).max(600).default(10),
   KETNAP_LOG: z.enum(['silent', 'error', 'warn', 'info']).default('info'),
 });
 
@@ -142,6 +149,8 @@ export interface Config {
   rateLimit: { points: number; windowSeconds: number; trustProxy: boolean };
   /** Megabytes of ready-made public answers kept in memory. */
   cacheMegabytes: number;
+  /** Seconds after a write during which the previous public answer may be sent while recomputing. */
+  staleSeconds: number;
   log: 'silent' | 'error' | 'warn' | 'info';
 }
 
@@ -173,6 +182,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     adminOrigins: c.KETNAP_ADMIN_ORIGINS,
     rateLimit: { ...c.KETNAP_RATE_LIMIT, trustProxy: c.KETNAP_TRUST_PROXY },
     cacheMegabytes: c.KETNAP_CACHE_MB,
+    staleSeconds: c.KETNAP_STALE_SECONDS,
     log: c.KETNAP_LOG,
   };
 }

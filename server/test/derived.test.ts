@@ -7,7 +7,7 @@ import type { Actor } from '../src/context.ts';
 import { prisma } from '../src/db.ts';
 import { admissionsFromRows, grassrootsFromRows, memberCountsFromRows } from '../src/derived/from-rows.ts';
 import { rebuildDerived } from '../src/derived/rebuild.ts';
-import { viaTransaction } from '../src/derived/sql.ts';
+import { COUNTRY_ID, viaTransaction } from '../src/derived/sql.ts';
 import { correctMember } from '../src/domain/corrections.ts';
 import { dissolveOrganisation } from '../src/domain/dissolution.ts';
 import { recordMember } from '../src/domain/member-history.ts';
@@ -150,8 +150,29 @@ async function derivedRows() {
   };
 }
 
+/** The country's figures (kept under COUNTRY_ID) equal the sums of every province's, from rows. */
+async function expectCountryFromRows(provinces: number[], day: string, from: string) {
+  const total = (m: Map<unknown, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  expect((await memberCounts([COUNTRY_ID], day)).get(COUNTRY_ID) ?? 0, `country's members on ${day}`).toBe(
+    total(await memberCountsFromRows(provinces, day)),
+  );
+  const months = (await admissionsByMonth([COUNTRY_ID], from, day)).get(COUNTRY_ID) ?? new Map<string, number>();
+  expect(total(months), `country's admissions to ${day}`).toBe(
+    total(await admissionsFromRows(provinces, from, day)),
+  );
+  const grassroots = (await grassrootsOn([COUNTRY_ID], day)).get(COUNTRY_ID) ?? [];
+  const slow = [...(await grassrootsFromRows(provinces, day)).values()];
+  for (const kind of ['GRASSROOTS_COMMITTEE', 'GRASSROOTS_CELL'] as const) {
+    const ours = grassroots.reduce((n, e) => n + (kind === 'GRASSROOTS_COMMITTEE' ? e.committees : e.cells), 0);
+    const rows = slow.flatMap((m) => [...m]).filter(([key]) => key.endsWith(` ${kind}`));
+    expect(ours, `country's ${kind} on ${day}`).toBe(rows.reduce((n, [, c]) => n + c, 0));
+  }
+}
+
 async function expectFiguresFromRows(days: string[]) {
-  const ids = (await organisations()).map((o) => o.id);
+  const all = await organisations();
+  const ids = all.map((o) => o.id);
+  const provinces = all.filter((o) => o.kind === 'PROVINCIAL').map((o) => o.id);
   const policy = activeRiskPolicy();
   for (const day of days) {
     // An organisation with no member that day may be absent or 0: the API answers 0 for both.
@@ -163,6 +184,7 @@ async function expectFiguresFromRows(days: string[]) {
     const byMonth = await admissionsByMonth(ids, from, day);
     const totals = new Map([...byMonth].map(([id, months]) => [id, [...months.values()].reduce((a, b) => a + b, 0)]));
     expect(nonZero(totals), `admissions to ${day}`).toEqual(nonZero(await admissionsFromRows(ids, from, day)));
+    await expectCountryFromRows(provinces, day, from);
     const grassroots = new Map(
       [...(await grassrootsOn(ids, day))].map(([id, list]) => [
         id,

@@ -1,10 +1,23 @@
 // GrassrootsDay: for each organisation and each day, the change of the number of grassroots
 // committees and cells of its subtree, by sector. A grassroots organisation counts under an
 // ancestor while it is alive and the ancestry covers the day: +1 where both begin, -1 where the
-// first ends. Computed by the database, for every grassroots organisation (rebuild) or for those a
-// write touches (before and after it: the difference is appended).
+// first ends. The provinces' rows are repeated under COUNTRY_ID (the whole country). Computed by
+// the database, for every grassroots organisation (rebuild) or for those a write touches (before and after it: the difference is appended).
 import { GRASSROOTS_KINDS_SQL, num } from '../read/sql.ts';
-import { empty, GRAINS, greatest, inSlices, join, least, OPEN, type Queryable, raw, sql } from './sql.ts';
+import {
+  COUNTRY_ID,
+  empty,
+  GRAINS,
+  greatest,
+  inSlices,
+  join,
+  least,
+  OPEN,
+  PROVINCES_OF,
+  type Queryable,
+  raw,
+  sql,
+} from './sql.ts';
 
 interface Count {
   committees: number;
@@ -17,13 +30,17 @@ export type GrassrootsChanges = Map<string, Count>;
 function contributions(q: Queryable, orgIds: readonly number[] | null) {
   const only = orgIds ? sql`AND g."id" IN (${join([...orgIds])})` : empty;
   return sql`
-    WITH spans AS (
+    WITH placed AS (
       SELECT a."ancestorId" AS "org", g."sector" AS "sector",
         CASE WHEN g."kind" = 'GRASSROOTS_COMMITTEE' THEN 1 ELSE 0 END AS "committee",
         ${greatest(q)}(a."startOn", g."establishedOn") AS "s",
         ${least(q)}(COALESCE(a."endOn", ${OPEN}), COALESCE(g."dissolvedOn", ${OPEN})) AS "e"
       FROM "Organisation" g JOIN "OrganisationAncestry" a ON a."descendantId" = g."id" AND a."depth" > 0
       WHERE g."kind" IN ${GRASSROOTS_KINDS_SQL} ${only}
+    ),
+    spans AS (
+      SELECT "org", "sector", "committee", "s", "e" FROM placed
+      UNION ALL SELECT ${COUNTRY_ID} AS "org", x."sector", x."committee", x."s", x."e" FROM placed x ${PROVINCES_OF('x')}
     ),
     events AS (
       SELECT "org", "s" AS "day", "sector", "committee", 1 AS "d" FROM spans WHERE "s" < "e"

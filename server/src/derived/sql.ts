@@ -38,6 +38,16 @@ export const GRAINS = [
   ['Y', 4],
 ] as const;
 
+/**
+ * The whole country's rows in SubtreeDay and GrassrootsDay: organisation id 0 (no organisation has
+ * it) holds the sum of every province's rows, so the country's figures are as cheap as a commune's.
+ */
+export const COUNTRY_ID = 0;
+
+/** Joined to a CTE's rows on their "org": keeps the rows of provinces (repeated under COUNTRY_ID). */
+export const PROVINCES_OF = (alias: string) =>
+  raw(`JOIN "Organisation" r ON r."id" = ${alias}."org" AND r."kind" = 'PROVINCIAL'`);
+
 /** The end of an open state, as a date that sorts after every real one. */
 export const OPEN = '9999-12-31';
 

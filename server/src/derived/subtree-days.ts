@@ -2,10 +2,24 @@
 // count and the admissions attributed to it that day, with the tree as it stood on that day.
 // A member counts in a subtree while a placement, the cell's ancestry and the membership all cover
 // the day; so each (placement, ancestor) pair adds +1 where the three begin together and -1 where
-// the first of them ends. Computed by the database, for every member (rebuild) or for the members
+// the first of them ends. The provinces' rows are repeated under COUNTRY_ID (the whole country).
+// Computed by the database, for every member (rebuild) or for the members
 // a write touches (before and after it: the difference is applied).
 import { num } from '../read/sql.ts';
-import { empty, GRAINS, greatest, inSlices, join, least, OPEN, type Queryable, raw, sql } from './sql.ts';
+import {
+  COUNTRY_ID,
+  empty,
+  GRAINS,
+  greatest,
+  inSlices,
+  join,
+  least,
+  OPEN,
+  PROVINCES_OF,
+  type Queryable,
+  raw,
+  sql,
+} from './sql.ts';
 
 export interface DayChange {
   members: number;
@@ -18,7 +32,7 @@ export type Changes = Map<string, DayChange>;
 function contributions(q: Queryable, memberIds: readonly number[] | null) {
   const only = memberIds ? sql`AND m."id" IN (${join([...memberIds])})` : empty;
   return sql`
-    WITH spans AS (
+    WITH placed AS (
       SELECT a."ancestorId" AS "org",
         ${greatest(q)}(p."startOn", a."startOn", m."admittedOn") AS "s",
         ${least(q)}(COALESCE(p."endOn", ${OPEN}), COALESCE(a."endOn", ${OPEN}), COALESCE(m."leftOn", ${OPEN})) AS "e"
@@ -27,13 +41,21 @@ function contributions(q: Queryable, memberIds: readonly number[] | null) {
         JOIN "OrganisationAncestry" a ON a."descendantId" = p."cellId" AND a."depth" > 0
       WHERE 1 = 1 ${only}
     ),
-    events AS (
-      SELECT "org", "s" AS "day", 1 AS "dm", 0 AS "da" FROM spans WHERE "s" < "e"
-      UNION ALL SELECT "org", "e" AS "day", -1 AS "dm", 0 AS "da" FROM spans WHERE "s" < "e" AND "e" < ${OPEN}
-      UNION ALL SELECT a."ancestorId" AS "org", m."admittedOn" AS "day", 0 AS "dm", 1 AS "da"
+    spans AS (
+      SELECT "org", "s", "e" FROM placed
+      UNION ALL SELECT ${COUNTRY_ID} AS "org", x."s", x."e" FROM placed x ${PROVINCES_OF('x')}
+    ),
+    admitted AS (
+      SELECT a."ancestorId" AS "org", m."admittedOn" AS "day"
         FROM "Member" m JOIN "OrganisationAncestry" a ON a."descendantId" = m."admittedInId" AND a."depth" > 0
           AND a."startOn" <= m."admittedOn" AND (a."endOn" IS NULL OR a."endOn" > m."admittedOn")
         WHERE 1 = 1 ${only}
+    ),
+    events AS (
+      SELECT "org", "s" AS "day", 1 AS "dm", 0 AS "da" FROM spans WHERE "s" < "e"
+      UNION ALL SELECT "org", "e" AS "day", -1 AS "dm", 0 AS "da" FROM spans WHERE "s" < "e" AND "e" < ${OPEN}
+      UNION ALL SELECT "org", "day", 0 AS "dm", 1 AS "da" FROM admitted
+      UNION ALL SELECT ${COUNTRY_ID} AS "org", x."day", 0 AS "dm", 1 AS "da" FROM admitted x ${PROVINCES_OF('x')}
     )
     SELECT "org" AS "organisationId", "day", SUM("dm") AS "members", SUM("da") AS "admissions"
     FROM events GROUP BY "org", "day"`;

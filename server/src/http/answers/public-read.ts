@@ -29,8 +29,14 @@ export interface PublicReadOptions {
   outcome(req: IncomingMessage, outcome: Outcome): void;
 }
 
-/** How a public read was answered. */
-export type Outcome = 'hit' | 'miss' | 'uncacheable' | 'limited';
+/**
+ * How a public read was answered: ready-made bytes (hit), computed now (miss), the previous answer
+ * while a write's one recomputation runs (stale), an error (uncacheable), or refused (limited).
+ */
+export type Outcome = 'hit' | 'miss' | 'stale' | 'uncacheable' | 'limited';
+
+/** A stale answer is sent once, never kept by browsers or CDNs: the next request asks again. */
+const STALE_CACHE_CONTROL = 'public, no-cache';
 
 /** Is this a request the public read path answers? (An anonymous GET of a persisted operation.) */
 export function isPublicRead(req: IncomingMessage, url: URL): boolean {
@@ -65,6 +71,10 @@ export function publicReads(options: PublicReadOptions) {
     const stamp = await options.store.stamp(scope);
     const cached = await options.store.get(key, stamp);
     if (cached) return send(req, res, cached, 'hit');
+    // A write changed the answer and a reader is already computing the new one: the others get the
+    // previous answer meanwhile (within the store's staleMs), instead of queueing behind it.
+    const old = inflight.has(`${stamp}:${key}`) ? options.store.stale(key, scope) : undefined;
+    if (old) return send(req, res, old, 'stale');
     if (!(await options.admit(req, res))) {
       options.outcome(req, 'limited');
       return 'limited';
@@ -86,7 +96,7 @@ export function publicReads(options: PublicReadOptions) {
     return send(req, res, fresh, 'miss');
   };
 
-  function send(req: IncomingMessage, res: ServerResponse, answer: Answer, cache: 'hit' | 'miss'): Outcome {
+  function send(req: IncomingMessage, res: ServerResponse, answer: Answer, cache: Served): Outcome {
     options.outcome(req, cache);
     sendAnswer(req, res, answer, cache);
     return cache;
@@ -144,12 +154,14 @@ function matches(req: IncomingMessage, answer: Answer): boolean {
     .some((tag) => tag === '*' || tags.has(tag));
 }
 
-function sendAnswer(req: IncomingMessage, res: ServerResponse, answer: Answer, cache: 'hit' | 'miss') {
+type Served = 'hit' | 'miss' | 'stale';
+
+function sendAnswer(req: IncomingMessage, res: ServerResponse, answer: Answer, cache: Served) {
   const encoding = negotiate(req.headers['accept-encoding']);
   const bytes = (encoding && answer[encoding]) || answer.body;
   const sentEncoding = bytes === answer.body ? null : encoding;
   const headers = {
-    'cache-control': PUBLIC_CACHE_CONTROL,
+    'cache-control': cache === 'stale' ? STALE_CACHE_CONTROL : PUBLIC_CACHE_CONTROL,
     etag: (sentEncoding ? answer.etags[sentEncoding] : answer.etags.identity) as string,
     vary: 'Accept-Encoding',
     'access-control-allow-origin': '*',

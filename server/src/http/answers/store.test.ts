@@ -11,7 +11,7 @@ const answer = (bytes: number) => ({
   contentType: 'application/json',
 });
 
-const options = { maxBytes: 1 << 20, ttlMs: 60_000, degradedTtlMs: 1_000 };
+const options = { maxBytes: 1 << 20, ttlMs: 60_000, degradedTtlMs: 1_000, staleMs: 0 };
 
 describe('AnswerStore without Redis', () => {
   it('holds no more bytes than its budget, dropping the least recently used', async () => {

@@ -32,9 +32,19 @@ export interface StoreOptions {
   ttlMs: number;
   /** How long an answer is kept locally while Redis is unreachable. */
   degradedTtlMs: number;
+  /**
+   * How long after a write the previous answer of a scope it touched may still be sent to the
+   * readers who arrive while its one recomputation runs (0: they wait for it).
+   */
+  staleMs: number;
 }
 
-export const DEFAULT_STORE_OPTIONS: StoreOptions = { maxBytes: 64 << 20, ttlMs: 5 * 60_000, degradedTtlMs: 5_000 };
+export const DEFAULT_STORE_OPTIONS: StoreOptions = {
+  maxBytes: 64 << 20,
+  ttlMs: 5 * 60_000,
+  degradedTtlMs: 5_000,
+  staleMs: 10_000,
+};
 
 const EPOCH_KEY = 'ketnap:epoch';
 const CHANNEL = 'ketnap:epoch';
@@ -50,6 +60,8 @@ export class AnswerStore {
   private current = newEpoch();
   /** Each scope's version as this instance knows it (read from Redis on first use, then heard). */
   private readonly versions = new LRUCache<string, string>({ max: 100_000 });
+  /** Each scope's stamp before its last change, while its answers may still be sent as stale. */
+  private readonly previous: LRUCache<string, string>;
   private owed = false;
   private retry: NodeJS.Timeout | undefined;
 
@@ -57,6 +69,7 @@ export class AnswerStore {
     private readonly shared: Shared,
     private readonly options: StoreOptions = DEFAULT_STORE_OPTIONS,
   ) {
+    this.previous = new LRUCache<string, string>({ max: 100_000, ttl: Math.max(1, options.staleMs) });
     this.local = new LRUCache<string, Answer>({
       maxSize: options.maxBytes,
       sizeCalculation: (answer, key) =>
@@ -66,7 +79,7 @@ export class AnswerStore {
     shared.subscriber?.on('message', (channel: string, message: string) => {
       if (channel === CHANNEL) return this.adopt(message);
       const [scope, version] = message.split(' ');
-      if (scope && version) this.versions.set(scope, version);
+      if (scope && version) this.change(scope, version);
     });
     shared.subscriber
       ?.subscribe(CHANNEL, VERSION_CHANNEL)
@@ -75,6 +88,7 @@ export class AnswerStore {
     shared.onChange((state) => {
       this.local.clear();
       this.versions.clear();
+      this.previous.clear();
       if (state !== 'up') return;
       // After an outage nothing shared is trusted: a write elsewhere may have gone unannounced.
       if (wasUp) void this.invalidate();
@@ -129,6 +143,23 @@ export class AnswerStore {
     }
   }
 
+  /**
+   * The answer `key` had before the last change of `scope`, while that change is recent (within
+   * staleMs): what a reader gets while the one recomputation runs. Undefined when there is none.
+   */
+  stale(key: string, scope: string): Answer | undefined {
+    if (this.options.staleMs <= 0) return undefined;
+    const stamp = this.previous.get(scope);
+    return stamp === undefined ? undefined : this.local.get(`${stamp}:${key}`);
+  }
+
+  /** A scope's new version; its answers under the old one may be sent as stale for a while. */
+  private change(scope: string, version: string): void {
+    if (this.versions.get(scope) === version) return;
+    this.previous.set(scope, this.stampNow(scope));
+    this.versions.set(scope, version);
+  }
+
   /** Keeps an answer of `scope` computed under `stamp`, unless a write has changed the scope since. */
   put(key: string, answer: Answer, scope: string, stamp: string): void {
     if (stamp !== this.stampNow(scope)) return;
@@ -152,7 +183,7 @@ export class AnswerStore {
     const redis = this.shared.redis;
     if (!scopes || (redis && this.shared.state() !== 'up')) return this.invalidateAll();
     const changed = [...new Set([...scopes, EVERYTHING])].map((scope) => [scope, newEpoch()] as const);
-    for (const [scope, version] of changed) this.versions.set(scope, version);
+    for (const [scope, version] of changed) this.change(scope, version);
     if (!redis) return;
     try {
       const batch = redis.multi();
@@ -171,6 +202,7 @@ export class AnswerStore {
     this.current = newEpoch();
     this.local.clear();
     this.versions.clear();
+    this.previous.clear();
     await this.announce();
   }
 
@@ -192,6 +224,7 @@ export class AnswerStore {
     this.current = epoch;
     this.local.clear();
     this.versions.clear();
+    this.previous.clear();
   }
 
   /** Publishes the current epoch; while Redis cannot be reached, owes it and retries. */
