@@ -14,6 +14,8 @@ export interface NationBench {
   rawMs: number;
   /** Members per second of the nation's load over rows per second of the raw inserts. */
   ratio: number;
+  /** Rows the load wrote into the derived tables (beside the base rows of the summary). */
+  derivedRows: number;
   /** The README's first query on the root, on this nation. */
   root: string[];
 }
@@ -49,6 +51,11 @@ export async function benchNation(url: string, members: number): Promise<NationB
     let start = performance.now();
     const summary = await loadNation(conn, { members });
     const nationMs = performance.now() - start;
+    let derivedRows = 0;
+    for (const table of ['SubtreeDay', 'GrassrootsDay', 'CellRiskSpan']) {
+      const [count] = await conn.query<{ n: unknown }>(`SELECT COUNT(*) AS "n" FROM "${table}"`);
+      derivedRows += Number(count?.n);
+    }
     const root = await benchRoot(url);
 
     for (const statement of await scratchTable(conn)) await conn.exec(statement);
@@ -75,7 +82,7 @@ export async function benchNation(url: string, members: number): Promise<NationB
     await conn.exec('COMMIT');
     const rawMs = performance.now() - start;
     await conn.exec('DROP TABLE "BenchMember"');
-    return { members, summary, nationMs, rawMs, ratio: rawMs / nationMs, root };
+    return { members, summary, nationMs, rawMs, ratio: rawMs / nationMs, derivedRows, root };
   } finally {
     await conn.close();
   }
@@ -84,11 +91,12 @@ export async function benchNation(url: string, members: number): Promise<NationB
 const perSecond = (n: number, ms: number) => Math.round((n * 1000) / ms).toLocaleString('en');
 
 function describe(engine: string, b: NationBench): string[] {
-  const rows = Object.values(b.summary.rows).reduce((a, n) => a + n, 0);
+  const base = Object.values(b.summary.rows).reduce((a, n) => a + n, 0);
+  const rows = base + b.derivedRows;
   return [
-    `  ${engine}: nation ${(b.nationMs / 1000).toFixed(1)} s (${perSecond(b.members, b.nationMs)} members/s, ${rows.toLocaleString('en')} rows in all, ${perSecond(rows, b.nationMs)} rows/s);`,
+    `  ${engine}: nation ${(b.nationMs / 1000).toFixed(1)} s (${perSecond(b.members, b.nationMs)} members/s; ${base.toLocaleString('en')} base rows and ${b.derivedRows.toLocaleString('en')} derived rows, ${perSecond(rows, b.nationMs)} rows/s);`,
     `    raw constant member rows ${(b.rawMs / 1000).toFixed(1)} s (${perSecond(b.members, b.rawMs)} rows/s)`,
-    `    nation / raw = ${b.ratio.toFixed(2)}× in members per second (${((b.ratio * rows) / b.members).toFixed(2)}× in rows per second; the load includes deriving the derived tables)`,
+    `    nation / raw = ${b.ratio.toFixed(2)}× in members per second; ${((b.ratio * rows) / b.members).toFixed(2)}× in rows written per second, derived rows included (target ≥ 0.3×)`,
     ...b.root,
   ];
 }

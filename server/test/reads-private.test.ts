@@ -138,6 +138,21 @@ describe.each(engines)('private reads on %s', async (engine) => {
     }
   });
 
+  test("members' own histories (changes) cost the same statements for one member and for a page of them", async () => {
+    const count = async (first: number) => {
+      statements.length = 0;
+      const { data, errors } = await gql(
+        `{ members(code: "thanh-chuong", first: ${first}) { edges { node { changes { action } } } } }`,
+        {},
+        world.tokens.admin,
+      );
+      expect(errors).toBeUndefined();
+      expect(data!.members.edges).toHaveLength(first);
+      return statements.length;
+    };
+    expect(await count(10)).toBe(await count(1));
+  });
+
   test('the figures of Organisation cost the same statements for one organisation and for all its children', async () => {
     const count = async (query: string) => {
       statements.length = 0;

@@ -1,6 +1,7 @@
 // The audit trail, for admins: every write with who, what, which entity, before and after.
 import type { Prisma } from '@ketnap/prisma/generated/sqlite/client.ts';
 import { prisma } from '../db.ts';
+import { batched } from '../read/batch.ts';
 import { builder } from './builder.ts';
 import { MemberRef, personalOfMember } from './member.ts';
 
@@ -38,8 +39,22 @@ builder.objectField(MemberRef, 'changes', (t) =>
       'Every write to this member, oldest first: who, when, what, before and after, and why for a correction ' +
       '(personal data: only for tokens reaching the member’s cell).',
     authScopes: personalOfMember,
-    resolve: (m) =>
-      prisma().auditEvent.findMany({ where: { entityType: 'Member', entityId: String(m.id) }, orderBy: { id: 'asc' } }),
+    // One statement for every member of a list that asks (no query per member).
+    resolve: (m, _args, ctx) =>
+      batched(
+        ctx,
+        'memberChanges',
+        async (ids: readonly string[]) => {
+          const events = await prisma().auditEvent.findMany({
+            where: { entityType: 'Member', entityId: { in: [...ids] } },
+            orderBy: { id: 'asc' },
+          });
+          const found = new Map<string, typeof events>();
+          for (const event of events) found.set(event.entityId, [...(found.get(event.entityId) ?? []), event]);
+          return found;
+        },
+        [],
+      ).load(String(m.id)),
   }),
 );
 
