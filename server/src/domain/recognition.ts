@@ -14,6 +14,7 @@ import {
   validateLeaving,
   validateRecognitionDecision,
   validateRecognitionVote,
+  validateRecognitionVoteDay,
 } from '../rules/membership.ts';
 import { memberById } from './lookup.ts';
 import { closePlacement, facts } from './members.ts';
@@ -56,15 +57,7 @@ function vote(
     const { votes, decided } = await history(tx, before.id);
     const figures = { on: input.on, votesFor: input.votesFor, votesAgainst: input.votesAgainst ?? 0, votesEligible: 0 };
     // Order and state first (they need no roster), then the vote against the cell's roster that day.
-    ensure(
-      validateRecognitionVote(
-        facts(before),
-        votes,
-        { ...figures, votesEligible: Number.MAX_SAFE_INTEGER },
-        false,
-        decided,
-      ),
-    );
+    ensure(validateRecognitionVoteDay(facts(before), votes, input.on, decided));
     figures.votesEligible = await cellVoteBase(tx, cellOn(before, input.on), input.on, input);
     ensure(validateRecognitionVote(facts(before), votes, figures, action === 'recogniseMember', decided));
     const proposal = recognitionProposal(figures);

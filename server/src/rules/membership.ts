@@ -63,6 +63,25 @@ function undecided(m: MemberFacts, decided: boolean): Violation[] {
  * months of probation, after the previous vote, unless the case went to the superior committee.
  * `mustPass` (recogniseMember) also requires two thirds for recognition.
  */
+/** May a recognition vote be held on `on`? (Its order and the member's state: no figures needed.) */
+export function validateRecognitionVoteDay(
+  m: MemberFacts,
+  previous: { on: string; proposal: Proposal }[],
+  on: string,
+  decided = false,
+): Violation[] {
+  const policy = policyOn(on);
+  const open = undecided(m, decided);
+  if (open.length) return open;
+  const end = addMonths(m.admittedOn, policy.probationMonths);
+  if (on < end) return [violation('PROBATION_NOT_OVER', 'on', { months: policy.probationMonths, end })];
+  const last = previous.at(-1)?.on;
+  if (last && on <= last) return [violation('VOTE_NOT_AFTER_PREVIOUS', 'on', { on, previous: last })];
+  if (isReferred(previous)) return [violation('RECOGNITION_REFERRED', 'memberId')];
+  return [];
+}
+
+/** A recognition vote: its day (validateRecognitionVoteDay), then its figures against its base. */
 export function validateRecognitionVote(
   m: MemberFacts,
   previous: { on: string; proposal: Proposal }[],
@@ -70,14 +89,8 @@ export function validateRecognitionVote(
   mustPass = false,
   decided = false,
 ): Violation[] {
-  const policy = policyOn(vote.on);
-  const open = undecided(m, decided);
-  if (open.length) return open;
-  const end = addMonths(m.admittedOn, policy.probationMonths);
-  if (vote.on < end) return [violation('PROBATION_NOT_OVER', 'on', { months: policy.probationMonths, end })];
-  const last = previous.at(-1)?.on;
-  if (last && vote.on <= last) return [violation('VOTE_NOT_AFTER_PREVIOUS', 'on', { on: vote.on, previous: last })];
-  if (isReferred(previous)) return [violation('RECOGNITION_REFERRED', 'memberId')];
+  const day = validateRecognitionVoteDay(m, previous, vote.on, decided);
+  if (day.length) return day;
   const figures = mustPass
     ? validateVote(vote.on, vote.votesFor, vote.votesEligible)
     : validateVoteFigures(vote.votesFor, vote.votesEligible);
