@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Makes sure what the tests need is on this machine: Debian's Chromium for the browser tests,
-# PostgreSQL and Redis running. Run by `pnpm test` before the suites; safe to run twice.
+# Makes sure what the tests need is on this machine: Debian's Chromium for the browser tests and
+# the Noto fonts (the demo page's layout is measured with them), PostgreSQL and Redis running. Run by `pnpm test` before the suites; safe to run twice.
 set -euo pipefail
 
 if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
@@ -10,6 +10,11 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   else
     echo "test-env: Chromium is missing; install Debian's chromium package (browser tests need it)" >&2
   fi
+fi
+
+if [ ! -d /usr/share/fonts/truetype/noto ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "test-env: installing Debian's Noto fonts"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-core >/dev/null
 fi
 
 if command -v pg_isready >/dev/null && ! pg_isready -h 127.0.0.1 -p 5432 -q; then

@@ -5,6 +5,7 @@ import { minifyLitTemplates } from './scripts/minify-templates.ts';
 
 export default defineConfig({
   plugins: [minifyLitTemplates()],
+  define: { KETNAP_CLASSIC: 'true' }, // a classic script carries its English: see src/lib/english.ts
   publicDir: false,
   // Lit's production build whatever NODE_ENV says (vitest sets it to "test", which would pick
   // Lit's development build, 4 KB gzip heavier and noisy in the console).

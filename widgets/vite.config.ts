@@ -17,6 +17,7 @@ const persistedOperations = (): Plugin => ({
 
 export default defineConfig({
   plugins: [persistedOperations(), minifyLitTemplates()],
+  define: { KETNAP_CLASSIC: 'false' }, // see src/lib/english.ts
   publicDir: 'public',
   // Lit's production build whatever NODE_ENV says (vitest sets it to "test", which would pick
   // Lit's development build, 4 KB gzip heavier and noisy in the console).
@@ -30,9 +31,10 @@ export default defineConfig({
     minify: 'terser',
     terserOptions: { compress: { passes: 2 }, format: { comments: false } },
     rollupOptions: {
-      input: 'src/index.ts',
+      // English (src/lib/i18n-en.ts) is an entry of its own, fetched only by pages that ask for it.
+      input: { ketnap: 'src/index.ts', 'ketnap-en': 'src/lib/i18n-en.ts' },
       preserveEntrySignatures: 'exports-only',
-      output: { format: 'es', entryFileNames: 'ketnap.js' },
+      output: { format: 'es', entryFileNames: '[name].js' },
     },
   },
 });

@@ -1,24 +1,14 @@
 // The widgets' no-JavaScript forms on a real HTTP server with the demo data (SQLite): the iframe
 // page, the SVG and PNG images and oEmbed show the article's figures, are cached like the widgets'
 // reads (ETag, 304, made stale by a write), and refuse bad attributes by name without a 500.
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../src/config.ts';
 import { notifyCommitted } from '../src/domain/committed.ts';
 import { PUBLIC_CACHE_CONTROL } from '../src/http/answers/public-read.ts';
 import { type Running, startServer } from '../src/main.ts';
-
-/** The widgets' persisted operations, as their build writes the manifest (sha256 of each file). */
-function widgetsManifest(): Record<string, string> {
-  const dir = resolve(repoRoot, 'widgets/src/operations');
-  const texts = readdirSync(dir)
-    .filter((file) => file.endsWith('.graphql'))
-    .map((file) => readFileSync(join(dir, file), 'utf8'));
-  return Object.fromEntries(texts.map((text) => [createHash('sha256').update(text).digest('hex'), text]));
-}
+import { widgetsManifest } from './embed-support.ts';
 
 let running: Running;
 const dir = mkdtempSync(join(tmpdir(), 'ketnap-embed-'));

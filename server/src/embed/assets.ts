@@ -101,6 +101,7 @@ svg{display:block;width:100%}
 .cells li.recovered{border-left-color:var(--good)}
 .figures{display:block;font-variant-numeric:tabular-nums}
 .note{display:block;color:var(--good);font-weight:600;font-size:.9em}
+.source{color:var(--muted);font-size:.8em}
 .error{color:var(--fg)}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 `;

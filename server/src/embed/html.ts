@@ -77,6 +77,8 @@ function blockOf(block: Block): string {
         .join('\n')}</ul>`;
     case 'empty':
       return `<p class="muted empty">${esc(block.text)}</p>`;
+    case 'source':
+      return `<p class="source">${esc(block.text)}</p>`;
   }
 }
 

@@ -3,7 +3,8 @@
 // a page, type `photo` for an .svg or .png image. The pages announce it with a discovery link.
 import { HttpError } from '../http/http-error.ts';
 import { esc } from './html.ts';
-import { canonicalSearch, type EmbedQuery, embedPath, type Format, readQuery } from './params.ts';
+import { canonicalSearch, type EmbedQuery, embedPath, type Format } from './params.ts';
+import { resolveQuery } from './snapshots.ts';
 import { WIDTH } from './svg.ts';
 import type { View } from './view.ts';
 
@@ -15,7 +16,7 @@ export interface OembedRequest {
   maxHeight?: number | undefined;
 }
 
-export function readOembed(params: URLSearchParams, origin: string): OembedRequest {
+export async function readOembed(params: URLSearchParams, origin: string): Promise<OembedRequest> {
   const format = params.get('format') ?? 'json';
   if (format === 'xml') throw new HttpError(501, 'Parameter "format": only json is served');
   if (format !== 'json') throw new HttpError(400, 'Parameter "format": write format=json');
@@ -32,7 +33,7 @@ export function readOembed(params: URLSearchParams, origin: string): OembedReque
     throw new HttpError(404, 'Parameter "url": not an /embed/… address of this server');
   let query: EmbedQuery;
   try {
-    query = readQuery(embed.element, url.searchParams);
+    query = await resolveQuery(embed.element, url.searchParams);
   } catch (error) {
     throw error instanceof HttpError ? new HttpError(error.status, `Parameter "url": ${error.message}`) : error;
   }

@@ -23,10 +23,24 @@ export interface EmbedQuery {
   to?: string | undefined;
   asOf?: string | undefined;
   recoveredTo?: string | undefined;
+  /** A snapshot's figures (`snapshot=ID`), shown instead of the live ones (embed/snapshots.ts). */
+  snapshot?: Frozen | undefined;
+}
+
+/** The figures of a snapshot, as an embed shows them. */
+export interface Frozen {
+  id: string;
+  /** The day the figures were frozen ("số liệu đến ngày …"). */
+  figuresOn: string;
+  /** The document served at /snapshots/<id>: its `data` is the operation's answer. */
+  body: Buffer;
 }
 
 /** Each element's date attributes: required or optional. */
-const DATES: Record<Element, Partial<Record<'from' | 'to' | 'as-of' | 'recovered-to', 'required' | 'optional'>>> = {
+export const DATES: Record<
+  Element,
+  Partial<Record<'from' | 'to' | 'as-of' | 'recovered-to', 'required' | 'optional'>>
+> = {
   progress: { from: 'required', to: 'required' },
   trend: { from: 'required', to: 'required' },
   'at-risk': { 'as-of': 'required', 'recovered-to': 'optional' },
@@ -99,17 +113,25 @@ export function readQuery(element: Element, params: URLSearchParams): EmbedQuery
   return query;
 }
 
-/** The query's attributes in a fixed order, defaults left out: the cache key and the canonical URL. */
+/**
+ * The query's attributes in a fixed order, defaults left out: the cache key and the canonical URL.
+ * A snapshot's URL names the snapshot alone: its attributes are kept in it.
+ */
 export function canonicalSearch(query: EmbedQuery): string {
-  const params = new URLSearchParams({ org: query.org });
-  const pairs: [string, string | undefined][] = [
-    ['from', query.from],
-    ['to', query.to],
-    ['as-of', query.asOf],
-    ['recovered-to', query.recoveredTo],
+  const figures: [string, string | undefined][] = query.snapshot
+    ? [['snapshot', query.snapshot.id]]
+    : [
+        ['org', query.org],
+        ['from', query.from],
+        ['to', query.to],
+        ['as-of', query.asOf],
+        ['recovered-to', query.recoveredTo],
+      ];
+  const params = new URLSearchParams();
+  const shown: [string, string | undefined][] = [
     ['lang', query.lang === 'vi' ? undefined : query.lang],
     ['theme', query.theme === 'auto' ? undefined : query.theme],
   ];
-  for (const [name, value] of pairs) if (value) params.set(name, value);
+  for (const [name, value] of [...figures, ...shown]) if (value) params.set(name, value);
   return params.toString();
 }

@@ -1,9 +1,11 @@
 // The no-JavaScript forms of the widgets: /embed/<element> (a page for an iframe), /embed/<element>.svg
-// and .png (images), /oembed, and the pages' own files (/embed/frame.js, resize.js, embed.css).
-// Figures come from the widget's persisted operation run through yoga as the widgets' GETs are;
-// both the operation's answer and each form's bytes are kept in the public answer store, in the
-// organisation's scope (a write to it makes them stale). Bad attributes get a 400 naming the
-// attribute, an unknown organisation a 404: as pages for the iframe, as text for the rest.
+// and .png (images), /oembed, and the pages' own files (/embed/frame.js, resize.js, embed.css); and
+// the frozen widgets' documents, /snapshots/<id>. Live figures come from the widget's persisted
+// operation run through yoga as the widgets' GETs are; both the operation's answer and each form's
+// bytes are kept in the public answer store, in the organisation's scope (a write to it makes them
+// stale). With `snapshot=ID` the figures are the snapshot's, in a scope no write touches. Bad
+// attributes get a 400 naming the attribute, an unknown organisation or snapshot a 404: as pages
+// for the iframe, as text for the rest.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Computed } from '../http/answers/public-read.ts';
 import { answerOf } from '../http/answers/public-read.ts';
@@ -14,8 +16,9 @@ import { embedCache, type Outcome, rawAnswer, sendAnswer } from './cache.ts';
 import { dataOf, operationIds, operationPath } from './data.ts';
 import { EMBED_CSP, errorPageOf, pageOf } from './html.ts';
 import { type OembedRequest, oembedOf, readOembed } from './oembed.ts';
-import { canonicalSearch, type EmbedQuery, embedPath, type Format, readQuery } from './params.ts';
+import { canonicalSearch, type EmbedQuery, embedPath, type Format } from './params.ts';
 import { pngOf } from './png.ts';
+import { needsLookup, resolveQuery, snapshotBody } from './snapshots.ts';
 import { svgOf } from './svg.ts';
 import { viewOf } from './view.ts';
 
@@ -30,7 +33,13 @@ export interface EmbedOptions {
 }
 
 /** Does this path belong to the embeds? */
-export const isEmbedRoute = (path: string): boolean => path === '/oembed' || path.startsWith('/embed/');
+export const isEmbedRoute = (path: string): boolean =>
+  path === '/oembed' || path.startsWith('/embed/') || path.startsWith('/snapshots/');
+
+/** A snapshot's document never changes: kept by browsers and CDNs for a year. */
+export const SNAPSHOT_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+/** Its figures never change either, but the forms' drawing may improve: a day. */
+const FROZEN_FORM_CACHE_CONTROL = 'public, max-age=86400';
 
 const assets = Object.fromEntries(
   Object.entries(ASSETS).map(([path, asset]) => [
@@ -48,6 +57,7 @@ export function embedRoutes(options: EmbedOptions) {
 
   /** The operation's JSON answer for these attributes (kept like a widget's read). */
   const dataFor = async (query: EmbedQuery) => {
+    if (query.snapshot) return dataOf(query, query.snapshot.body);
     const id = ids[query.element];
     if (!id)
       throw new HttpError(503, `The ${query.element} operation is not in this server's manifest (build the widgets)`);
@@ -85,6 +95,17 @@ export function embedRoutes(options: EmbedOptions) {
     }
   };
 
+  /** GET /snapshots/<id>: the document stored when the widget was frozen, byte for byte. */
+  const snapshot = async (req: IncomingMessage, res: ServerResponse, id: string): Promise<Outcome> => {
+    const { answer, outcome } = await cache.through(`snapshot\0${id}`, `snapshot:${id}`, async () => {
+      const body = await snapshotBody(id);
+      if (!body) throw new HttpError(404, `No snapshot has the id "${id}"`);
+      return answerOf({ body, contentType: 'application/json; charset=utf-8' });
+    });
+    sendAnswer(req, res, answer as Answer, outcome as 'hit' | 'miss', { 'cache-control': SNAPSHOT_CACHE_CONTROL });
+    return outcome;
+  };
+
   return async function answer(req: IncomingMessage, res: ServerResponse, url: URL): Promise<Outcome | 'none'> {
     const path = url.pathname;
     const embed = embedPath(path);
@@ -95,30 +116,32 @@ export function embedRoutes(options: EmbedOptions) {
         sendAnswer(req, res, asset, 'hit', { 'cache-control': 'public, max-age=300' });
         return 'hit';
       }
+      // A snapshot read from the database spends a point, as a computed answer does: guessed ids cost.
+      const id = path.startsWith('/snapshots/') ? path.slice('/snapshots/'.length) : snapshotIdOf(url);
+      if (needsLookup(id) && !(await options.admit(req, res))) return 'limited';
+      if (path.startsWith('/snapshots/')) return await snapshot(req, res, id as string);
       const origin = originOf(req);
       let asked: Asked;
-      if (embed) asked = { form: embed.format, query: readQuery(embed.element, url.searchParams) };
+      if (embed) asked = { form: embed.format, query: await resolveQuery(embed.element, url.searchParams) };
       else if (path === '/oembed') {
-        const oembed = readOembed(url.searchParams, origin);
+        const oembed = await readOembed(url.searchParams, origin);
         asked = { form: 'oembed', query: oembed.query, oembed };
       } else throw new HttpError(404, `No embed at ${path}: try /embed/progress, at-risk, trend or grassroots`);
       const sizes =
         asked.form === 'oembed' ? `${asked.oembed.format}:${asked.oembed.maxWidth}x${asked.oembed.maxHeight}` : '';
       const key = `embed\0${asked.form}\0${asked.query.element}\0${canonicalSearch(asked.query)}\0${origin}\0${sizes}`;
+      const frozen = asked.query.snapshot;
       const { answer, outcome } = await cache.through(
         key,
-        asked.query.org,
+        frozen ? `snapshot:${frozen.id}` : asked.query.org,
         () => make(asked, origin),
         () => options.admit(req, res),
       );
       if (answer)
-        sendAnswer(
-          req,
-          res,
-          answer,
-          outcome as 'hit' | 'miss',
-          asked.form === 'html' ? { 'content-security-policy': EMBED_CSP } : {},
-        );
+        sendAnswer(req, res, answer, outcome as 'hit' | 'miss', {
+          ...(asked.form === 'html' ? { 'content-security-policy': EMBED_CSP } : {}),
+          ...(frozen ? { 'cache-control': FROZEN_FORM_CACHE_CONTROL } : {}),
+        });
       return outcome;
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
@@ -126,6 +149,17 @@ export function embedRoutes(options: EmbedOptions) {
       return 'none';
     }
   };
+}
+
+/** The snapshot an embed's or an oEmbed request's URL names, if any. */
+function snapshotIdOf(url: URL): string | null {
+  const id = url.searchParams.get('snapshot');
+  if (id !== null || url.pathname !== '/oembed') return id;
+  try {
+    return new URL(url.searchParams.get('url') ?? '').searchParams.get('snapshot');
+  } catch {
+    return null;
+  }
 }
 
 /** A refusal: in an iframe, a page that says what is wrong; elsewhere the message as text. */

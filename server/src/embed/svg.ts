@@ -207,5 +207,7 @@ function drawBlock(
     }
     case 'empty':
       return text(wrap(b.text, 14), 14, p.muted);
+    case 'source':
+      return text(wrap(b.text, 12), 12, p.muted);
   }
 }

@@ -3,7 +3,8 @@
 // messages and formatters are imported, not copied), plus the same figures as one sentence for
 // the image's alt text.
 import { formatDate, formatMonth, formatNumber, formatPercent, formatPeriod } from '../../../widgets/src/lib/format.ts';
-import { type Lang, type Messages, messages } from '../../../widgets/src/lib/i18n.ts';
+import type { Lang, Messages } from '../../../widgets/src/lib/i18n.ts';
+import { messages } from '../../../widgets/src/lib/messages.ts';
 import { barShares, paceView } from '../../../widgets/src/lib/pace.ts';
 import type { Sector } from '../../../widgets/src/operations/generated.ts';
 import type { EmbedData } from './data.ts';
@@ -28,7 +29,8 @@ export type Block =
   | { kind: 'columns'; caption: string; head: [string, string]; columns: Column[] }
   | { kind: 'stack'; parts: { count: number; text: string; shade: number }[] }
   | { kind: 'list'; items: Item[] }
-  | { kind: 'empty'; text: string };
+  | { kind: 'empty'; text: string }
+  | { kind: 'source'; text: string };
 export interface Column {
   short: string;
   long: string;
@@ -53,7 +55,20 @@ const TITLES: Record<Lang, { progress: string; grassroots: string }> = {
   en: { progress: 'New members admitted', grassroots: 'Grassroots party organisations' },
 };
 
+/**
+ * The figures' view, closed by the source line the widgets show: for a snapshot, the day its
+ * figures were frozen ("số liệu đến ngày …"), also said in the alt text.
+ */
 export function viewOf(query: EmbedQuery, data: EmbedData): View {
+  const view = figuresOf(query, data);
+  const t = messages(query.lang);
+  const frozen = query.snapshot && t.frozen('ketnap', formatDate(query.lang, query.snapshot.figuresOn));
+  view.blocks.push({ kind: 'source', text: frozen || t.source('ketnap', '') });
+  if (frozen) view.alt += ` (${frozen}.)`;
+  return view;
+}
+
+function figuresOf(query: EmbedQuery, data: EmbedData): View {
   const lang = query.lang;
   const t = messages(lang);
   const n = (x: number) => formatNumber(lang, x);

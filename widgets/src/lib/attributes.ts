@@ -15,11 +15,14 @@ export function isDate(value: string): boolean {
   }
 }
 
+/** A date attribute as an element holds it: its name, its value, whether it is required. */
+export type DateAttribute = [attr: string, value: string | null, required: boolean];
+
 /**
  * The dates of a period, in order, each `[attr, value, required]`: a date when present (an empty
  * value counts as absent), none before the one written before it.
  */
-export function dateMistakes(dates: [string, string | null, boolean][]): Mistake[] {
+export function dateMistakes(dates: DateAttribute[]): Mistake[] {
   const mistakes: Mistake[] = [];
   let [prior, since] = ['', ''];
   for (const [attr, value, required] of dates) {

@@ -1,14 +1,20 @@
 // The base every ketnap element extends: the common attributes (org, api, lang, theme, source,
-// hide-source) and their checks, the fetch, the states that are not data (loading, error, empty,
-// an author's mistake) and the source line, all at one reserved height so that the host page
-// does not jump when the figures arrive.
+// hide-source, snapshot) and their checks, the fetch, the states that are not data (loading, error,
+// empty, an author's mistake) and the source line, all at one reserved height so that the host page
+// does not jump when the figures arrive. With `snapshot`, the figures frozen at publication are
+// shown, with their own attributes, and the source line says the day they were frozen.
 import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { scriptOrigin } from './api.ts';
-import { type Mistake, warn } from './attributes.ts';
-import type { FetchController } from './fetch-controller.ts';
-import { formatTime } from './format.ts';
-import { type Lang, langOf, type Messages, messages } from './i18n.ts';
+import { type DateAttribute, dateMistakes, type Mistake, warn } from './attributes.ts';
+import { loadEnglish } from './english.ts';
+import type { FetchController, Input } from './fetch-controller.ts';
+import { formatDate, formatTime } from './format.ts';
+import { type Lang, langOf, type Messages, vi } from './i18n.ts';
 import { baseStyles } from './styles.ts';
+
+/** The words of each language loaded: Vietnamese always; English once a page asks for it. */
+const words: Partial<Record<Lang, Messages>> = { vi };
+let english: Promise<void> | undefined;
 
 export abstract class KetnapElement<R extends { organisation: unknown }, V extends object> extends LitElement {
   static override properties: PropertyDeclarations = {
@@ -18,6 +24,7 @@ export abstract class KetnapElement<R extends { organisation: unknown }, V exten
     theme: {},
     source: {},
     hideSource: { attribute: 'hide-source', type: Boolean, reflect: true },
+    snapshot: {},
   };
   static override styles = [baseStyles];
 
@@ -33,6 +40,8 @@ export abstract class KetnapElement<R extends { organisation: unknown }, V exten
   declare source: string | null;
   /** Leaves the source line out. */
   declare hideSource: boolean;
+  /** The id of figures frozen at publication (the freezeWidget mutation): shown instead of live ones. */
+  declare snapshot: string | null;
 
   /** What is wrong with the attributes, found before each update. */
   protected mistakes: Mistake[] = [];
@@ -41,24 +50,32 @@ export abstract class KetnapElement<R extends { organisation: unknown }, V exten
 
   protected abstract fetcher: FetchController<R, V>;
   protected abstract renderData(data: R): TemplateResult;
+  /** The element's dates, in the order of its period, each `[attr, value, required]`. */
+  protected abstract dates(): DateAttribute[];
 
   protected get language(): Lang {
     return langOf(this.lang);
   }
 
+  /** The words of the element's language (Vietnamese until English has arrived: see render). */
   protected get t(): Messages {
-    return messages(this.language);
+    return words[this.language] ?? vi;
   }
 
-  /** The request's api and variables, or false while an attribute is wrong: nothing is sent. */
-  protected input(variables: V): { api: string; variables: V } | false {
-    return !this.mistakes.length && { api: this.api || scriptOrigin, variables };
+  /** The request: api, variables and snapshot; false while an attribute is wrong: nothing is sent. */
+  protected input(variables: V): Input<V> | false {
+    const api = this.api || scriptOrigin;
+    return !this.mistakes.length && (this.snapshot ? { api, snapshot: this.snapshot } : { api, variables });
   }
 
-  /** What is wrong with the common attributes; each element adds its own. */
+  /** What is wrong with the attributes: a snapshot brings its own org and dates. */
   protected check(): Mistake[] {
-    const { org, theme } = this;
-    const mistakes: Mistake[] = org ? [] : [['org', org, 'is required']];
+    const { org, theme, snapshot } = this;
+    const mistakes: Mistake[] = snapshot
+      ? /^[\w-]{12}$/.test(snapshot)
+        ? []
+        : [['snapshot', snapshot, 'must be a snapshot id (12 letters, digits, - or _)']]
+      : [...(org ? [] : [['org', org, 'is required'] as Mistake]), ...dateMistakes(this.dates())];
     if (theme && !/^(auto|light|dark)$/.test(theme)) mistakes.push(['theme', theme, 'must be light, dark or auto']);
     return mistakes;
   }
@@ -71,29 +88,50 @@ export abstract class KetnapElement<R extends { organisation: unknown }, V exten
     this.said = said;
   }
 
+  private skeleton(): TemplateResult {
+    return html`<div part="skeleton" class="skeleton">
+      <span class="sr-only">${this.t.loading}</span><i></i><i></i><i></i>
+    </div>`;
+  }
+
   override render(): TemplateResult {
-    const { state, data, retry, at } = this.fetcher;
+    const { state, data, retry, at, frozen } = this.fetcher;
     const { t, language: lang } = this;
-    const [mistake] = this.mistakes;
-    const known = state === 'ready' || state === 'empty';
+    // English is fetched on first use; until it is there the element stays in its loading state
+    // (and if it cannot be fetched, the figures come in Vietnamese rather than never).
+    const speechless = !words[lang];
+    if (speechless)
+      (english ??= loadEnglish().then(
+        (en) => void (words.en = en),
+        () => void (words.en = vi),
+      )).then(() => this.requestUpdate());
+    const [mistake] = speechless ? [] : this.mistakes;
+    const known = !speechless && (state === 'ready' || state === 'empty');
     let body: TemplateResult;
-    if (mistake || state === 'unknown') {
-      body = html`<p part="invalid" class="state invalid" role="status">${mistake ? t.invalid(mistake[0], mistake[1]) : t.unknownOrg(this.org!)}</p>`;
+    if (speechless) body = this.skeleton();
+    else if (mistake || state === 'unknown') {
+      body = html`<p part="invalid" class="state invalid" role="status">${
+        mistake
+          ? t.invalid(mistake[0], mistake[1])
+          : this.snapshot
+            ? t.unknownSnapshot(this.snapshot)
+            : t.unknownOrg(this.org!)
+      }</p>`;
     } else if (state === 'ready') body = this.renderData(data!);
     else if (state === 'error') {
       body = html`<div part="error" class="state" role="status">
         <p>${t.error}</p><button part="retry" type="button" @click=${retry}>${t.retry}</button>
       </div>`;
     } else if (state === 'empty') body = html`<p part="empty" class="state" role="status">${t.empty}</p>`;
-    else {
-      body = html`<div part="skeleton" class="skeleton">
-        <span class="sr-only">${t.loading}</span><i></i><i></i><i></i>
-      </div>`;
-    }
+    else body = this.skeleton();
     return html`<div part="base" class="base ${this.theme || 'auto'}" lang=${lang}
-      aria-busy=${!mistake && (state === 'idle' || state === 'loading')}>${body}${
+      aria-busy=${speechless || (!mistake && (state === 'idle' || state === 'loading'))}>${body}${
         known && !mistake && !this.hideSource
-          ? html`<p part="source" class="source">${t.source(this.source || 'ketnap', formatTime(lang, at))}</p>`
+          ? html`<p part="source" class="source">${
+              frozen
+                ? t.frozen(this.source || 'ketnap', formatDate(lang, frozen))
+                : t.source(this.source || 'ketnap', formatTime(lang, at))
+            }</p>`
           : nothing
       }</div>`;
   }

@@ -1,14 +1,30 @@
-// Fetches one persisted operation for its host element, but only once the element comes near
-// the viewport (a long article should not fire every widget's request on load) or the page is
-// about to be printed, and again whenever the variables change. Never throws: failures become
-// the "error" state.
+// Fetches one persisted operation for its host element, or the snapshot it names, but only once
+// the element comes near the viewport (a long article should not fire every widget's request on
+// load) or the page is about to be printed, and again whenever the input changes. Never throws:
+// failures become the "error" state.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PersistedOperation } from '../operations/generated.ts';
-import { request } from './api.ts';
+import { operationUrl } from './api.ts';
 import { warn } from './attributes.ts';
 
-/** "unknown": the API answered, and no organisation has the code asked for (an author's mistake). */
+/**
+ * "unknown": the API answered, and no organisation has the code asked for, or no snapshot of this
+ * element the id (an author's mistake).
+ */
 export type FetchState = 'idle' | 'loading' | 'ready' | 'empty' | 'unknown' | 'error';
+
+/** What to fetch: the operation's variables, or a snapshot (/snapshots/<id>, server/src/embed/snapshots.ts). */
+export interface Input<V> {
+  api: string;
+  variables?: V;
+  snapshot?: string;
+}
+
+/** A snapshot's document: its element, attributes and day, and the operation's answer as it was. */
+interface Frozen<R> {
+  data: R;
+  snapshot?: { element: string; attributes: object; figuresOn: string };
+}
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -26,8 +42,10 @@ printing.addEventListener('change', wakeAll);
 export class FetchController<R extends { organisation: unknown }, V extends object> implements ReactiveController {
   state: FetchState = 'idle';
   data: R | undefined;
-  /** When the figures were served (an HTTP date), when the browser lets the page know (see `request`). */
+  /** When the figures were served (an HTTP date), when the browser lets the page know (see `run`). */
   at: string | null = null;
+  /** A snapshot's day: its figures are those of that day. */
+  frozen: string | undefined;
   private near = typeof IntersectionObserver === 'undefined' || printing.matches;
   private observer: IntersectionObserver | undefined;
   private abort: AbortController | undefined;
@@ -36,8 +54,8 @@ export class FetchController<R extends { organisation: unknown }, V extends obje
   constructor(
     private host: Host,
     private op: PersistedOperation<R, V>,
-    /** The request's api and variables, or false while an attribute is missing or wrong. */
-    private input: () => { api: string; variables: V } | false,
+    /** What to fetch, or false while an attribute is missing or wrong. */
+    private input: () => Input<V> | false,
     private isEmpty: (data: R) => boolean,
   ) {
     host.addController(this);
@@ -81,7 +99,7 @@ export class FetchController<R extends { organisation: unknown }, V extends obje
     this.key = key;
     this.abort?.abort();
     this.state = input ? 'loading' : 'idle';
-    if (input) void this.run(input.api, input.variables);
+    if (input) void this.run(input);
   }
 
   retry = (): void => {
@@ -89,16 +107,36 @@ export class FetchController<R extends { organisation: unknown }, V extends obje
     this.host.requestUpdate();
   };
 
-  private async run(api: string, variables: V): Promise<void> {
+  /**
+   * Public answers are dropped on every write, so the figures served at a moment were current then:
+   * the time is `Last-Modified` (readable from any origin, not sent today) or `Date` (readable only
+   * on the API's own origin, which does not expose it), so on a newsroom's page there is no time.
+   */
+  private async run({ api, variables, snapshot }: Input<V>): Promise<void> {
     const abort = (this.abort = new AbortController());
+    const tag = this.host.localName;
     try {
-      const [data, at] = await request(api, this.op, variables, abort.signal);
+      const res = await fetch(
+        snapshot ? `${api.replace(/\/+$/, '')}/snapshots/${snapshot}` : operationUrl(api, this.op.id, variables!),
+        { credentials: 'omit', signal: abort.signal },
+      );
+      const body = (res.ok ? await res.json() : {}) as Frozen<R> & { errors?: unknown[] };
       if (abort.signal.aborted) return;
-      this.data = data;
-      this.at = at;
-      this.state = !data.organisation ? 'unknown' : this.isEmpty(data) ? 'empty' : 'ready';
-      if (!data.organisation)
-        warn(this.host.localName, ['org', (variables as { org?: string }).org, 'names no organisation']);
+      const frozen = body.snapshot;
+      if (snapshot && (res.status === 404 || (frozen && `ketnap-${frozen.element}` !== tag))) {
+        this.state = 'unknown';
+        warn(tag, ['snapshot', snapshot, `names no snapshot of <${tag}>`]);
+      } else {
+        if (!res.ok || body.errors || !body.data) throw new Error(`HTTP ${res.status}`);
+        const { data } = body;
+        Object.assign(this.host, frozen?.attributes); // a snapshot's own org and dates
+        this.data = data;
+        this.at = res.headers.get('last-modified') ?? res.headers.get('date');
+        this.frozen = frozen?.figuresOn;
+        this.state = !data.organisation ? 'unknown' : this.isEmpty(data) ? 'empty' : 'ready';
+        if (!data.organisation)
+          warn(tag, ['org', (variables as { org?: string } | undefined)?.org, 'names no organisation']);
+      }
     } catch {
       if (abort.signal.aborted) return;
       this.state = 'error';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { langOf, messages } from './i18n.ts';
+import { langOf } from './i18n.ts';
+import { messages } from './messages.ts';
 
 describe('language', () => {
   it('is Vietnamese unless the lang attribute asks for English', () => {

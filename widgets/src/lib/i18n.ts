@@ -1,4 +1,5 @@
-// The widgets' words in Vietnamese (default) and English. Numbers arrive already formatted.
+// The widgets' words in Vietnamese, the default; English is in i18n-en.ts, which the bundle loads
+// only for a page that asks for it (lang="en"). Numbers arrive already formatted.
 import type { PaceStatus, Sector } from '../operations/generated.ts';
 
 export type Lang = 'vi' | 'en';
@@ -6,9 +7,7 @@ export type Lang = 'vi' | 'en';
 /** `lang` attribute → language: English when it says so ("en", "en-GB"), Vietnamese otherwise. */
 export const langOf = (attr: string | null | undefined): Lang => (attr?.toLowerCase().startsWith('en') ? 'en' : 'vi');
 
-const s = (n: number) => (n === 1 ? '' : 's');
-
-const vi = {
+export const vi = {
   loading: 'Đang tải số liệu…',
   error: 'Tạm thời chưa tải được số liệu. Xin bạn thử lại sau.',
   retry: 'Thử lại',
@@ -18,6 +17,9 @@ const vi = {
     `Mã nhúng sai: thuộc tính «${attr}» ${value ? `không hợp lệ («${value}»)` : 'bị thiếu'}.`,
   unknownOrg: (code: string) => `Không tìm thấy tổ chức «${code}».`,
   source: (source: string, at: string) => `Nguồn: ${source}${at && ` · cập nhật ${at}`}`,
+  /** A snapshot's source line: the day its figures were frozen. */
+  frozen: (source: string, on: string) => `Nguồn: ${source} · số liệu đến ngày ${on}`,
+  unknownSnapshot: (id: string) => `Không tìm thấy bản lưu số liệu «${id}».`,
   newMembers: (n: string, _n: number) => `${n} đảng viên mới`,
   ofTarget: (pct: string, target: string) => `Đạt ${pct} chỉ tiêu ${target} đảng viên`,
   progressLabel: (org: string) => `Kết nạp đảng viên mới của ${org} so với chỉ tiêu`,
@@ -48,40 +50,3 @@ const vi = {
 };
 
 export type Messages = typeof vi;
-
-const en: Messages = {
-  loading: 'Loading figures…',
-  error: 'The figures could not be loaded just now. Please try again later.',
-  retry: 'Try again',
-  empty: 'No figures for this selection yet.',
-  invalid: (attr, value) => `Embed code error: attribute "${attr}" is ${value ? `not valid ("${value}")` : 'missing'}.`,
-  unknownOrg: (code) => `No organisation has the code "${code}".`,
-  source: (source, at) => `Source: ${source}${at && ` · updated ${at}`}`,
-  newMembers: (n, count) => `${n} new member${s(count)}`,
-  ofTarget: (pct, target) => `${pct} of a target of ${target}`,
-  progressLabel: (org) => `New members admitted by ${org} against the quota`,
-  pace: { ON_TRACK: 'On track', BEHIND: 'Behind schedule', ACHIEVED: 'Target reached' },
-  expectedBy: (n) => `Expected by now: ${n}`,
-  atRiskTitle: 'Cells at risk of disappearing',
-  atRiskCount: (n, communes) => `${n} cell${s(n)} in ${communes} commune${s(communes)}`,
-  onDate: (d) => `on ${d}`,
-  figures: (m, e, age, y) => `${m} members, ${e} aged ${age} or over, ${y} years without an admission`,
-  recovered: (n) => `${n} admitted since`,
-  recoveredCount: (n, total, to) => `${n} of ${total} have admitted new members by ${to}`,
-  noneAtRisk: (d) => `No cell was at risk on ${d}.`,
-  more: (n) => `and ${n} more`,
-  trendTitle: 'Admissions per month',
-  month: 'Month',
-  admissions: 'Members admitted',
-  total: (n) => `Total: ${n}`,
-  grassrootsTotal: (n, count) => `${n} grassroots party organisation${s(count)}`,
-  committees: {
-    COMMUNE: 'commune and town committees',
-    AGENCY: 'agency committees',
-    ENTERPRISE: 'enterprise committees',
-    ARMED_FORCES: 'armed forces committees',
-  },
-  cells: (n) => `grassroots cell${s(n)}`,
-};
-
-export const messages = (lang: Lang): Messages => (lang === 'en' ? en : vi);

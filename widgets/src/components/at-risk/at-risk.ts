@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { dateMistakes } from '../../lib/attributes.ts';
+import type { DateAttribute } from '../../lib/attributes.ts';
 import { KetnapElement } from '../../lib/element.ts';
 import { FetchController } from '../../lib/fetch-controller.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
@@ -24,6 +24,8 @@ import { atRiskStyles } from './at-risk.styles.ts';
  * @attr theme - `auto` (default: light or dark as the reader's system is set), `light` or `dark` (whatever the system says).
  * @attr source - Who the figures come from, in the source line ("Nguồn: … · cập nhật …"); `ketnap` by default.
  * @attr hide-source - Boolean: leaves the source line out.
+ * @attr snapshot - The id of figures frozen at publication (the `freezeWidget` mutation): shown for ever instead of the live
+ *   ones, with their own org and dates, and "số liệu đến ngày …" (figures as of) in the source line.
  *
  * @csspart base - The card around everything.
  * @csspart summary - The count of cells and communes.
@@ -75,15 +77,16 @@ export class KetnapAtRisk extends KetnapElement<AtRiskResult, AtRiskVariables> {
     return Number(this.maxItems || 6);
   }
 
+  protected dates(): DateAttribute[] {
+    return [
+      ['as-of', this.asOf, true],
+      ['recovered-to', this.recoveredTo, false],
+    ];
+  }
+
   protected override check() {
     const { maxItems } = this;
-    const mistakes = [
-      ...super.check(),
-      ...dateMistakes([
-        ['as-of', this.asOf, true],
-        ['recovered-to', this.recoveredTo, false],
-      ]),
-    ];
+    const mistakes = super.check();
     if (maxItems && !/^[1-9]\d?$/.test(maxItems))
       mistakes.push(['max-items', maxItems, 'must be a whole number from 1 to 99']);
     return mistakes;

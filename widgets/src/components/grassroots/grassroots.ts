@@ -1,5 +1,5 @@
 import { html, svg } from 'lit';
-import { dateMistakes } from '../../lib/attributes.ts';
+import type { DateAttribute } from '../../lib/attributes.ts';
 import { KetnapElement } from '../../lib/element.ts';
 import { FetchController } from '../../lib/fetch-controller.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
@@ -25,6 +25,8 @@ import { grassrootsStyles } from './grassroots.styles.ts';
  * @attr theme - `auto` (default: light or dark as the reader's system is set), `light` or `dark` (whatever the system says).
  * @attr source - Who the figures come from, in the source line ("Nguồn: … · cập nhật …"); `ketnap` by default.
  * @attr hide-source - Boolean: leaves the source line out.
+ * @attr snapshot - The id of figures frozen at publication (the `freezeWidget` mutation): shown for ever instead of the live
+ *   ones, with their own org and dates, and "số liệu đến ngày …" (figures as of) in the source line.
  *
  * @csspart base - The card around everything.
  * @csspart figure - The total.
@@ -60,8 +62,8 @@ export class KetnapGrassroots extends KetnapElement<GrassrootsResult, Grassroots
     (d) => !d.organisation?.grassrootsCount.total,
   );
 
-  protected override check() {
-    return [...super.check(), ...dateMistakes([['as-of', this.asOf, false]])];
+  protected dates(): DateAttribute[] {
+    return [['as-of', this.asOf, false]];
   }
 
   protected renderData(d: GrassrootsResult) {

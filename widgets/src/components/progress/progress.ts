@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { dateMistakes } from '../../lib/attributes.ts';
+import type { DateAttribute } from '../../lib/attributes.ts';
 import { KetnapElement } from '../../lib/element.ts';
 import { FetchController } from '../../lib/fetch-controller.ts';
 import { formatNumber, formatPercent, formatPeriod } from '../../lib/format.ts';
@@ -23,6 +23,8 @@ import { progressStyles } from './progress.styles.ts';
  * @attr theme - `auto` (default: light or dark as the reader's system is set), `light` or `dark` (whatever the system says).
  * @attr source - Who the figures come from, in the source line ("Nguồn: … · cập nhật …"); `ketnap` by default.
  * @attr hide-source - Boolean: leaves the source line out.
+ * @attr snapshot - The id of figures frozen at publication (the `freezeWidget` mutation): shown for ever instead of the live
+ *   ones, with their own org and dates, and "số liệu đến ngày …" (figures as of) in the source line.
  *
  * @csspart base - The card around everything.
  * @csspart figure - The number of new members.
@@ -63,13 +65,10 @@ export class KetnapProgress extends KetnapElement<ProgressResult, ProgressVariab
     () => false,
   );
 
-  protected override check() {
+  protected dates(): DateAttribute[] {
     return [
-      ...super.check(),
-      ...dateMistakes([
-        ['from', this.from, true],
-        ['to', this.to, true],
-      ]),
+      ['from', this.from, true],
+      ['to', this.to, true],
     ];
   }
 

@@ -1,5 +1,5 @@
 import { html, svg } from 'lit';
-import { dateMistakes } from '../../lib/attributes.ts';
+import type { DateAttribute } from '../../lib/attributes.ts';
 import { KetnapElement } from '../../lib/element.ts';
 import { FetchController } from '../../lib/fetch-controller.ts';
 import { formatMonth, formatNumber, formatPeriod } from '../../lib/format.ts';
@@ -22,6 +22,8 @@ import { trendStyles } from './trend.styles.ts';
  * @attr theme - `auto` (default: light or dark as the reader's system is set), `light` or `dark` (whatever the system says).
  * @attr source - Who the figures come from, in the source line ("Nguồn: … · cập nhật …"); `ketnap` by default.
  * @attr hide-source - Boolean: leaves the source line out.
+ * @attr snapshot - The id of figures frozen at publication (the `freezeWidget` mutation): shown for ever instead of the live
+ *   ones, with their own org and dates, and "số liệu đến ngày …" (figures as of) in the source line.
  *
  * @csspart base - The card around everything.
  * @csspart total - The period's total.
@@ -58,13 +60,10 @@ export class KetnapTrend extends KetnapElement<TrendResult, TrendVariables> {
     (d) => !d.organisation?.admissionsByMonth.length,
   );
 
-  protected override check() {
+  protected dates(): DateAttribute[] {
     return [
-      ...super.check(),
-      ...dateMistakes([
-        ['from', this.from, true],
-        ['to', this.to, true],
-      ]),
+      ['from', this.from, true],
+      ['to', this.to, true],
     ];
   }
 
