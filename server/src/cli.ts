@@ -22,12 +22,14 @@ Commands:
   token list                 list tokens (never their secrets)
   token revoke --id N        revoke a token
   schema [--out FILE]        print the GraphQL schema (SDL)
-  import FILE [--commit] [--rejects FILE] [--lang vi|en]
-                             check a members roster (.xlsx or .csv) whole and print what it would do;
-                             --commit writes its new members, all or nothing; --rejects writes the
-                             refused rows with an error column. Acts as an admin; exit 1 if a row is refused
-  template members [--out FILE.xlsx|.csv]
-                             write the members roster template (Vietnamese headers, guidance, example)
+  import FILE [--kind members|organisations|quotas] [--commit] [--rejects FILE] [--lang vi|en]
+                             check a spreadsheet (.xlsx or .csv; members by default) whole and print what
+                             it would do; --commit writes it, all or nothing; --rejects writes the refused
+                             rows with an error column. Acts as an admin; exit 1 if a row is refused
+  template members|organisations|quotas [--out FILE.xlsx|.csv]
+                             write an import template (Vietnamese headers, guidance, an example)
+  export members --org CODE [--format xlsx|csv] [--out FILE]
+                             the members of a subtree in the members template's columns (edit, import back)
 
 Environment:
 ${configHelp()}
@@ -177,6 +179,10 @@ async function main(argv: string[]): Promise<number> {
     case 'template': {
       const { templateCommand } = await import('./import/command.ts');
       return templateCommand(rest);
+    }
+    case 'export': {
+      const { exportCommand } = await import('./export/command.ts');
+      return exportCommand(rest, settings().databaseUrl);
     }
     default:
       process.stderr.write(`ketnap: unknown command "${command}"\n\n${HELP}`);

@@ -15,6 +15,7 @@ import { connectShared } from './answers/shared.ts';
 import { AnswerStore, DEFAULT_STORE_OPTIONS, type StoreOptions } from './answers/store.ts';
 import { docsFiles } from './docs.ts';
 import { pick } from './encoding.ts';
+import { exportRoute, isExportRoute } from './export.ts';
 import { graphiqlBytes, graphiqlPolicy } from './graphiql.ts';
 import { HttpError } from './http-error.ts';
 import { createLimiter, type RateLimit } from './limits.ts';
@@ -99,6 +100,10 @@ export async function createHttpHandler(options: HttpOptions) {
     if (req.method === 'OPTIONS') {
       res.writeHead(204, { ...cors.headers(req), 'content-length': '0' });
       return void res.end();
+    }
+    if (isExportRoute(path)) {
+      if (!(await limiter.admit(req, res))) return;
+      return exportRoute(req, res, url);
     }
     if ((req.method === 'GET' || req.method === 'HEAD') && path !== '/graphql') {
       const file = await staticFile(path);
@@ -232,7 +237,7 @@ function operationNames(manifest: Record<string, string>): Map<string, string> {
 /** The route a URL belongs to, without its query (which may hold anything). */
 function routeOf(raw: string | undefined): string {
   const path = (raw ?? '/').split('?')[0] ?? '/';
-  const top = /^\/(widgets|demo|gallery|embed)\//.exec(path);
+  const top = /^\/(widgets|demo|gallery|embed|snapshots|export)\//.exec(path);
   if (top) return `/${top[1]}/*`;
   return [
     '/graphql',
@@ -304,6 +309,14 @@ function answerError(req: IncomingMessage, res: ServerResponse, error: unknown) 
     'cache-control': 'no-store',
     'access-control-allow-origin': '*',
   });
-  const code = { 400: 'BAD_REQUEST', 403: 'FORBIDDEN', 415: 'UNSUPPORTED_MEDIA_TYPE' }[status] ?? 'INTERNAL';
+  const code =
+    {
+      400: 'BAD_REQUEST',
+      401: 'UNAUTHENTICATED',
+      403: 'FORBIDDEN',
+      404: 'NOT_FOUND',
+      405: 'METHOD_NOT_ALLOWED',
+      415: 'UNSUPPORTED_MEDIA_TYPE',
+    }[status] ?? 'INTERNAL';
   res.end(`${JSON.stringify({ errors: [{ message, extensions: { code } }] })}\n`);
 }

@@ -1,7 +1,9 @@
 // Who may call from a browser. Public reads and anonymous queries: any page (`*`, never with
 // credentials). Requests carrying a token: only the admin origins (KETNAP_ADMIN_ORIGINS) and the
 // server's own pages (GraphiQL, /admin). Cross-site requests that a plain HTML form could send
-// (a POST that is not JSON) are refused, so no page can make a browser run a mutation.
+// (a POST that is not JSON) are refused, so no page can make a browser run a mutation. A spreadsheet
+// upload (multipart/form-data, the GraphQL multipart request spec) is taken only with a token: a
+// form cannot set the Authorization header, and a page that can must pass the admin origins.
 import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 
 const PUBLIC_HEADERS = 'content-type, accept-language';
@@ -38,10 +40,12 @@ export function origins(adminOrigins: readonly string[]): Origins {
           status: 403,
           message: `Requests with a token are accepted only from the admin origins (KETNAP_ADMIN_ORIGINS); not from ${origin}`,
         };
-      if (req.method === 'POST' && !isJson(req.headers['content-type']))
+      const type = req.headers['content-type'];
+      if (req.method === 'POST' && !isJson(type) && !(isMultipart(type) && req.headers.authorization))
         return {
           status: 415,
-          message: 'POST a JSON body (Content-Type: application/json); forms and other bodies are refused',
+          message:
+            'POST a JSON body (Content-Type: application/json), or an upload (multipart/form-data) with a token; forms and other bodies are refused',
         };
       return null;
     },
@@ -51,6 +55,10 @@ export function origins(adminOrigins: readonly string[]): Origins {
 function isJson(contentType: string | undefined): boolean {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
   return type === 'application/json' || type === 'application/graphql-response+json';
+}
+
+function isMultipart(contentType: string | undefined): boolean {
+  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() === 'multipart/form-data';
 }
 
 /** The page calling is one of ours: its origin names the host this request was sent to. */

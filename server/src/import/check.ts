@@ -1,8 +1,11 @@
 // Checking members rows against the database a chunk at a time, and (when committing) recording
 // the new ones: the cell existed on the admission day and lies in the importer's subtree; the
-// party card and citizen ID numbers name nobody else; a person already recorded is "unchanged"
-// when the row says what the record says, and a row error otherwise. The same code runs for a
-// preview (outside any transaction, writing nothing) and for the commit (inside write()).
+// party card, citizen ID and ketnap ID name one person at most; a person already recorded is
+// "unchanged" when the row says what the record says; a row that says otherwise about recorded
+// facts (admission date, admitting cell, recognition, gender) is a correction made through
+// correctMember (changes.ts); a different name or birth date for the same numbers is a row error.
+// The same code runs for a preview (outside any transaction, writing nothing) and for the commit
+// (inside write()).
 
 import type { Actor } from '../context.ts';
 import { addMembers } from '../derived/track.ts';
@@ -10,6 +13,7 @@ import type { Tx } from '../domain/write.ts';
 import { covers } from '../rules/dates.ts';
 import { isCellKind } from '../rules/kinds.ts';
 import { type Violation, violation } from '../rules/violations.ts';
+import { type Change, MemberChanges } from './changes.ts';
 import type { MemberField } from './columns.ts';
 import type { MemberRow } from './rows.ts';
 
@@ -42,8 +46,9 @@ const nameKey = (name: string) => name.toLocaleLowerCase('vi').replace(/\s+/g, '
 function existingMembers(db: Tx, rows: PendingRow[]) {
   const cards = rows.flatMap((r) => (r.member.partyCardNumber ? [r.member.partyCardNumber] : []));
   const ids = rows.flatMap((r) => (r.member.citizenId ? [r.member.citizenId] : []));
+  const known = rows.flatMap((r) => (r.member.ketnapId ? [r.member.ketnapId] : []));
   return db.member.findMany({
-    where: { OR: [{ partyCardNumber: { in: cards } }, { citizenId: { in: ids } }] },
+    where: { OR: [{ partyCardNumber: { in: cards } }, { citizenId: { in: ids } }, { id: { in: known } }] },
     select: {
       id: true,
       fullName: true,
@@ -58,19 +63,24 @@ function existingMembers(db: Tx, rows: PendingRow[]) {
   });
 }
 
-/** Where a row and the record of the same person disagree: identity first, then recorded facts. */
-function differences(m: MemberRow, cellId: number, e: Existing): { field: MemberField; identity: boolean } | null {
-  if (nameKey(m.fullName) !== nameKey(e.fullName)) return { field: 'fullName', identity: true };
-  if (m.birthDate !== e.birthDate) return { field: 'birthDate', identity: true };
-  for (const field of ['partyCardNumber', 'citizenId'] as const) {
-    if (m[field] && e[field] && m[field] !== e[field]) return { field, identity: true };
-    if (m[field] && !e[field]) return { field, identity: false };
-  }
-  if (m.admittedOn !== e.admittedOn) return { field: 'admittedOn', identity: false };
-  if (cellId !== e.admittedInId) return { field: 'cellCode', identity: false };
-  if (m.officialOn && m.officialOn !== e.officialOn) return { field: 'officialOn', identity: false };
-  if (m.gender && m.gender !== e.gender) return { field: 'gender', identity: false };
-  return null;
+/**
+ * Where a row and the record of the same person disagree: a different name, birth date or number is
+ * an identity conflict (another person); other recorded facts the row states differently, and
+ * numbers the record lacks, are a change. An empty optional cell says nothing.
+ */
+function differences(m: MemberRow, cellId: number, e: Existing): { conflict: MemberField } | { change: Change } | null {
+  if (nameKey(m.fullName) !== nameKey(e.fullName)) return { conflict: 'fullName' };
+  if (m.birthDate !== e.birthDate) return { conflict: 'birthDate' };
+  for (const field of ['partyCardNumber', 'citizenId'] as const)
+    if (m[field] && e[field] && m[field] !== e[field]) return { conflict: field };
+  const change: Change = {};
+  if (m.partyCardNumber && !e.partyCardNumber) change.partyCardNumber = m.partyCardNumber;
+  if (m.citizenId && !e.citizenId) change.citizenId = m.citizenId;
+  if (m.admittedOn !== e.admittedOn) change.admittedOn = m.admittedOn;
+  if (cellId !== e.admittedInId) change.admittedInCellCode = m.cellCode;
+  if (m.officialOn && m.officialOn !== e.officialOn) change.officialOn = m.officialOn;
+  if (m.gender && m.gender !== e.gender) change.gender = m.gender;
+  return Object.keys(change).length > 0 ? { change } : null;
 }
 
 export class MemberChecker {
@@ -78,13 +88,22 @@ export class MemberChecker {
   /** Count of rows found new (recorded when committing) and unchanged. */
   created = 0;
   unchanged = 0;
+  private readonly changes: MemberChanges;
 
   constructor(
     private readonly db: Tx,
     private readonly options: { actor: Actor; commit: boolean; today: string; scopeRootId: number | null },
     private readonly refuse: (row: PendingRow, violations: Violation[]) => void,
     private readonly hasRefusals: () => boolean,
-  ) {}
+    name: string,
+  ) {
+    this.changes = new MemberChanges(db, { ...options, name }, refuse, hasRefusals);
+  }
+
+  /** Rows changing a recorded member. */
+  get changed() {
+    return this.changes.count;
+  }
 
   private async loadCells(codes: string[]) {
     const fresh = [...new Set(codes)].filter((c) => !this.cells.has(c));
@@ -110,12 +129,14 @@ export class MemberChecker {
     for (const c of found) this.cells.set(c.code, { ...c, inScope: root === null || reached.has(c.id) });
   }
 
-  /** The cell a row is placed in from its admission day, or the violation that refuses it. */
+  /**
+   * The cell a row is placed in from its admission day, or the violation that refuses it. Whether the
+   * importer may write there is asked only of rows that write (new or changed).
+   */
   private cellOf(m: MemberRow): CellInfo | Violation {
     const cell = this.cells.get(m.cellCode);
     if (!cell) return violation('NOT_FOUND', 'cellCode', { thing: 'organisation', code: m.cellCode });
     if (!isCellKind(cell.kind)) return violation('NOT_A_CELL', 'cellCode', { code: m.cellCode });
-    if (!cell.inScope) return violation('IMPORT_OUTSIDE_SCOPE', 'cellCode', { code: m.cellCode });
     if (!covers(cell.establishedOn, cell.dissolvedOn, m.admittedOn))
       return violation('ORGANISATION_NOT_ACTIVE', 'cellCode', { code: m.cellCode, on: m.admittedOn });
     return cell;
@@ -128,7 +149,9 @@ export class MemberChecker {
     const existing = await existingMembers(this.db, rows);
     const byCard = new Map(existing.filter((e) => e.partyCardNumber).map((e) => [e.partyCardNumber!, e]));
     const byId = new Map(existing.filter((e) => e.citizenId).map((e) => [e.citizenId!, e]));
+    const byKetnapId = new Map(existing.map((e) => [e.id, e]));
     const fresh: { row: PendingRow; cellId: number }[] = [];
+    const changed: { row: PendingRow; memberId: number; change: Change }[] = [];
     for (const row of rows) {
       const m = row.member;
       const cell = this.cellOf(m);
@@ -136,24 +159,35 @@ export class MemberChecker {
         this.refuse(row, [cell]);
         continue;
       }
-      const card = m.partyCardNumber ? byCard.get(m.partyCardNumber) : undefined;
-      const id = m.citizenId ? byId.get(m.citizenId) : undefined;
-      if (card && id && card.id !== id.id) {
-        this.refuse(row, [violation('IMPORT_IDENTITY_CONFLICT', 'citizenId')]);
+      const known = m.ketnapId ? byKetnapId.get(m.ketnapId) : undefined;
+      if (m.ketnapId && !known) {
+        this.refuse(row, [violation('NOT_FOUND', 'ketnapId', { thing: 'member' })]);
         continue;
       }
-      const match = card ?? id;
+      const found = [
+        { field: 'ketnapId' as const, match: known },
+        { field: 'partyCardNumber' as const, match: m.partyCardNumber ? byCard.get(m.partyCardNumber) : undefined },
+        { field: 'citizenId' as const, match: m.citizenId ? byId.get(m.citizenId) : undefined },
+      ].filter((f) => f.match);
+      const other = found.find((f) => f.match!.id !== found[0]!.match!.id);
+      if (other) {
+        this.refuse(row, [violation('IMPORT_IDENTITY_CONFLICT', other.field)]);
+        continue;
+      }
+      const match = found[0]?.match;
+      const outside = !cell.inScope && violation('IMPORT_OUTSIDE_SCOPE', 'cellCode', { code: m.cellCode });
       if (!match) {
-        fresh.push({ row, cellId: cell.id });
+        if (outside) this.refuse(row, [outside]);
+        else fresh.push({ row, cellId: cell.id });
         continue;
       }
       const differs = differences(m, cell.id, match);
       if (!differs) this.unchanged++;
-      else
-        this.refuse(row, [
-          violation(differs.identity ? 'IMPORT_IDENTITY_CONFLICT' : 'IMPORT_RECORD_DIFFERS', differs.field),
-        ]);
+      else if ('conflict' in differs) this.refuse(row, [violation('IMPORT_IDENTITY_CONFLICT', differs.conflict)]);
+      else if (outside) this.refuse(row, [outside]);
+      else changed.push({ row, memberId: match.id, change: differs.change });
     }
+    await this.changes.apply(changed);
     const unidentified = await this.unidentifiedMatches(fresh.map((f) => f.row.member));
     const created = fresh.filter(({ row }) => {
       const m = row.member;

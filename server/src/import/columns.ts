@@ -1,7 +1,6 @@
-// The columns of a members spreadsheet: the template's Vietnamese header, the headers staff
-// actually write (matched by a key without diacritics), a line of guidance and an example; and
-// finding the header row below merged title rows.
-import { type Cell, headerKey } from './cells.ts';
+// The columns of a members spreadsheet (the template's Vietnamese headers, the headers staff
+// actually write, a line of guidance and an example each); table.ts finds them in a file.
+import { type HeaderMap as AnyHeaderMap, type Column, tableOf } from './table.ts';
 
 export type MemberField =
   | 'fullName'
@@ -11,20 +10,26 @@ export type MemberField =
   | 'officialOn'
   | 'cellCode'
   | 'partyCardNumber'
-  | 'citizenId';
+  | 'citizenId'
+  | 'ketnapId';
 
-export interface Column {
-  field: MemberField;
-  /** The template's header, and the column's name in error messages when the file lacks it. */
-  header: string;
-  /** Other headers found in real rosters, written naturally: compared by headerKey. */
-  aliases: string[];
-  required: boolean;
-  guidance: string;
-  example: string;
-}
+export type HeaderMap = AnyHeaderMap<MemberField>;
 
-export const MEMBER_COLUMNS: readonly Column[] = [
+/**
+ * The record's ketnap ID (its GraphQL `id`), last in every template: empty for a new record, filled
+ * in by an export, so that a record exported, edited and imported again is recognised even
+ * without a card or citizen ID number.
+ */
+export const ketnapIdColumn = <F extends string>(field: F, what: string, example: string): Column<F> => ({
+  field,
+  header: 'Mã ketnap',
+  aliases: ['ketnap ID', 'ID ketnap'],
+  required: false,
+  guidance: `Để trống khi thêm ${what} mới; tệp xuất từ ketnap điền sẵn để nhận ra ${what} khi nhập lại.`,
+  example,
+});
+
+export const MEMBER_COLUMNS: readonly Column<MemberField>[] = [
   {
     field: 'fullName',
     header: 'Họ và tên',
@@ -89,44 +94,9 @@ export const MEMBER_COLUMNS: readonly Column[] = [
     guidance: 'Số căn cước công dân, 12 chữ số (gõ dạng văn bản để giữ số 0 đầu).',
     example: '040190012345',
   },
+  ketnapIdColumn('ketnapId', 'đảng viên', ''),
 ];
 
-const BY_KEY = new Map(MEMBER_COLUMNS.flatMap((c) => [c.header, ...c.aliases].map((h) => [headerKey(h), c] as const)));
+export const MEMBERS = tableOf(MEMBER_COLUMNS);
 
-/** The column a header names, if any. */
-export const columnOf = (header: Cell): Column | undefined => BY_KEY.get(headerKey(header));
-
-/** Where each known column is in a header row (0-based positions), and the headers as written. */
-export interface HeaderMap {
-  positions: Map<MemberField, number>;
-  labels: Map<MemberField, string>;
-  /** The header row's cells as written, for the rejects file. */
-  cells: Cell[];
-}
-
-export function mapHeader(cells: Cell[]): HeaderMap {
-  const positions = new Map<MemberField, number>();
-  const labels = new Map<MemberField, string>();
-  cells.forEach((cell, i) => {
-    const column = columnOf(cell);
-    if (column && !positions.has(column.field)) {
-      positions.set(column.field, i);
-      labels.set(column.field, String(cell).trim());
-    }
-  });
-  return { positions, labels, cells };
-}
-
-/** Rows scanned for the header: titles, dates and merged banners often stand above it. */
-export const HEADER_SEARCH_ROWS = 10;
-
-/** The header among the first rows: the first that names at least three known columns. */
-export function findHeader(rows: Cell[][]): number {
-  return rows.slice(0, HEADER_SEARCH_ROWS).findIndex((cells) => mapHeader(cells).positions.size >= 3);
-}
-
-/** The template's guidance and example rows, which the import skips when they were left in. */
-export const isTemplateRow = (values: string[]) =>
-  [MEMBER_COLUMNS.map((c) => c.guidance), MEMBER_COLUMNS.map((c) => c.example)].some((known) =>
-    known.every((v, i) => values[i] === v),
-  );
+export const { columnOf, mapHeader, findHeader, isTemplateRow } = MEMBERS;

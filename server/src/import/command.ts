@@ -1,12 +1,13 @@
-// `ketnap import FILE [--commit] [--rejects FILE] [--lang vi|en]` and `ketnap template members
-// [--out FILE]`. The command line acts as an admin (it has the database's URL, which is more than
+// `ketnap import FILE [--kind members|organisations|quotas] [--commit] [--rejects FILE] [--lang vi|en]`
+// and `ketnap template KIND [--out FILE]`. The command line acts as an admin (it has the database's URL, which is more than
 // any token): it writes anywhere, and its audit events name the operating-system user.
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Actor } from '../context.ts';
 import { useDatabase } from '../db.ts';
-import { type ImportReport, importMembers } from './members-import.ts';
-import { writeMembersTemplate } from './template.ts';
+import { KINDS, kindNamed } from './kinds.ts';
+import type { ImportReport } from './report.ts';
+import { writeTemplate } from './template.ts';
 
 const cliActor = (): Actor => ({
   tokenId: 0,
@@ -29,6 +30,7 @@ export function formatReport(report: ImportReport, lang: 'vi' | 'en' = 'vi'): st
     `  valid     ${n(report.valid)}`,
     `  refused   ${n(report.refused)}`,
     `  new       ${n(report.new)}${report.committed ? '  (written)' : ''}`,
+    `  changed   ${n(report.changed)}${report.committed ? '  (written)' : ''}`,
     `  unchanged ${n(report.unchanged)}`,
   ];
   if (report.skipped > 0) lines.push(`  skipped   ${n(report.skipped)}  (the template's guidance and example rows)`);
@@ -48,8 +50,14 @@ export async function importCommand(args: string[], databaseUrl: string): Promis
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { commit: { type: 'boolean' }, rejects: { type: 'string' }, lang: { type: 'string' } },
+    options: {
+      commit: { type: 'boolean' },
+      rejects: { type: 'string' },
+      lang: { type: 'string' },
+      kind: { type: 'string', default: 'members' },
+    },
   });
+  const kind = kindNamed(values.kind);
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new Error('import: name one file, e.g. ketnap import dang-vien.xlsx');
   const { rawConnect } = await import('../db/raw.ts');
@@ -64,7 +72,7 @@ export async function importCommand(args: string[], databaseUrl: string): Promis
   try {
     const tty = process.stderr.isTTY === true;
     let told = 0;
-    const report = await importMembers({
+    const report = await kind.run({
       actor: cliActor(),
       input: {
         file,
@@ -90,10 +98,12 @@ export async function importCommand(args: string[], databaseUrl: string): Promis
 
 export async function templateCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
-  if (positionals[0] !== 'members')
-    throw new Error('template: the template to write is "members" (ketnap template members)');
-  const out = values.out ?? 'ketnap-dang-vien.xlsx';
-  await writeMembersTemplate(out);
+  if (positionals.length !== 1)
+    throw new Error(`template: name the template: ${Object.keys(KINDS).join(', ')} (ketnap template members)`);
+  const name = positionals[0]!;
+  const kind = kindNamed(name);
+  const out = values.out ?? `ketnap-${name}.xlsx`;
+  await writeTemplate(kind, out);
   process.stdout.write(`wrote ${out}\n`);
   return 0;
 }

@@ -1,38 +1,59 @@
-// From a stream of spreadsheet rows to member rows worth asking the database about: finds each
-// sheet's header row (below any merged title rows), skips empty rows and the template's guidance
-// and example rows, reads each row, refuses a second row for the same person, and keeps the
-// refusals. Keeps only compact keys per row (card and citizen ID numbers, refused row numbers).
-import { type Violation, violation } from '../rules/violations.ts';
+// From a stream of spreadsheet rows to rows worth asking the database about, for any kind of
+// spreadsheet (a RowSpec says which): finds each sheet's header row (below any merged title rows),
+// skips empty rows and the template's guidance and example rows, reads each row, refuses a second
+// row naming the same record, and keeps the refusals. Keeps only compact keys per row (the keys
+// that identify a record, refused row numbers).
+import { type Violation, type ViolationCode, violation } from '../rules/violations.ts';
 import { type Cell, isEmpty, text } from './cells.ts';
-import type { PendingRow } from './check.ts';
-import { findHeader, HEADER_SEARCH_ROWS, type HeaderMap, isTemplateRow, MEMBER_COLUMNS, mapHeader } from './columns.ts';
-import type { ImportError } from './members-import.ts';
-import { labelOf, readMemberRow } from './rows.ts';
+import type { ImportError } from './report.ts';
 import { readRows } from './sheets.ts';
+import { HEADER_SEARCH_ROWS, type HeaderMap, type Table } from './table.ts';
 
-export interface SheetHeader {
+export interface SheetHeader<F extends string = string> {
   row: number;
-  header: HeaderMap;
+  header: HeaderMap<F>;
 }
 
-export class RowReader {
+/** How one kind of spreadsheet is read, row by row, before the database is asked. */
+export interface RowSpec<F extends string, T> {
+  table: Table<F>;
+  /** Groups of columns of which a sheet must name at least one (members: a card or citizen ID). */
+  oneOf?: F[][];
+  read(cells: Cell[], header: HeaderMap<F>, today: string): { value: T | null; violations: Violation[] };
+  /** What makes two rows the same record (a card number, a citizen ID): a second one is refused. */
+  keys?(value: T): { field: F; key: string }[];
+  /** The code refusing such a second row. */
+  duplicate?: 'IMPORT_DUPLICATE_ROW' | 'IMPORT_SAME_ROW_TWICE';
+}
+
+export interface ReadRow<T> {
+  sheet: string;
+  row: number;
+  value: T;
+}
+
+export class RowReader<F extends string, T> {
   rowsRead = 0;
   skipped = 0;
   readonly errors: ImportError[] = [];
   readonly fileErrors: ImportError[] = [];
   /** `sheet \0 row` of every refused row → its errors in one line (the rejects file's column). */
   readonly refusedRows = new Map<string, string>();
-  readonly headers = new Map<string, SheetHeader>();
+  readonly headers = new Map<string, SheetHeader<F>>();
   readonly sheets = { read: [] as string[], passedOver: [] as string[] };
-  private readonly seen = { card: new Map<string, number>(), id: new Map<string, number>() };
+  /** `field \0 key` of each identifying key seen → its first row. */
+  private readonly seen = new Map<string, number>();
 
-  constructor(private readonly today: string) {}
+  constructor(
+    private readonly spec: RowSpec<F, T>,
+    private readonly today: string,
+  ) {}
 
   refuse(sheet: string, row: number, violations: Violation[]) {
     const header = this.headers.get(sheet)?.header;
     const lines: string[] = [];
     for (const v of violations) {
-      const column = header ? labelOf(header, v.field as never) : '';
+      const column = header ? this.spec.table.labelOf(header, v.field) : '';
       this.errors.push({ sheet, row, column, ...v });
       lines.push(`[${v.code}] ${column}: ${v.messageVi}`);
     }
@@ -46,10 +67,10 @@ export class RowReader {
   }
 
   /** The rows that passed on their own, sheet after sheet. */
-  async *rows(path: string): AsyncGenerator<PendingRow> {
+  async *rows(path: string): AsyncGenerator<ReadRow<T>> {
     let sheet: string | null = null;
     let top: { row: number; cells: Cell[] }[] = [];
-    let header: SheetHeader | null = null;
+    let header: SheetHeader<F> | null = null;
     let usable = false;
     const endSheet = () => {
       if (sheet !== null && !header && top.length > 0) this.sheets.passedOver.push(sheet);
@@ -63,32 +84,32 @@ export class RowReader {
       if (!header) {
         if (top.length >= HEADER_SEARCH_ROWS) continue;
         top.push({ row: r.row, cells: r.cells });
-        const at = findHeader(top.map((t) => t.cells));
+        const at = this.spec.table.findHeader(top.map((t) => t.cells));
         if (at < 0) continue;
-        header = { row: top[at]!.row, header: mapHeader(top[at]!.cells) };
+        header = { row: top[at]!.row, header: this.spec.table.mapHeader(top[at]!.cells) };
         this.headers.set(sheet, header);
         this.sheets.read.push(sheet);
         usable = this.columnsPresent(sheet, header);
         continue;
       }
       if (!usable) continue;
-      const values = MEMBER_COLUMNS.map((c) => {
+      const values = this.spec.table.columns.map((c) => {
         const at = header!.header.positions.get(c.field);
         return at === undefined ? '' : text(r.cells[at] ?? null);
       });
-      if (isTemplateRow(values)) {
+      if (this.spec.table.isTemplateRow(values)) {
         this.skipped++;
         continue;
       }
       this.rowsRead++;
-      const { member, violations } = readMemberRow(r.cells, header.header, this.today);
-      if (!member) {
+      const { value, violations } = this.spec.read(r.cells, header.header, this.today);
+      if (!value) {
         this.refuse(sheet, r.row, violations);
         continue;
       }
-      const duplicate = this.duplicateOf(member.partyCardNumber, member.citizenId, r.row);
+      const duplicate = this.duplicateOf(value, r.row);
       if (duplicate) this.refuse(sheet, r.row, [duplicate]);
-      else yield { sheet, row: r.row, member };
+      else yield { sheet, row: r.row, value };
     }
     endSheet();
     if (this.sheets.read.length === 0)
@@ -104,25 +125,27 @@ export class RowReader {
     return [...this.fileErrors, ...rows];
   }
 
-  /** The sheet names every required column, and a card or a citizen ID column. */
-  private columnsPresent(sheet: string, { row, header }: SheetHeader): boolean {
-    const missing = MEMBER_COLUMNS.filter((c) => c.required && !header.positions.has(c.field)).map((c) => c.header);
-    if (!header.positions.has('partyCardNumber') && !header.positions.has('citizenId'))
-      missing.push(`${labelOf(header, 'partyCardNumber')} / ${labelOf(header, 'citizenId')}`);
+  /** The sheet names every required column, and one of each group of `oneOf`. */
+  private columnsPresent(sheet: string, { row, header }: SheetHeader<F>): boolean {
+    const { table, oneOf = [] } = this.spec;
+    const missing = table.columns.filter((c) => c.required && !header.positions.has(c.field)).map((c) => c.header);
+    for (const group of oneOf)
+      if (!group.some((f) => header.positions.has(f)))
+        missing.push(group.map((f) => table.labelOf(header, f)).join(' / '));
     for (const column of missing)
       this.fileError(sheet, row, column, violation('IMPORT_COLUMN_MISSING', '', { column }));
     return missing.length === 0;
   }
 
-  /** A second row for the same card or citizen ID number: the row it repeats. */
-  private duplicateOf(card: string | null, id: string | null, row: number): Violation | null {
-    const first = (card && this.seen.card.get(card)) || (id && this.seen.id.get(id));
-    if (first)
-      return violation('IMPORT_DUPLICATE_ROW', card && this.seen.card.has(card) ? 'partyCardNumber' : 'citizenId', {
-        row: first,
-      });
-    if (card) this.seen.card.set(card, row);
-    if (id) this.seen.id.set(id, row);
+  /** A second row naming the same record as an earlier one: the row it repeats. */
+  private duplicateOf(value: T, row: number): Violation | null {
+    const keys = this.spec.keys?.(value) ?? [];
+    for (const { field, key } of keys) {
+      const first = this.seen.get(`${field}\0${key}`);
+      const code: ViolationCode = this.spec.duplicate ?? 'IMPORT_SAME_ROW_TWICE';
+      if (first) return violation(code as 'IMPORT_SAME_ROW_TWICE', field, { row: first });
+    }
+    for (const { field, key } of keys) this.seen.set(`${field}\0${key}`, row);
     return null;
   }
 }

@@ -7,7 +7,9 @@ import { validateHistory } from '../rules/membership.ts';
 import { policyOn } from '../rules/policy.ts';
 import { type Violation, violation } from '../rules/violations.ts';
 import { type Cell, headerKey, parseDate, text } from './cells.ts';
-import { type HeaderMap, MEMBER_COLUMNS, type MemberField } from './columns.ts';
+import { type HeaderMap, MEMBERS, type MemberField } from './columns.ts';
+import { ketnapId } from './ketnap-ids.ts';
+import type { RowSpec } from './row-reader.ts';
 
 export interface MemberRow {
   fullName: string;
@@ -18,6 +20,8 @@ export interface MemberRow {
   cellCode: string;
   partyCardNumber: string | null;
   citizenId: string | null;
+  /** The member's ketnap ID (decoded), as an export writes it. */
+  ketnapId: number | null;
 }
 
 const GENDERS: Record<string, Gender> = {
@@ -30,8 +34,7 @@ const GENDERS: Record<string, Gender> = {
 };
 
 /** A header as the file writes it, or the template's when the file lacks the column. */
-export const labelOf = (header: HeaderMap, field: MemberField) =>
-  header.labels.get(field) ?? MEMBER_COLUMNS.find((c) => c.field === field)!.header;
+export const labelOf = (header: HeaderMap, field: MemberField) => MEMBERS.labelOf(header, field);
 
 /** A party card number: letters, digits and separators as printed on the card, spaces removed. */
 function cardNumber(cell: Cell): string | null | undefined {
@@ -89,8 +92,10 @@ export function readMemberRow(
   if (card === undefined) invalid('partyCardNumber');
   const id = citizenId(cell('citizenId'));
   if (id === undefined) invalid('citizenId');
-  if (card === null && id === null) {
-    const column = `${labelOf(header, 'partyCardNumber')} / ${labelOf(header, 'citizenId')}`;
+  const known = ketnapId(cell('ketnapId'), 'Member');
+  if (known === undefined) invalid('ketnapId');
+  if (card === null && id === null && known === null) {
+    const column = `${labelOf(header, 'partyCardNumber')} / ${labelOf(header, 'citizenId')} / ${labelOf(header, 'ketnapId')}`;
     violations.push(violation('IMPORT_REQUIRED', 'partyCardNumber', { column }));
   }
   if (birthDate && admittedOn) {
@@ -117,7 +122,24 @@ export function readMemberRow(
       cellCode,
       partyCardNumber: card ?? null,
       citizenId: id ?? null,
+      ketnapId: known ?? null,
     },
     violations,
   };
 }
+
+/** A members roster, row by row: one of a card, a citizen ID or a ketnap ID identifies each person. */
+export const MEMBER_SPEC: RowSpec<MemberField, MemberRow> = {
+  table: MEMBERS,
+  oneOf: [['partyCardNumber', 'citizenId', 'ketnapId']],
+  read: (cells, header, today) => {
+    const { member, violations } = readMemberRow(cells, header, today);
+    return { value: member, violations };
+  },
+  keys: (m) => [
+    ...(m.partyCardNumber ? [{ field: 'partyCardNumber' as const, key: m.partyCardNumber }] : []),
+    ...(m.citizenId ? [{ field: 'citizenId' as const, key: m.citizenId }] : []),
+    ...(m.ketnapId ? [{ field: 'ketnapId' as const, key: String(m.ketnapId) }] : []),
+  ],
+  duplicate: 'IMPORT_DUPLICATE_ROW',
+};

@@ -13,6 +13,7 @@
 //   Excel writes it in Vietnamese locales) and handles quoted fields over several lines.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { extname } from 'node:path';
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Cell } from './cells.ts';
@@ -91,21 +92,33 @@ export interface SheetWriter {
   close(): Promise<void>;
 }
 
-/** A spreadsheet written row by row, as .xlsx or .csv (UTF-8 with a BOM, so that Excel reads Vietnamese). */
-export function writeRows(path: string, sheetName: string, widths: number[] = []): SheetWriter {
-  if (formatOf(path) === 'csv') {
-    const out = createWriteStream(path, { encoding: 'utf8' });
+/** Where a spreadsheet is written: a file (its format from its name), or a stream (an HTTP answer). */
+export type SheetTarget = string | { stream: Writable; format: Format };
+
+/**
+ * A spreadsheet written row by row, as .xlsx or .csv (UTF-8 with a BOM, so that Excel reads
+ * Vietnamese). Each row leaves memory once added: exceljs's streaming writer zips it out.
+ */
+export function writeRows(target: SheetTarget, sheetName: string, widths: number[] = []): SheetWriter {
+  const format = typeof target === 'string' ? formatOf(target) : target.format;
+  if (format === 'csv') {
+    const out = typeof target === 'string' ? createWriteStream(target, { encoding: 'utf8' }) : target.stream;
     out.write('\ufeff');
     return {
       add: (cells) => {
         const values = cells.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : (c ?? '')));
+        // Backpressure: the exporter waits for the stream to drain between pages of rows.
         out.write(`${Papa.unparse([values])}\r\n`);
       },
       close: () =>
         new Promise((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve()))),
     };
   }
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    ...(typeof target === 'string' ? { filename: target } : { stream: target.stream }),
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const worksheet = workbook.addWorksheet(sheetName);
   worksheet.columns = widths.map((width) => ({ width }));
   return {

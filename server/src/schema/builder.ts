@@ -30,7 +30,11 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
   AuthScopes: AuthScopes;
-  Scalars: { Date: { Input: string; Output: string }; DateTime: { Input: Date; Output: Date } };
+  Scalars: {
+    Date: { Input: string; Output: string };
+    DateTime: { Input: Date; Output: Date };
+    File: { Input: File; Output: never };
+  };
   DefaultFieldNullability: false;
 }>({
   plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],

@@ -36,4 +36,24 @@ describe('ketnap import and template', () => {
     expect(failed.stdout).toContain('CSV\t2\tMã chi bộ\tNOT_FOUND\tKhông tìm thấy tổ chức mã "khong-co".');
     expect(readFileSync(join(dir, 'loi.csv'), 'utf8')).toContain('[NOT_FOUND] Mã chi bộ');
   });
+
+  it('writes every kind of template, imports by --kind, and names what export needs', async () => {
+    for (const kind of ['organisations', 'quotas']) {
+      const out = join(dir, `${kind}.csv`);
+      await run(['template', kind, '--out', out]);
+      const header = readFileSync(out, 'utf8')
+        .replace(/^\ufeff/, '')
+        .split(/\r?\n/)[0];
+      expect(header).toEqual(
+        kind === 'quotas' ? 'Mã tổ chức,Từ ngày,Đến ngày,Chỉ tiêu,Mã đề án' : expect.stringContaining('Mã cấp trên'),
+      );
+      const report = await run(['import', out, '--kind', kind]);
+      expect(report.stdout).toMatch(/skipped\s+2/);
+    }
+    const unknown = await run(['template', 'candidates']).catch((e) => e);
+    expect(unknown.stderr).toContain('the kinds of spreadsheet are members, organisations, quotas');
+    const noOrg = await run(['export', 'members', '--org', 'khong-co', '--out', join(dir, 'x.xlsx')]).catch((e) => e);
+    expect(noOrg.code).not.toBe(0);
+    expect(noOrg.stderr).toContain('no organisation has the code "khong-co"');
+  });
 });

@@ -1,0 +1,156 @@
+// Exports on SQLite and PostgreSQL: the members of a subtree written in the import template's
+// columns import back with nothing to change; one edited cell changes exactly that; over HTTP an
+// export needs a token that reads the subtree (anonymous 401, outside 403), and is streamed.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import type { Actor } from '../../src/context.ts';
+import { prisma } from '../../src/db.ts';
+import { writeExport } from '../../src/export/sheet.ts';
+import { createHttpHandler } from '../../src/http/handler.ts';
+import { importMembers } from '../../src/import/members-import.ts';
+import { widgetsManifest } from '../embed-support.ts';
+import { engines, miniWorldSuite } from '../writes-support.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'ketnap-export-'));
+const admin: Actor = { tokenId: 0, name: 'test admin', role: 'ADMIN', organisationId: null };
+const hoaEditor: Actor = { tokenId: 0, name: 'thanh-hoa editor', role: 'EDITOR', organisationId: 3 };
+const thanhHoa = { code: 'thanh-hoa', name: 'Đảng bộ xã Thanh Hòa' };
+
+/** Members and their placements without row ids (a correction recreates the first placement). */
+const members = async () =>
+  (
+    await prisma().member.findMany({ orderBy: { id: 'asc' }, include: { placements: { orderBy: { startOn: 'asc' } } } })
+  ).map(({ createdAt: _, placements, ...m }) => ({ ...m, placements: placements.map(({ id: _, ...p }) => p) }));
+
+/** The fields in which two snapshots of the members differ: `id.field`. */
+const changedFields = (before: Record<string, unknown>[], after: Record<string, unknown>[]) =>
+  before.flatMap((m, i) =>
+    Object.keys(m)
+      .filter((k) => JSON.stringify(m[k]) !== JSON.stringify(after[i]?.[k]))
+      .map((k) => `${m.id}.${k}`),
+  );
+
+describe.each(engines)('members export on %s', async (engine) => {
+  const { world, available, test } = await miniWorldSuite(engine);
+
+  test('an XLSX export imports back unchanged; one edited cell changes exactly that member', async () => {
+    const file = join(dir, `members-${engine}.xlsx`);
+    expect(await writeExport({ kind: 'members', org: thanhHoa, format: 'xlsx', to: file })).toBe(9);
+    const again = await importMembers({ actor: hoaEditor, input: { file, commit: false } });
+    expect(again.errors).toEqual([]);
+    expect(again).toMatchObject({ rowsRead: 9, new: 0, changed: 0, unchanged: 9 });
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0]!;
+    expect(String(sheet.getCell('A1').value)).toContain('DANH SÁCH ĐẢNG VIÊN — Đảng bộ xã Thanh Hòa');
+    const row = sheet.getRows(3, 9)!.find((r) => r.getCell(1).value === 'Đảng viên 7')!;
+    row.getCell(3).value = 'Nữ'; // Giới tính, empty in the record
+    await workbook.xlsx.writeFile(file);
+    const before = await members();
+    const committed = await importMembers({ actor: hoaEditor, input: { file, commit: true } });
+    expect(committed).toMatchObject({ new: 0, changed: 1, unchanged: 8, committed: true, errors: [] });
+    expect(changedFields(before, await members())).toEqual(['7.gender']);
+    const audit = await prisma().auditEvent.findFirstOrThrow({ where: { action: 'correctMember', entityId: '7' } });
+    expect(audit.reason).toBe(`Nhập tệp ${file}`);
+  });
+
+  test('a CSV export: dates as dd/mm/yyyy, the ketnap ID last; an edited date is a correction by the rules', async () => {
+    const file = join(dir, `members-${engine}.csv`);
+    await writeExport({ kind: 'members', org: thanhHoa, format: 'csv', to: file });
+    const lines = readFileSync(file, 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toBe(
+      'Họ và tên,Ngày sinh,Giới tính,Ngày vào Đảng,Ngày chính thức,Mã chi bộ,Số thẻ đảng viên,Số CCCD,Mã ketnap',
+    );
+    const nine = lines.findIndex((l) => l.startsWith('Đảng viên 9,'));
+    expect(lines[nine]).toBe(`Đảng viên 9,02/02/1994,,01/02/2016,,thanh-hoa-xom-4,,,${btoa('Member:9')}`);
+    const edit = (line: string) => {
+      const copy = [...lines];
+      copy[nine] = line;
+      writeFileSync(file, `${copy.join('\r\n')}\r\n`);
+    };
+    // Recognised before the end of probation: refused by the rule of correctMember, nothing written.
+    edit(`Đảng viên 9,02/02/1994,,01/02/2016,01/01/2017,thanh-hoa-xom-4,,,${btoa('Member:9')}`);
+    const before = await members();
+    const refused = await importMembers({ actor: admin, input: { file, commit: true } });
+    expect(refused.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [nine + 1, 'Ngày chính thức', 'PROBATION_NOT_OVER'],
+    ]);
+    expect(await members()).toEqual(before);
+    edit(`Đảng viên 9,02/02/1994,,01/02/2016,01/02/2017,thanh-hoa-xom-4,,,${btoa('Member:9')}`);
+    expect(await importMembers({ actor: admin, input: { file, commit: true } })).toMatchObject({ changed: 1 });
+    expect(changedFields(before, await members())).toEqual(['9.officialOn']);
+    // A ketnap ID naming nobody, or another person's: refused, not guessed.
+    edit(`Đảng viên 9,02/02/1994,,01/02/2016,01/02/2017,thanh-hoa-xom-4,,,${btoa('Member:999')}`);
+    expect((await importMembers({ actor: admin, input: { file, commit: false } })).errors[0]).toMatchObject({
+      column: 'Mã ketnap',
+      code: 'NOT_FOUND',
+    });
+    edit(`Đảng viên 9,02/02/1994,,01/02/2016,01/02/2017,thanh-hoa-xom-4,,,${btoa('Member:10')}`);
+    expect((await importMembers({ actor: admin, input: { file, commit: false } })).errors[0]).toMatchObject({
+      column: 'Họ và tên',
+      code: 'IMPORT_IDENTITY_CONFLICT',
+    });
+  });
+
+  describe('over HTTP', () => {
+    let server: Server;
+    let handler: Awaited<ReturnType<typeof createHttpHandler>>;
+    let base = '';
+    beforeAll(async () => {
+      if (!available) return;
+      handler = await createHttpHandler({ manifest: widgetsManifest() });
+      server = createServer(handler.listener);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      handler.markReady();
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(async () => {
+      if (!server) return;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await handler.close();
+    });
+    const get = (path: string, token?: string) =>
+      fetch(`${base}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+
+    test('a token reading the subtree gets the file; anonymous 401, outside 403, no personal data', async () => {
+      const anonymous = await get('/export/members.csv?org=thanh-hoa');
+      expect(anonymous.status).toBe(401);
+      const outside = await get('/export/members.csv?org=thanh-hoa', world.tokens.duc);
+      expect(outside.status).toBe(403);
+      const forged = await get('/export/members.csv?org=thanh-hoa', 'ktn_not-a-token');
+      expect(forged.status).toBe(401);
+      for (const refused of [anonymous, outside, forged]) {
+        expect(refused.headers.get('cache-control')).toBe('no-store');
+        expect(await refused.text()).not.toMatch(/Đảng viên|19\d\d/);
+      }
+      expect((await get('/export/members.csv?org=khong-co', world.tokens.admin)).status).toBe(404);
+      expect((await get('/export/members.pdf?org=thanh-hoa', world.tokens.admin)).status).toBe(404);
+
+      const csv = await get('/export/members.csv?org=thanh-hoa', world.tokens.viewer);
+      expect(csv.status).toBe(200);
+      expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(csv.headers.get('content-disposition')).toBe('attachment; filename="members-thanh-hoa.csv"');
+      const body = (await csv.text()).trim().split(/\r?\n/);
+      expect(body).toHaveLength(10);
+      expect(body.filter((l) => l.includes('thanh-duc'))).toEqual([]);
+
+      const xlsx = await get('/export/members.xlsx?org=thanh-hoa', world.tokens.hoa);
+      expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await xlsx.arrayBuffer()) as never);
+      expect(workbook.worksheets[0]!.rowCount).toBe(11); // title, header, 9 members
+    });
+  });
+});
