@@ -54,6 +54,8 @@ export interface CandidateRow {
   gender: Gender | null;
   personalHistory: string | null;
   isYouthUnionMember: boolean;
+  isTradeUnionMember: boolean;
+  workplaceHasTradeUnion: boolean;
   cellId: number;
   source: CandidateSource;
   stage: CandidateStage;
@@ -77,6 +79,7 @@ export interface IntroductionRow {
   candidateId: number;
   memberId: number | null;
   youthUnion: string | null;
+  tradeUnion: string | null;
   knownSince: string | null;
 }
 export interface ProgrammeRow {

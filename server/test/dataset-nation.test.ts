@@ -28,6 +28,9 @@ const BEFORE = '2025-06-30';
 const AFTER = '2025-07-01';
 const HORIZON = '2026-06-30';
 
+/** Columns SQLite gives back as 0 and 1. */
+const BOOLEANS = new Set<string>(['isYouthUnionMember', 'isTradeUnionMember', 'workplaceHasTradeUnion']);
+
 /** The same digests as hashingSink(), from the rows the database holds. */
 async function databaseDigests(conn: RawConnection): Promise<Record<string, string>> {
   const sink = hashingSink();
@@ -37,7 +40,7 @@ async function databaseDigests(conn: RawConnection): Promise<Record<string, stri
     const rows = await conn.query<Record<string, unknown>>(`SELECT ${select} FROM "${table}" ORDER BY "id"`);
     await sink.write(
       table,
-      rows.map((row) => columns.map((c) => (c === 'isYouthUnionMember' ? Boolean(row[c]) : row[c]))),
+      rows.map((row) => columns.map((c) => (BOOLEANS.has(c) ? Boolean(row[c]) : row[c]))),
     );
   }
   return sink.digests();

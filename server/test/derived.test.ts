@@ -157,9 +157,7 @@ async function expectCountryFromRows(provinces: number[], day: string, from: str
     total(await memberCountsFromRows(provinces, day)),
   );
   const months = (await admissionsByMonth([COUNTRY_ID], from, day)).get(COUNTRY_ID) ?? new Map<string, number>();
-  expect(total(months), `country's admissions to ${day}`).toBe(
-    total(await admissionsFromRows(provinces, from, day)),
-  );
+  expect(total(months), `country's admissions to ${day}`).toBe(total(await admissionsFromRows(provinces, from, day)));
   const grassroots = (await grassrootsOn([COUNTRY_ID], day)).get(COUNTRY_ID) ?? [];
   const slow = [...(await grassrootsFromRows(provinces, day)).values()];
   for (const kind of ['GRASSROOTS_COMMITTEE', 'GRASSROOTS_CELL'] as const) {

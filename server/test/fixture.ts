@@ -108,6 +108,8 @@ export function miniDataset(): Dataset {
         gender: null,
         personalHistory: null,
         isYouthUnionMember: false,
+        isTradeUnionMember: false,
+        workplaceHasTradeUnion: false,
         cellId: CELL.xom3,
         source: 'FARMERS_UNION',
         stage: 'CELL_VOTED',
@@ -204,6 +206,7 @@ export async function fingerprint(): Promise<string> {
     p.assignment.count(),
     p.meetingVisit.count(),
     p.auditEvent.count(),
+    p.widgetSnapshot.count(),
   ]);
   return JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? Number(v) : v));
 }

@@ -57,7 +57,13 @@ describe.each(engines)('candidate writes on %s', async (engine) => {
       },
       { stage: 'APPLIED', on: '2017-02-01', actingBody: 'Chi bộ xóm 1' },
       { stage: 'VERIFIED', on: '2017-02-15', actingBody: 'Chi bộ xóm 1' },
-      { stage: 'INTRODUCED', on: '2017-02-20', actingBody: 'Chi bộ xóm 1', introducers: [known(10), known(11)] },
+      // Of youth age: the grassroots Youth Union committee and one full member introduce her.
+      {
+        stage: 'INTRODUCED',
+        on: '2017-02-20',
+        actingBody: 'Chi bộ xóm 1',
+        introducers: [{ youthUnion: 'Ban Chấp hành Đoàn xã Thanh Đức' }, known(10)],
+      },
       { stage: 'CELL_VOTED', on: '2017-03-01', actingBody: 'Chi bộ xóm 1', votesFor: 3, votesEligible: 4 },
       {
         stage: 'COMMITTEE_VOTED',
@@ -193,6 +199,8 @@ describe.each(engines)('candidate writes on %s', async (engine) => {
 
   test('each rule of the path refuses with its code and field and writes nothing', async () => {
     const t = world.tokens.hoa;
+    /** Above youth age, no trade union at work: two full members introduce. */
+    const adult = { birthDate: '1980-01-01' };
     const step = async (
       stage: string,
       stageOn: string,
@@ -224,6 +232,7 @@ describe.each(engines)('candidate writes on %s', async (engine) => {
       { stage: 'INTRODUCED', on: '2017-02-01', introducers: [known(1)] },
       'INTRODUCERS_COUNT',
       'introducers',
+      adult,
     );
     // One member named twice is not two introducers.
     await step(
@@ -232,6 +241,7 @@ describe.each(engines)('candidate writes on %s', async (engine) => {
       { stage: 'INTRODUCED', on: '2017-02-01', introducers: [known(1), known(1)] },
       'INTRODUCERS_NOT_DISTINCT',
       'introducers',
+      adult,
     );
     await step(
       'VERIFIED',
@@ -239,6 +249,7 @@ describe.each(engines)('candidate writes on %s', async (engine) => {
       { stage: 'INTRODUCED', on: '2017-02-01', introducers: [known(1), known(9)] },
       'INTRODUCER_NOT_FULL_MEMBER',
       'introducers',
+      adult,
     );
     await step(
       'VERIFIED',
@@ -246,6 +257,7 @@ describe.each(engines)('candidate writes on %s', async (engine) => {
       { stage: 'INTRODUCED', on: '2017-02-01', introducers: [known(1), known(2, '2016-06-01')] },
       'INTRODUCER_KNOWN_TOO_SHORT',
       'introducers',
+      adult,
     );
     await step(
       'VERIFIED',
@@ -253,7 +265,7 @@ describe.each(engines)('candidate writes on %s', async (engine) => {
       { stage: 'INTRODUCED', on: '2017-02-01', introducers: [{ youthUnion: 'Đoàn xã' }, known(1)] },
       'YOUTH_UNION_ROUTE_NOT_ALLOWED',
       'introducers',
-      { isYouthUnionMember: false },
+      adult,
     );
     const vote = { stage: 'CELL_VOTED', on: '2017-02-01', votesFor: 4, votesEligible: 6 };
     await step('INTRODUCED', '2017-01-01', vote, 'AGE_OUT_OF_RANGE', 'birthDate', { birthDate: '2000-01-01' });

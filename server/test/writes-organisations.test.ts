@@ -278,4 +278,86 @@ describe.each(engines)('organisation writes on %s', async (engine) => {
     );
     expect(await prisma().placement.count({ where: { memberId: 12 } })).toBe(1);
   });
+  test('a dissolution or a merge dated before changes already recorded: the same checks, history kept', async () => {
+    const t = world.tokens.admin;
+    const ok = async (name: string, input: Record<string, unknown>) => {
+      const r = await mutate(name, input, t);
+      expect(r.errors ?? r.error).toBeUndefined();
+    };
+    const create = (code: string, parentCode: string, kind = 'SUBORDINATE_CELL') =>
+      ok('createOrganisation', { code, name: `Tổ chức ${code}`, kind, parentCode, establishedOn: '2016-01-01' });
+    const linksOf = async (code: string) =>
+      (
+        await prisma().organisationParent.findMany({
+          where: { organisation: { code } },
+          include: { parent: true },
+          orderBy: { startOn: 'asc' },
+        })
+      ).map((l) => [l.parent.code, l.startOn, l.endOn]);
+    // A cell moved on 2017-06-01, dissolved as of 2017-03-01: the later move goes with it.
+    await create('thanh-hoa-xom-11', 'thanh-hoa');
+    await ok('moveOrganisation', { code: 'thanh-hoa-xom-11', parentCode: 'thanh-duc', on: '2017-06-01' });
+    await expectViolation(
+      'dissolveOrganisation',
+      { code: 'thanh-hoa-xom-11', on: '2017-06-01' },
+      t,
+      'DATE_BEFORE_PREVIOUS_STEP',
+      'on',
+    );
+    await ok('dissolveOrganisation', { code: 'thanh-hoa-xom-11', on: '2017-03-01' });
+    expect(await linksOf('thanh-hoa-xom-11')).toEqual([['thanh-hoa', '2016-01-01', '2017-03-01']]);
+    expect(await children('thanh-hoa', '2017-02-28')).toContain('thanh-hoa-xom-11');
+    expect(await children('thanh-hoa', '2017-03-01')).not.toContain('thanh-hoa-xom-11');
+    expect(await children('thanh-duc', '2017-06-01')).not.toContain('thanh-hoa-xom-11');
+    const audit = await prisma().auditEvent.findFirstOrThrow({
+      where: { action: 'dissolveOrganisation' },
+      orderBy: { id: 'desc' },
+    });
+    expect(JSON.parse(audit.after ?? '{}').removedParentLinks).toHaveLength(1);
+    // Dissolved already: an earlier date is a correction, not a second dissolution.
+    await expectViolation(
+      'dissolveOrganisation',
+      { code: 'thanh-hoa-xom-11', on: '2017-02-01' },
+      t,
+      'ALREADY_DISSOLVED',
+      'on',
+    );
+
+    // A cell merged between a member's arrival and departure: the member goes on in the target until leaving.
+    await create('thanh-hoa-xom-12', 'thanh-hoa');
+    const two = encodeGlobalID('Member', '2');
+    await ok('transferMember', { memberId: two, toCellCode: 'thanh-hoa-xom-12', on: '2016-06-01' });
+    await ok('transferMember', { memberId: two, toCellCode: 'thanh-duc-xom-1', on: '2017-08-01' });
+    const merge = { code: 'thanh-hoa-xom-12', on: '2017-05-01', mergeIntoCode: 'thanh-hoa-xom-4' };
+    await expectViolation('dissolveOrganisation', { ...merge, mergeIntoCode: null }, t, 'NOT_EMPTY', 'mergeIntoCode');
+    // What began in it on or after the day cannot be: the member arrived on 2016-06-01.
+    await expectViolation('dissolveOrganisation', { ...merge, on: '2016-06-01' }, t, 'PLACEMENT_OVERLAP', 'on');
+    const xom4 = await members('thanh-hoa-xom-4', '2017-06-01');
+    await ok('dissolveOrganisation', merge);
+    const spans = await prisma().placement.findMany({ where: { memberId: 2 }, orderBy: { startOn: 'asc' } });
+    expect(spans.map((p) => [p.cellId, p.startOn, p.endOn]).slice(-3)).toEqual([
+      [expect.any(Number), '2016-06-01', '2017-05-01'],
+      [CELL.xom4, '2017-05-01', '2017-08-01'],
+      [CELL.duc1, '2017-08-01', null],
+    ]);
+    expect(await members('thanh-hoa-xom-4', '2017-06-01')).toBe(xom4 + 1);
+    expect(await members('thanh-hoa-xom-12', '2017-04-30')).toBe(1);
+
+    // A committee merged as of 2017-03-01, before its cell moved away (2017-06-01) and before the
+    // 2025 reform put it under the province: the cell follows the merge until its move; the reform's link goes.
+    await create('thanh-moi', 'thanh-chuong', 'GRASSROOTS_COMMITTEE');
+    await create('thanh-moi-xom-1', 'thanh-moi');
+    await ok('moveOrganisation', { code: 'thanh-moi-xom-1', parentCode: 'thanh-duc', on: '2017-06-01' });
+    await ok('moveOrganisation', { code: 'thanh-moi', parentCode: 'nghe-an', on: '2025-07-01' });
+    await ok('dissolveOrganisation', { code: 'thanh-moi', on: '2017-03-01', mergeIntoCode: 'thanh-hoa' });
+    expect(await linksOf('thanh-moi-xom-1')).toEqual([
+      ['thanh-moi', '2016-01-01', '2017-03-01'],
+      ['thanh-hoa', '2017-03-01', '2017-06-01'],
+      ['thanh-duc', '2017-06-01', null],
+    ]);
+    expect(await linksOf('thanh-moi')).toEqual([['thanh-chuong', '2016-01-01', '2017-03-01']]);
+    expect(await children('thanh-hoa', '2017-04-01')).toContain('thanh-moi-xom-1');
+    expect(await children('thanh-duc', '2017-06-01')).toContain('thanh-moi-xom-1');
+    expect(await children('nghe-an', '2025-07-01')).not.toContain('thanh-moi');
+  });
 });

@@ -41,7 +41,7 @@ export function start(
   const dates = timeline(rng, k, last, cell);
   const introducedOn = dates[Math.min(k, INTRODUCED)] ?? last;
   const p = person(rng, cell, dates[CELL_VOTED] ?? addDays(introducedOn, 20), introducedOn, source);
-  const by = k >= INTRODUCED ? introducers(rng, reg, cell, introducedOn, p.youth ? 1 : 2) : [];
+  const by = k >= INTRODUCED ? introducers(rng, reg, cell, introducedOn, p.introducedBy ? 1 : 2) : [];
   if (by === null) return null;
   const candidateId = nextId(rows.candidates);
   rows.candidates.push({
@@ -51,6 +51,8 @@ export function start(
     gender: p.gender,
     personalHistory: p.personalHistory,
     isYouthUnionMember: p.youth,
+    isTradeUnionMember: p.tradeUnion,
+    workplaceHasTradeUnion: p.tradeUnion,
     cellId: cell.id,
     source,
     stage,

@@ -1,6 +1,7 @@
 // Candidates, from what only the rows can tell: their events against their own row, who may vote
 // in the cell, who introduced them, the member an admission made. The steps themselves are judged
 // by the server's rules in check-steps.ts.
+import { introducingOrganisation } from '../../../server/src/rules/introducers.ts';
 import { type Check, eachCandidate } from './check-tools.ts';
 import { CANDIDATES_FROM, HORIZON } from './context.ts';
 
@@ -41,14 +42,14 @@ export const candidateChecks: Check[] = [
       }),
   },
   {
-    name: 'introducers are members of the cell: two, or the Youth Union and one for a Youth Union member',
+    name: 'introducers are members of the cell: two, or the Youth Union or the trade union and one',
     problems: (w) =>
       eachCandidate(w, ({ row, events, introductions }) => {
         const on = events.find((e) => e.stage === 'INTRODUCED')?.on;
         if (!on) return introductions.length > 0 && 'introduced without an INTRODUCED event';
         const members = introductions.flatMap((i) => (i.memberId === null ? [] : [i.memberId]));
         const inCell = new Set(w.membersIn(row.cellId, on).map((m) => m.id));
-        const route = row.isYouthUnionMember
+        const route = introducingOrganisation(row, on)
           ? introductions.length === 2 && members.length === 1
           : members.length === 2;
         return (!route || members.some((id) => !inCell.has(id))) && `introducers ${JSON.stringify(introductions)}`;

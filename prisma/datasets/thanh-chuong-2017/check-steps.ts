@@ -2,26 +2,23 @@
 // API (rules/stages.ts: the path, ages, certificate, introducers, votes, and the working-day
 // deadlines on the server's calendar of Vietnamese holidays).
 import { deadline, decisionWorkingDays } from '../../../server/src/rules/deadlines.ts';
+import type { IntroducerFacts } from '../../../server/src/rules/introducers.ts';
 import { policyOn } from '../../../server/src/rules/policy.ts';
-import {
-  type CandidateFacts,
-  type IntroducerFacts,
-  type Stage,
-  type Step,
-  validateStep,
-} from '../../../server/src/rules/stages.ts';
+import { type CandidateFacts, type Stage, type Step, validateStep } from '../../../server/src/rules/stages.ts';
 import { defaultCalendar } from '../../../server/src/rules/working-days.ts';
 import type { IntroductionRow } from '../types.ts';
 import { type CandidateView, type Check, eachCandidate, type World } from './check-tools.ts';
 import { HORIZON } from './context.ts';
 
-/** The introducers as the server sees them: members with their dates, or the Youth Union. */
+/** The introducers as the server sees them: members with their dates, or an organisation. */
 const introducers = (w: World, list: IntroductionRow[]): IntroducerFacts[] =>
   list.map((i) => {
     const m = i.memberId === null ? undefined : w.memberById.get(i.memberId);
     return m
       ? { member: { id: m.id, officialOn: m.officialOn, leftOn: m.leftOn, knownSince: i.knownSince } }
-      : { youthUnion: i.youthUnion ?? '' };
+      : i.tradeUnion
+        ? { tradeUnion: i.tradeUnion }
+        : { youthUnion: i.youthUnion ?? '' };
   });
 
 /** What the server would refuse had the candidate's steps been entered one by one through the API. */
@@ -33,6 +30,9 @@ function replay(w: World, { row: c, events, introductions }: CandidateView): str
     stageOn: first.on,
     birthDate: c.birthDate,
     isYouthUnionMember: c.isYouthUnionMember,
+    isTradeUnionMember: c.isTradeUnionMember,
+    workplaceHasTradeUnion: c.workplaceHasTradeUnion,
+    inGrassrootsCell: w.org(c.cellId).kind === 'GRASSROOTS_CELL',
     certificateOn: null,
     ageException: c.ageException,
     ageExceptionBy: c.ageExceptionBy,

@@ -1,6 +1,6 @@
 // The events of a candidate's path: one per stage reached, with the body that acted and the votes.
 
-import { PATH } from '../../../server/src/rules/stages.ts';
+import { PATH, pathOf } from '../../../server/src/rules/stages.ts';
 import type { CandidateSource, CandidateStage } from '../../generated/sqlite/enums.ts';
 import { type Cell, DISTRICT_NAME, nextId, type Rows } from './context.ts';
 import type { Person } from './pipeline.ts';
@@ -37,9 +37,11 @@ export function writeEvents(
   cell: Cell,
   dates: string[],
 ): void {
-  let cellVote: { votesFor: number; votesEligible: number } | null = null;
+  // A grassroots cell has no committee vote: its date in `dates` is the cell vote's, and no event is written.
+  const path = pathOf(cell.kind === 'GRASSROOTS_CELL');
   dates.forEach((on, i) => {
     const stage: CandidateStage = at(PATH, i);
+    if (!path.includes(stage)) return;
     let actingBody = cell.body;
     let votes: { votesFor: number; votesEligible: number } | null = null;
     let note: string | null = null;
@@ -52,22 +54,18 @@ export function writeEvents(
     } else if (stage === 'APPLIED') note = 'Đơn xin vào Đảng, lý lịch của người xin vào Đảng';
     else if (stage === 'VERIFIED') note = 'Thẩm tra lý lịch';
     else if (stage === 'INTRODUCED') {
-      note = p.youth ? 'Đoàn cơ sở và một đảng viên chính thức giới thiệu' : 'Hai đảng viên chính thức giới thiệu';
+      note = p.introducedBy
+        ? `${p.introducedBy === 'youthUnion' ? 'Đoàn' : 'Công đoàn'} cơ sở và một đảng viên chính thức giới thiệu`
+        : 'Hai đảng viên chính thức giới thiệu';
     } else if (stage === 'CELL_VOTED') {
       const eligible = reg.fullIn(cell.id, on).length;
       votes = { votesFor: passingVotes(rng, eligible), votesEligible: eligible };
-      cellVote = votes;
       note = 'Nghị quyết của chi bộ đề nghị kết nạp';
     } else if (stage === 'COMMITTEE_VOTED') {
-      if (cell.kind === 'GRASSROOTS_CELL') {
-        votes = cellVote;
-        note = 'Chi bộ cơ sở: nghị quyết của chi bộ là nghị quyết cấp cơ sở';
-      } else {
-        const eligible = committeeSize(cell);
-        actingBody = cell.grassroots.committeeBody;
-        votes = { votesFor: passingVotes(rng, eligible), votesEligible: eligible };
-        note = 'Nghị quyết của đảng ủy cơ sở đề nghị kết nạp';
-      }
+      const eligible = committeeSize(cell);
+      actingBody = cell.grassroots.committeeBody;
+      votes = { votesFor: passingVotes(rng, eligible), votesEligible: eligible };
+      note = 'Nghị quyết của đảng ủy cơ sở đề nghị kết nạp';
     } else if (stage === 'DECIDED') {
       actingBody = DECIDING_BODY;
       note = 'Quyết định kết nạp đảng viên';

@@ -1,5 +1,6 @@
 // Introducers (người giới thiệu): two full members of the cell who have known the candidate for 12
-// months or more, or, for a Youth Union member under 30, the grassroots Youth Union and one member.
+// months or more; of youth age, the grassroots Youth Union and one member; above it, where the
+// workplace has a trade union, the grassroots trade union and one member (rules/introducers.ts).
 import { addDays, anniversary, earlierOf, laterOf } from '../../../server/src/rules/dates.ts';
 import { addMonths, policyOn } from '../../../server/src/rules/policy.ts';
 import { type Cell, nextId, type Rows } from './context.ts';
@@ -24,7 +25,7 @@ export function writeIntroductions(
 ): void {
   // Known for the policy's 12 months or more by the day of the introduction.
   const latest = addMonths(on, -policyOn(on).introducerKnownMonths);
-  if (p.youth) {
+  if (p.introducedBy === 'youthUnion') {
     const joined = earlierOf(latest, addDays(anniversary(p.birth, 16), rng.int(0, 200)));
     const youthUnion = `Đoàn TNCS Hồ Chí Minh ${cell.grassroots.place}`;
     rows.introductions.push({
@@ -32,7 +33,18 @@ export function writeIntroductions(
       candidateId,
       memberId: null,
       youthUnion,
+      tradeUnion: null,
       knownSince: joined,
+    });
+  }
+  if (p.introducedBy === 'tradeUnion') {
+    rows.introductions.push({
+      id: nextId(rows.introductions),
+      candidateId,
+      memberId: null,
+      youthUnion: null,
+      tradeUnion: `Ban Chấp hành Công đoàn ${cell.grassroots.place}`,
+      knownSince: null,
     });
   }
   for (const m of by) {
@@ -42,6 +54,7 @@ export function writeIntroductions(
       candidateId,
       memberId: m.id,
       youthUnion: null,
+      tradeUnion: null,
       knownSince,
     });
   }

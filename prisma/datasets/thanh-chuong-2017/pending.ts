@@ -49,6 +49,8 @@ export function pending(rng: Rng, rows: Rows, reg: Registry, cells: Cell[]): voi
       for (let tries = 0; tries < 50; tries++) {
         const cell = rng.weighted(cells, weight);
         const on = rng.date(from, HORIZON);
+        // A grassroots cell's candidates have no committee vote to stand at.
+        if (stage === 'COMMITTEE_VOTED' && cell.kind === 'GRASSROOTS_CELL') continue;
         if (start(rng, rows, reg, { cell, k, last: on, source: pickSource(rng, cell), stage, stageOn: on })) break;
       }
     }

@@ -2,7 +2,12 @@
 // the cell's resolution to the decision, 30 from the decision to the ceremony), and who they are.
 // The path and its working days are the server's (rules/stages.ts, rules/working-days.ts).
 
-import { addDays, ageOn, anniversary } from '../../../server/src/rules/dates.ts';
+import { addDays, anniversary } from '../../../server/src/rules/dates.ts';
+import {
+  type IntroducingOrganisation,
+  introducingOrganisation,
+  isYouthAge,
+} from '../../../server/src/rules/introducers.ts';
 import { PATH } from '../../../server/src/rules/stages.ts';
 import { defaultCalendar, subtractWorkingDays } from '../../../server/src/rules/working-days.ts';
 import type { CandidateSource, Gender } from '../../generated/sqlite/enums.ts';
@@ -29,7 +34,7 @@ const gaps: Record<(typeof PATH)[number], (rng: Rng, d: string, cell: Cell) => s
   VERIFIED: (rng, d) => addDays(d, -rng.int(20, 90)),
   INTRODUCED: (rng, d) => addDays(d, -rng.int(3, 30)),
   CELL_VOTED: (rng, d) => addDays(d, -rng.int(7, 40)),
-  // A grassroots cell (chi bộ cơ sở) is its own grassroots level: its resolution is the committee's.
+  // A grassroots cell (chi bộ cơ sở) has no committee vote (events.ts writes none): the cell's date stands in.
   COMMITTEE_VOTED: (rng, d, cell) =>
     cell.kind === 'GRASSROOTS_CELL' ? d : workingDaysBefore(d, rng.int(3, COMMITTEE_VOTE_WITHIN)),
   DECIDED: (rng, d) => workingDaysBefore(d, rng.int(5, 20)),
@@ -48,7 +53,12 @@ export interface Person {
   birth: string;
   gender: Gender;
   source: CandidateSource;
+  /** Of youth age when introduced: a Youth Union member (Charter, Art. 4). */
   youth: boolean;
+  /** Their workplace has a trade union, and they are a member of it (agencies, enterprises, schools). */
+  tradeUnion: boolean;
+  /** Who introduces them beside one full member, if anyone (rules/introducers.ts). */
+  introducedBy: IntroducingOrganisation | null;
   personalHistory: string;
 }
 
@@ -84,7 +94,9 @@ export function person(rng: Rng, cell: Cell, cellVote: string, introduced: strin
   const female = source === 'WOMENS_UNION' || rng.chance(source === 'VETERANS_ASSOCIATION' ? 0.1 : 0.45);
   const gender: Gender = female ? 'FEMALE' : 'MALE';
   const birth = addDays(anniversary(cellVote, -rng.int(lo, hi)), -rng.int(1, 360));
-  const youth = source === 'YOUTH_UNION' && ageOn(birth, introduced) < 30;
+  const youth = isYouthAge(birth, introduced);
+  const tradeUnion = cell.grassroots.sector !== 'COMMUNE' || source === 'TRADE_UNION';
+  const memberships = { isYouthUnionMember: youth, isTradeUnionMember: tradeUnion, workplaceHasTradeUnion: tradeUnion };
   const work =
     cell.grassroots.sector !== 'COMMUNE'
       ? `công tác tại ${cell.grassroots.place}`
@@ -105,6 +117,8 @@ export function person(rng: Rng, cell: Cell, cellVote: string, introduced: strin
     gender,
     source,
     youth,
+    tradeUnion,
+    introducedBy: introducingOrganisation({ birthDate: birth, ...memberships }, introduced),
     personalHistory: `Sống tại ${where}; ${work}.`,
   };
 }

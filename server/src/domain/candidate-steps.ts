@@ -3,7 +3,8 @@
 import type { Candidate } from '@ketnap/prisma/generated/sqlite/client.ts';
 import type { Actor } from '../context.ts';
 import { addMembers } from '../derived/track.ts';
-import type { CandidateFacts, IntroducerFacts, Stage } from '../rules/stages.ts';
+import type { IntroducerFacts } from '../rules/introducers.ts';
+import type { CandidateFacts, Stage } from '../rules/stages.ts';
 import { ensureAlive } from './lookup.ts';
 import { placementSpans } from './placements.ts';
 import { audit, refuse, type Tx } from './write.ts';
@@ -11,6 +12,7 @@ import { audit, refuse, type Tx } from './write.ts';
 export interface IntroducerInput {
   memberId?: number | null;
   youthUnion?: string | null;
+  tradeUnion?: string | null;
   knownSince?: string | null;
 }
 
@@ -18,10 +20,12 @@ export async function stepFacts(tx: Tx, candidate: Candidate, certificateOn: str
   const lastOn = async (stage: Stage) =>
     (await tx.candidateEvent.findFirst({ where: { candidateId: candidate.id, stage }, orderBy: { on: 'desc' } }))?.on ??
     null;
+  const cell = await tx.organisation.findUniqueOrThrow({ where: { id: candidate.cellId }, select: { kind: true } });
   return {
     ...candidate,
     certificateOn,
     stage: candidate.stage as Stage,
+    inGrassrootsCell: cell.kind === 'GRASSROOTS_CELL',
     cellVotedOn: await lastOn('CELL_VOTED'),
     decidedOn: await lastOn('DECIDED'),
   };
@@ -30,10 +34,18 @@ export async function stepFacts(tx: Tx, candidate: Candidate, certificateOn: str
 export async function introducerFacts(tx: Tx, introducers: IntroducerInput[]): Promise<IntroducerFacts[]> {
   const facts: IntroducerFacts[] = [];
   for (const i of introducers) {
+    const youthUnion = i.youthUnion?.trim();
+    const tradeUnion = i.tradeUnion?.trim();
+    // Each introducer is one member or one organisation, never both, never none.
+    if ([i.memberId, youthUnion, tradeUnion].filter(Boolean).length !== 1) refuse('INTRODUCER_INVALID', 'introducers');
     const member = i.memberId ? await tx.member.findUnique({ where: { id: i.memberId } }) : null;
     if (i.memberId && !member) refuse('NOT_FOUND', 'introducers', { thing: 'introducer' });
     facts.push(
-      member ? { member: { ...member, knownSince: i.knownSince ?? null } } : { youthUnion: i.youthUnion ?? '' },
+      member
+        ? { member: { ...member, knownSince: i.knownSince ?? null } }
+        : youthUnion
+          ? { youthUnion }
+          : { tradeUnion },
     );
   }
   return facts;

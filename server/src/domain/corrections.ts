@@ -9,7 +9,7 @@ import { touchMembers } from '../derived/track.ts';
 import { validateHistory } from '../rules/membership.ts';
 import { activeCell, memberById } from './lookup.ts';
 import { placementSpans } from './placements.ts';
-import { audit, ensure, refuse, type WriteOptions, write } from './write.ts';
+import { audit, ensure, refuse, type Tx, type WriteOptions, write } from './write.ts';
 
 export interface CorrectMemberInput {
   memberId: number;
@@ -23,55 +23,58 @@ export interface CorrectMemberInput {
   admittedInCellCode?: string | null;
 }
 
-export function correctMember({ actor, input }: WriteOptions<CorrectMemberInput>) {
-  return write(async (tx) => {
-    if (!input.reason?.trim()) refuse('REQUIRED', 'reason', { input: 'reason' });
-    const before = await memberById(tx, input.memberId);
-    const fullName = input.fullName == null ? before.fullName : input.fullName.trim();
-    if (!fullName) refuse('REQUIRED', 'fullName', { input: 'fullName' });
-    const birthDate = input.birthDate ?? before.birthDate;
-    const admittedOn = input.admittedOn ?? before.admittedOn;
-    const officialOn = input.officialOn === undefined ? before.officialOn : input.officialOn;
-    if (birthDate >= admittedOn) refuse('BIRTH_DATE_AFTER', 'birthDate');
-    if (before.leftOn && before.leftOn <= admittedOn)
-      refuse('PLACEMENT_OVERLAP', 'admittedOn', { on: before.leftOn, start: admittedOn });
-    const [first, ...rest] = before.placements;
-    if (!first) refuse('NOT_FOUND', 'memberId', { thing: 'member' });
-    const starts = [admittedOn, ...rest.map((p) => p.startOn)];
-    ensure(validateHistory(admittedOn, officialOn ?? null, starts));
-    const cellCode =
-      input.admittedInCellCode ?? (await tx.organisation.findUniqueOrThrow({ where: { id: first.cellId } })).code;
-    const cell = await activeCell(
-      tx,
-      cellCode,
+export function correctMember(options: WriteOptions<CorrectMemberInput>) {
+  return write((tx) => correctMemberIn(tx, options));
+}
+
+/** correctMember inside a transaction the caller holds (a spreadsheet import: one for the whole file). */
+export async function correctMemberIn(tx: Tx, { actor, input }: WriteOptions<CorrectMemberInput>) {
+  if (!input.reason?.trim()) refuse('REQUIRED', 'reason', { input: 'reason' });
+  const before = await memberById(tx, input.memberId);
+  const fullName = input.fullName == null ? before.fullName : input.fullName.trim();
+  if (!fullName) refuse('REQUIRED', 'fullName', { input: 'fullName' });
+  const birthDate = input.birthDate ?? before.birthDate;
+  const admittedOn = input.admittedOn ?? before.admittedOn;
+  const officialOn = input.officialOn === undefined ? before.officialOn : input.officialOn;
+  if (birthDate >= admittedOn) refuse('BIRTH_DATE_AFTER', 'birthDate');
+  if (before.leftOn && before.leftOn <= admittedOn)
+    refuse('PLACEMENT_OVERLAP', 'admittedOn', { on: before.leftOn, start: admittedOn });
+  const [first, ...rest] = before.placements;
+  if (!first) refuse('NOT_FOUND', 'memberId', { thing: 'member' });
+  const starts = [admittedOn, ...rest.map((p) => p.startOn)];
+  ensure(validateHistory(admittedOn, officialOn ?? null, starts));
+  const cellCode =
+    input.admittedInCellCode ?? (await tx.organisation.findUniqueOrThrow({ where: { id: first.cellId } })).code;
+  const cell = await activeCell(
+    tx,
+    cellCode,
+    admittedOn,
+    input.admittedInCellCode ? 'admittedInCellCode' : 'admittedOn',
+  );
+  // The first placement again, from the corrected day in the corrected cell (following its merges).
+  const spans = await placementSpans(tx, cell, admittedOn, first.endOn, 'admittedOn');
+  await touchMembers(tx, [before.id]);
+  await tx.placement.delete({ where: { id: first.id } });
+  await tx.placement.createMany({ data: spans.map((span) => ({ memberId: before.id, ...span })) });
+  const member = await tx.member.update({
+    where: { id: before.id },
+    data: {
+      fullName,
+      birthDate,
+      gender: input.gender === undefined ? before.gender : input.gender,
       admittedOn,
-      input.admittedInCellCode ? 'admittedInCellCode' : 'admittedOn',
-    );
-    // The first placement again, from the corrected day in the corrected cell (following its merges).
-    const spans = await placementSpans(tx, cell, admittedOn, first.endOn, 'admittedOn');
-    await touchMembers(tx, [before.id]);
-    await tx.placement.delete({ where: { id: first.id } });
-    await tx.placement.createMany({ data: spans.map((span) => ({ memberId: before.id, ...span })) });
-    const member = await tx.member.update({
-      where: { id: before.id },
-      data: {
-        fullName,
-        birthDate,
-        gender: input.gender === undefined ? before.gender : input.gender,
-        admittedOn,
-        officialOn: officialOn ?? null,
-        admittedInId: cell.id,
-      },
-    });
-    const { placements: _, ...plain } = before;
-    await audit(tx, actor, {
-      action: 'correctMember',
-      entityType: 'Member',
-      entityId: before.id,
-      before: { ...plain, firstPlacement: first },
-      after: { ...member, firstPlacement: spans[0] },
-      reason: input.reason.trim(),
-    });
-    return member;
+      officialOn: officialOn ?? null,
+      admittedInId: cell.id,
+    },
   });
+  const { placements: _, ...plain } = before;
+  await audit(tx, actor, {
+    action: 'correctMember',
+    entityType: 'Member',
+    entityId: before.id,
+    before: { ...plain, firstPlacement: first },
+    after: { ...member, firstPlacement: spans[0] },
+    reason: input.reason.trim(),
+  });
+  return member;
 }

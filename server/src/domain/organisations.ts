@@ -27,46 +27,52 @@ export interface CreateOrganisationInput {
   establishedOn: string;
 }
 
-export function createOrganisation({ actor, input }: WriteOptions<CreateOrganisationInput>) {
-  return write(async (tx) => {
-    if (!CODE.test(input.code)) refuse('CODE_INVALID', 'code');
-    if (await tx.organisation.findUnique({ where: { code: input.code } }))
-      refuse('CODE_TAKEN', 'code', { code: input.code });
-    if (!input.name.trim()) refuse('REQUIRED', 'name', { input: 'name' });
-    const parent = await ensureCanHoldChildren(tx, input.parentCode, input.establishedOn, 'parentCode');
-    const on = input.establishedOn;
-    ensure(validateParentLink({ kind: input.kind, parentKind: parent.kind, on }, 'parentCode'));
-    const { parentCode: _, ...data } = input;
-    const org = await tx.organisation.create({ data: { ...data, name: input.name.trim() } });
-    await tx.organisationParent.create({
-      data: { organisationId: org.id, parentId: parent.id, startOn: input.establishedOn },
-    });
-    await rebuildAncestry(tx, [org.id]);
-    addOrganisations(tx, [org.id]);
-    await audit(tx, actor, {
-      action: 'createOrganisation',
-      entityType: 'Organisation',
-      entityId: org.id,
-      after: { ...org, parentCode: parent.code },
-    });
-    return org;
-  });
+export function createOrganisation(options: WriteOptions<CreateOrganisationInput>) {
+  return write((tx) => createOrganisationIn(tx, options));
 }
 
-export function renameOrganisation({ actor, input }: WriteOptions<{ code: string; name: string }>) {
-  return write(async (tx) => {
-    const before = await organisationByCode(tx, input.code, 'code');
-    if (!input.name.trim()) refuse('REQUIRED', 'name', { input: 'name' });
-    const org = await tx.organisation.update({ where: { id: before.id }, data: { name: input.name.trim() } });
-    await audit(tx, actor, {
-      action: 'renameOrganisation',
-      entityType: 'Organisation',
-      entityId: org.id,
-      before,
-      after: org,
-    });
-    return org;
+/** createOrganisation inside a transaction the caller holds (a spreadsheet import: one for the whole file). */
+export async function createOrganisationIn(tx: Tx, { actor, input }: WriteOptions<CreateOrganisationInput>) {
+  if (!CODE.test(input.code)) refuse('CODE_INVALID', 'code');
+  if (await tx.organisation.findUnique({ where: { code: input.code } }))
+    refuse('CODE_TAKEN', 'code', { code: input.code });
+  if (!input.name.trim()) refuse('REQUIRED', 'name', { input: 'name' });
+  const parent = await ensureCanHoldChildren(tx, input.parentCode, input.establishedOn, 'parentCode');
+  const on = input.establishedOn;
+  ensure(validateParentLink({ kind: input.kind, parentKind: parent.kind, on }, 'parentCode'));
+  const { parentCode: _, ...data } = input;
+  const org = await tx.organisation.create({ data: { ...data, name: input.name.trim() } });
+  await tx.organisationParent.create({
+    data: { organisationId: org.id, parentId: parent.id, startOn: input.establishedOn },
   });
+  await rebuildAncestry(tx, [org.id]);
+  addOrganisations(tx, [org.id]);
+  await audit(tx, actor, {
+    action: 'createOrganisation',
+    entityType: 'Organisation',
+    entityId: org.id,
+    after: { ...org, parentCode: parent.code },
+  });
+  return org;
+}
+
+export function renameOrganisation(options: WriteOptions<{ code: string; name: string }>) {
+  return write((tx) => renameOrganisationIn(tx, options));
+}
+
+/** renameOrganisation inside a transaction the caller holds (a spreadsheet import: one for the whole file). */
+export async function renameOrganisationIn(tx: Tx, { actor, input }: WriteOptions<{ code: string; name: string }>) {
+  const before = await organisationByCode(tx, input.code, 'code');
+  if (!input.name.trim()) refuse('REQUIRED', 'name', { input: 'name' });
+  const org = await tx.organisation.update({ where: { id: before.id }, data: { name: input.name.trim() } });
+  await audit(tx, actor, {
+    action: 'renameOrganisation',
+    entityType: 'Organisation',
+    entityId: org.id,
+    before,
+    after: org,
+  });
+  return org;
 }
 
 export function moveOrganisation({ actor, input }: WriteOptions<{ code: string; parentCode: string; on: string }>) {

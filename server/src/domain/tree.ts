@@ -37,10 +37,24 @@ export async function cutParentLink(tx: Tx, orgId: number, on: string, parentId:
   return { before: covering ?? null, endOn: covering ? covering.endOn : (next?.startOn ?? null) };
 }
 
-/** Ends the parent link open on `on`; refuses a date not after the link's start (no overlap). */
-export async function endParentLink(tx: Tx, orgId: number, on: string) {
-  const open = await tx.organisationParent.findFirst({ where: { organisationId: orgId, endOn: null } });
-  if (open && open.startOn >= on) refuse('DATE_BEFORE_PREVIOUS_STEP', 'on', { on, previous: open.startOn });
-  if (open) await tx.organisationParent.update({ where: { id: open.id }, data: { endOn: on } });
-  return open;
+/**
+ * Ends an organisation's parent links on `on`, the day it is dissolved: the link covering the day is
+ * cut there, and the links beginning after it are removed, since a dissolved organisation sits
+ * under nothing. Those were recorded before the dissolution was (history out of order), e.g. the
+ * 2025 reform's move of every commune under the province: had the dissolution come first, they would
+ * never have been. Returns them, for the audit. A link starting on `on` itself (a second change on
+ * one day) is refused.
+ */
+export async function endParentLinks(tx: Tx, orgId: number, on: string) {
+  const links = await tx.organisationParent.findMany({
+    where: { organisationId: orgId, OR: [{ endOn: null }, { endOn: { gt: on } }] },
+    orderBy: { startOn: 'asc' },
+  });
+  const sameDay = links.find((l) => l.startOn === on);
+  if (sameDay) refuse('DATE_BEFORE_PREVIOUS_STEP', 'on', { on, previous: sameDay.startOn });
+  const later = links.filter((l) => l.startOn > on);
+  const covering = links.find((l) => l.startOn < on);
+  if (covering) await tx.organisationParent.update({ where: { id: covering.id }, data: { endOn: on } });
+  await tx.organisationParent.deleteMany({ where: { id: { in: later.map((l) => l.id) } } });
+  return later;
 }

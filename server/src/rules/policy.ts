@@ -18,8 +18,11 @@ export interface AdmissionPolicy {
   /** Introducers: full members who worked or lived with the candidate for this many months. */
   introducers: number;
   introducerKnownMonths: number;
-  /** The Youth Union route (the grassroots Youth Union committee and one full member): under this age. */
-  youthUnionUnderAge: number;
+  /**
+   * Youth age (độ tuổi thanh niên, Luật Thanh niên 2020: "đến 30 tuổi") on the day of introduction,
+   * in whole months like the age limits: up to youthMaxAge years and 0 months.
+   */
+  youthMaxAge: number;
   /** Votes: at least numerator/denominator of the eligible members (Điều lệ Đảng, Art. 4: two thirds). */
   voteShare: { numerator: number; denominator: number };
   /** Working days from the cell's resolution to the admission decision, and the possible extension. */
@@ -40,7 +43,7 @@ const CURRENT: Omit<AdmissionPolicy, 'regulation'> = {
   maxAge: 60,
   introducers: 2,
   introducerKnownMonths: 12,
-  youthUnionUnderAge: 30,
+  youthMaxAge: 30,
   voteShare: { numerator: 2, denominator: 3 },
   decisionWorkingDays: 60,
   decisionExtensionWorkingDays: 30,

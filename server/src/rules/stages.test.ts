@@ -7,6 +7,9 @@ const c: CandidateFacts = {
   stageOn: '2017-02-01',
   birthDate: '1995-05-05',
   isYouthUnionMember: true,
+  isTradeUnionMember: false,
+  workplaceHasTradeUnion: false,
+  inGrassrootsCell: false,
   certificateOn: '2016-10-01',
   ageException: null,
   ageExceptionBy: null,
@@ -49,32 +52,25 @@ describe('stage transitions', () => {
       ),
     ).toEqual([]);
   });
-  it('needs two full members who knew the candidate 12 months, or the Youth Union route under 30', () => {
+  it('judges the introducers at INTRODUCED (rules/introducers.ts)', () => {
     const intro = (introducers: Step['introducers'], facts: Partial<CandidateFacts> = {}) =>
       check(facts, { stage: 'INTRODUCED', on: '2017-03-01', introducers });
-    expect(intro([{ member: full }, { member: other }])).toEqual([]);
-    // The same member twice is one introducer, not two.
-    expect(intro([{ member: full }, { member: full }])).toEqual(['INTRODUCERS_NOT_DISTINCT@introducers']);
-    expect(intro([{ member: full }])).toEqual(['INTRODUCERS_COUNT@introducers']);
-    expect(intro([{ member: full }, { member: { ...other, officialOn: null } }])).toEqual([
-      'INTRODUCER_NOT_FULL_MEMBER@introducers',
-    ]);
-    expect(intro([{ member: full }, { member: { ...other, leftOn: '2017-02-01' } }])).toEqual([
-      'INTRODUCER_NOT_FULL_MEMBER@introducers',
-    ]);
-    expect(intro([{ member: full }, { member: { ...other, knownSince: '2016-03-01' } }])).toEqual([]);
-    expect(intro([{ member: full }, { member: { ...other, knownSince: '2016-03-02' } }])).toEqual([
-      'INTRODUCER_KNOWN_TOO_SHORT@introducers',
-    ]);
     expect(intro([{ youthUnion: 'BCH Đoàn xã' }, { member: full }])).toEqual([]);
-    expect(intro([{ youthUnion: 'BCH Đoàn xã' }, { member: full }], { isYouthUnionMember: false })).toEqual([
-      'YOUTH_UNION_ROUTE_NOT_ALLOWED@introducers',
-    ]);
-    expect(intro([{ youthUnion: 'BCH Đoàn xã' }, { member: full }], { birthDate: '1987-03-01' })).toEqual([
-      'YOUTH_UNION_ROUTE_NOT_ALLOWED@introducers',
-    ]);
-    expect(intro([{ youthUnion: 'BCH Đoàn xã' }, { member: full }], { birthDate: '1987-03-02' })).toEqual([]);
-    expect(intro([{ youthUnion: 'a' }, { youthUnion: 'b' }])).toEqual(['INTRODUCERS_COUNT@introducers']);
+    expect(intro([{ member: full }, { member: other }])).toEqual(['YOUTH_UNION_INTRODUCTION_REQUIRED@introducers']);
+    expect(intro([{ member: full }, { member: other }], { birthDate: '1980-01-01' })).toEqual([]);
+  });
+  it('has no committee vote for a grassroots cell: its vote goes straight to the decision', () => {
+    expect(nextStages('CELL_VOTED', true)).toEqual(['DECIDED', 'WITHDRAWN', 'REJECTED']);
+    expect(nextStages('CELL_VOTED')).toEqual(['COMMITTEE_VOTED', 'WITHDRAWN', 'REJECTED']);
+    // One who reached the committee vote elsewhere and moved into a grassroots cell goes on to the decision.
+    expect(nextStages('COMMITTEE_VOTED', true)).toEqual(['DECIDED', 'WITHDRAWN', 'REJECTED']);
+    const voted = { stage: 'CELL_VOTED' as const, stageOn: '2017-03-01', cellVotedOn: '2017-03-01' };
+    const committee = { stage: 'COMMITTEE_VOTED' as const, on: '2017-03-10', votesFor: 9, votesEligible: 11 };
+    expect(check({ ...voted, inGrassrootsCell: true }, committee)).toEqual(['NO_GRASSROOTS_COMMITTEE@stage']);
+    expect(check({ ...voted, inGrassrootsCell: true }, { stage: 'DECIDED', on: '2017-03-20' })).toEqual([]);
+    // A cell under a grassroots committee still needs the committee's vote.
+    expect(check(voted, { stage: 'DECIDED', on: '2017-03-20' })).toEqual(['STAGE_ORDER@stage']);
+    expect(check(voted, committee)).toEqual([]);
   });
   it('votes in the cell: age 18 to 60, certificate under 5 years, two thirds', () => {
     const vote = (facts: Partial<CandidateFacts>, step: Partial<Step> = {}) =>

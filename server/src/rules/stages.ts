@@ -4,7 +4,8 @@
 import { CANDIDATE_PATH } from '@ketnap/prisma/candidate-path.ts';
 import { ageOn, yearsBefore } from './dates.ts';
 import { deadline, decisionWorkingDays } from './deadlines.ts';
-import { addMonths, fullMonthsBetween, policyOn } from './policy.ts';
+import { type IntroducerFacts, validateIntroducers } from './introducers.ts';
+import { fullMonthsBetween, policyOn } from './policy.ts';
 import { type Violation, violation } from './violations.ts';
 import { validateVote } from './votes.ts';
 import type { WorkingCalendar } from './working-days.ts';
@@ -13,10 +14,21 @@ export const PATH = CANDIDATE_PATH;
 export type Stage = (typeof PATH)[number] | 'WITHDRAWN' | 'REJECTED';
 export const CLOSED: Stage[] = ['ADMITTED', 'WITHDRAWN', 'REJECTED'];
 
+/**
+ * The path of a candidate of a grassroots cell (chi bộ cơ sở), or of a cell under a grassroots
+ * committee: a grassroots cell has no grassroots committee above it, so no committee vote; its
+ * resolution goes straight to the competent committee's decision.
+ */
+export function pathOf(inGrassrootsCell: boolean): readonly Stage[] {
+  return inGrassrootsCell ? PATH.filter((s) => s !== 'COMMITTEE_VOTED') : PATH;
+}
+
 /** The stages that may follow `stage`: the next on the path, or leaving it (withdrawn, rejected). */
-export function nextStages(stage: Stage): Stage[] {
+export function nextStages(stage: Stage, inGrassrootsCell = false): Stage[] {
   if (CLOSED.includes(stage)) return [];
-  const next = PATH[PATH.indexOf(stage as (typeof PATH)[number]) + 1];
+  const path = pathOf(inGrassrootsCell);
+  // A candidate who reached a stage that is not on this path (moved in from another cell) goes on from the next one.
+  const next = PATH.slice(PATH.indexOf(stage as (typeof PATH)[number]) + 1).find((s) => path.includes(s));
   return [...(next ? [next] : []), 'WITHDRAWN', 'REJECTED'];
 }
 
@@ -25,6 +37,10 @@ export interface CandidateFacts {
   stageOn: string;
   birthDate: string;
   isYouthUnionMember: boolean;
+  isTradeUnionMember: boolean;
+  workplaceHasTradeUnion: boolean;
+  /** The candidate's cell is a grassroots cell (chi bộ cơ sở): no committee vote on its path. */
+  inGrassrootsCell: boolean;
   certificateOn: string | null;
   /** Over 60 at the cell vote: the decision allowing it and the committee that approved it. */
   ageException: string | null;
@@ -34,13 +50,6 @@ export interface CandidateFacts {
   decidedOn: string | null;
   /** The day the decision's deadline was extended, when it was. */
   decisionExtendedOn: string | null;
-}
-
-export interface IntroducerFacts {
-  /** A member introducing: who, full member since, left on, and since when they know the candidate. */
-  member?: { id: number; officialOn: string | null; leftOn: string | null; knownSince: string | null };
-  /** Or the grassroots Youth Union committee (its name). */
-  youthUnion?: string;
 }
 
 /** An exception to the age limit: the approving committee and its decision. */
@@ -61,29 +70,6 @@ export interface Step {
   isExtended?: boolean | null;
 }
 
-function introducers(c: CandidateFacts, step: Step): Violation[] {
-  const policy = policyOn(step.on);
-  const list = step.introducers ?? [];
-  const youth = list.filter((i) => i.youthUnion);
-  const members = list.filter((i) => i.member);
-  if (youth.length > 0 && !(c.isYouthUnionMember && ageOn(c.birthDate, step.on) < policy.youthUnionUnderAge))
-    return [violation('YOUTH_UNION_ROUTE_NOT_ALLOWED', 'introducers', { age: policy.youthUnionUnderAge })];
-  const needed = youth.length > 0 ? policy.introducers - 1 : policy.introducers;
-  if (youth.length > 1 || members.length !== needed || list.length !== policy.introducers)
-    return [violation('INTRODUCERS_COUNT', 'introducers')];
-  // Two introducers are two people: the same member cannot be named twice.
-  if (new Set(members.map((i) => i.member?.id)).size !== members.length)
-    return [violation('INTRODUCERS_NOT_DISTINCT', 'introducers')];
-  const knownBy = addMonths(step.on, -policy.introducerKnownMonths);
-  for (const { member } of members) {
-    if (!member?.officialOn || member.officialOn > step.on || (member.leftOn && member.leftOn <= step.on))
-      return [violation('INTRODUCER_NOT_FULL_MEMBER', 'introducers')];
-    if (!member.knownSince || member.knownSince > knownBy)
-      return [violation('INTRODUCER_KNOWN_TOO_SHORT', 'introducers', { months: policy.introducerKnownMonths })];
-  }
-  return [];
-}
-
 function cellVote(c: CandidateFacts, step: Step): Violation[] {
   const policy = policyOn(step.on);
   // Whole months: 60 years and 0 months is within, 60 years and 1 month is over (DESIGN.md).
@@ -102,7 +88,9 @@ function cellVote(c: CandidateFacts, step: Step): Violation[] {
 
 /** Everything wrong with taking `step` from the candidate's current state; empty when allowed. */
 export function validateStep(c: CandidateFacts, step: Step, calendar: WorkingCalendar): Violation[] {
-  const allowed = nextStages(c.stage);
+  const allowed = nextStages(c.stage, c.inGrassrootsCell);
+  if (step.stage === 'COMMITTEE_VOTED' && c.inGrassrootsCell)
+    return [violation('NO_GRASSROOTS_COMMITTEE', 'stage', { allowed: allowed.join(', ') })];
   if (!allowed.includes(step.stage))
     return [violation('STAGE_ORDER', 'stage', { from: c.stage, to: step.stage, allowed: allowed.join(', ') })];
   if (step.on < c.stageOn) return [violation('DATE_BEFORE_PREVIOUS_STEP', 'on', { on: step.on, previous: c.stageOn })];
@@ -113,7 +101,7 @@ export function validateStep(c: CandidateFacts, step: Step, calendar: WorkingCal
         ? [violation('CERTIFICATE_MISSING', 'certificateOn')]
         : [];
     case 'INTRODUCED':
-      return introducers(c, step);
+      return validateIntroducers(c, step.on, step.introducers ?? []);
     case 'CELL_VOTED':
       return cellVote(c, step);
     case 'COMMITTEE_VOTED':

@@ -45,6 +45,10 @@ const MESSAGES = {
     `Không thể chuyển từ ${p.from} sang ${p.to}; bước tiếp theo: ${p.allowed || 'không có'}.`,
     `${p.to} cannot follow ${p.from}; allowed next: ${p.allowed || 'none'}.`,
   ],
+  NO_GRASSROOTS_COMMITTEE: (p: { allowed: string }) => [
+    `Chi bộ cơ sở không có đảng ủy cơ sở cấp trên: không có bước đảng ủy cơ sở biểu quyết (bước tiếp theo: ${p.allowed || 'không có'}).`,
+    `A grassroots cell has no grassroots committee above it: there is no committee vote (allowed next: ${p.allowed || 'none'}).`,
+  ],
   DATE_BEFORE_PREVIOUS_STEP: (p: { on: string; previous: string }) => [
     `Ngày ${p.on} không được trước bước trước (${p.previous}).`,
     `${p.on} cannot come before the previous step (${p.previous}).`,
@@ -58,8 +62,12 @@ const MESSAGES = {
     `The certificate of the course on the Party is valid for ${p.years} years.`,
   ],
   INTRODUCERS_COUNT: () => [
-    'Cần hai người giới thiệu: hai đảng viên chính thức, hoặc Ban Chấp hành Đoàn cơ sở và một đảng viên chính thức.',
-    'Two introducers are needed: two full members, or the grassroots Youth Union committee and one full member.',
+    'Cần hai người giới thiệu: hai đảng viên chính thức, hoặc Ban Chấp hành Đoàn cơ sở (hay Ban Chấp hành Công đoàn cơ sở) và một đảng viên chính thức.',
+    'Two introducers are needed: two full members, or the grassroots Youth Union (or trade union) committee and one full member.',
+  ],
+  INTRODUCER_INVALID: () => [
+    'Mỗi người giới thiệu là một đảng viên (memberId), Ban Chấp hành Đoàn cơ sở (youthUnion) hoặc Ban Chấp hành Công đoàn cơ sở (tradeUnion): ghi đúng một.',
+    'Each introducer is one of a member (memberId), the Youth Union committee (youthUnion) or the trade union committee (tradeUnion): give exactly one.',
   ],
   INTRODUCERS_NOT_DISTINCT: () => [
     'Hai người giới thiệu phải là hai đảng viên khác nhau.',
@@ -74,8 +82,28 @@ const MESSAGES = {
     `An introducer must have worked or lived with the candidate for ${p.months} months or more.`,
   ],
   YOUTH_UNION_ROUTE_NOT_ALLOWED: (p: { age: number }) => [
-    `Chỉ đoàn viên dưới ${p.age} tuổi được Đoàn giới thiệu.`,
-    `Only a Youth Union member under ${p.age} may be introduced by the Youth Union.`,
+    `Chỉ người trong độ tuổi thanh niên (đến ${p.age} tuổi) được Ban Chấp hành Đoàn cơ sở giới thiệu.`,
+    `Only a candidate of youth age (up to ${p.age} years and 0 months) is introduced by the Youth Union.`,
+  ],
+  YOUTH_UNION_INTRODUCTION_REQUIRED: (p: { age: number }) => [
+    `Người trong độ tuổi thanh niên (đến ${p.age} tuổi) do Ban Chấp hành Đoàn cơ sở và một đảng viên chính thức giới thiệu (Điều lệ Đảng, Điều 4).`,
+    `A candidate of youth age (up to ${p.age} years and 0 months) is introduced by the grassroots Youth Union committee and one full member (Charter, Art. 4).`,
+  ],
+  YOUTH_UNION_MEMBER_REQUIRED: (p: { age: number }) => [
+    `Người trong độ tuổi thanh niên (đến ${p.age} tuổi) xin vào Đảng phải là đoàn viên Đoàn TNCS Hồ Chí Minh.`,
+    `A candidate of youth age (up to ${p.age} years and 0 months) must be a Youth Union member.`,
+  ],
+  TRADE_UNION_ROUTE_NOT_ALLOWED: (p: { age: number }) => [
+    `Công đoàn chỉ giới thiệu người ngoài độ tuổi thanh niên (trên ${p.age} tuổi) ở nơi làm việc có tổ chức công đoàn.`,
+    `The trade union introduces only a candidate above youth age (over ${p.age}) whose workplace has a trade union.`,
+  ],
+  TRADE_UNION_INTRODUCTION_REQUIRED: (p: { age: number }) => [
+    `Người ngoài độ tuổi thanh niên (trên ${p.age} tuổi) ở nơi có công đoàn do Ban Chấp hành Công đoàn cơ sở và một đảng viên chính thức giới thiệu.`,
+    `A candidate above youth age (over ${p.age}) whose workplace has a trade union is introduced by its grassroots committee and one full member.`,
+  ],
+  TRADE_UNION_MEMBER_REQUIRED: (p: { age: number }) => [
+    `Người ngoài độ tuổi thanh niên (trên ${p.age} tuổi) ở nơi có công đoàn phải là đoàn viên công đoàn.`,
+    `A candidate above youth age (over ${p.age}) whose workplace has a trade union must be a trade union member.`,
   ],
   AGE_OUT_OF_RANGE: (p: { age: number; months: number; min: number; max: number }) => [
     `Tuổi khi chi bộ xét (${p.age} tuổi ${p.months} tháng) phải từ đủ ${p.min} đến đủ ${p.max} tuổi (tính theo tháng), trừ trường hợp ngoại lệ được cấp có thẩm quyền đồng ý.`,
@@ -174,6 +202,10 @@ const MESSAGES = {
     const code = p.code === undefined ? '' : ` "${p.code}"`;
     return [`Không tìm thấy ${vi}${code}.`, `No such ${en}${code}.`];
   },
+  ALREADY_DISSOLVED: (p: { code: string; on: string }) => [
+    `Tổ chức "${p.code}" đã được ghi giải thể ngày ${p.on}; một tổ chức chỉ giải thể một lần.`,
+    `Organisation "${p.code}" is recorded as dissolved on ${p.on}; an organisation is dissolved once.`,
+  ],
   ORGANISATION_NOT_ACTIVE: (p: { code: string; on: string }) => [
     `Tổ chức "${p.code}" không hoạt động ngày ${p.on}.`,
     `Organisation "${p.code}" is not active on ${p.on}.`,
@@ -238,28 +270,44 @@ const MESSAGES = {
     `"${p.value}" is not a date (write day/month/year, e.g. 05/03/1990).`,
   ],
   IMPORT_VALUE_INVALID: (p: { value: string }) => [
-    `Giá trị "${p.value}" không hợp lệ ở cột này (xem dòng hướng dẫn của mẫu: ketnap template members).`,
-    `"${p.value}" is not valid in this column (see the template's guidance: ketnap template members).`,
+    `Giá trị "${p.value}" không hợp lệ ở cột này (xem dòng hướng dẫn của mẫu: ketnap template).`,
+    `"${p.value}" is not valid in this column (see the template's guidance: ketnap template).`,
   ],
   IMPORT_DUPLICATE_ROW: (p: { row: number }) => [
-    `Trùng với dòng ${p.row} của tệp (cùng số thẻ đảng viên hoặc số CCCD).`,
-    `The same person as row ${p.row} of the file (same party card or citizen ID number).`,
+    `Trùng với dòng ${p.row} của tệp (cùng số thẻ đảng viên, số CCCD hoặc Mã ketnap).`,
+    `The same person as row ${p.row} of the file (same party card number, citizen ID or ketnap ID).`,
   ],
   IMPORT_IDENTITY_CONFLICT: () => [
     'Số thẻ đảng viên hoặc số CCCD của dòng này đã được ghi cho một người có giá trị khác ở cột này.',
     "This row's party card or citizen ID number is recorded for someone with a different value in this column.",
   ],
   IMPORT_RECORD_DIFFERS: () => [
-    'Đảng viên này đã có trong dữ liệu với giá trị khác ở cột này: hãy đính chính, không nhập lại.',
-    'This member is already recorded with a different value in this column: correct the record instead.',
+    'Bản ghi này đã có trong dữ liệu với giá trị khác ở cột này, và tệp nhập không sửa được cột này: hãy đính chính.',
+    'This record is already there with a different value in this column, which an import cannot change: correct the record instead.',
   ],
   IMPORT_UNIDENTIFIED_MATCH: () => [
     'Đã có đảng viên cùng họ tên, ngày sinh và ngày vào Đảng nhưng chưa ghi số thẻ hay số CCCD: không nhập trùng.',
     'A member with this name, birth date and admission date is recorded without a card or citizen ID: not doubled.',
   ],
+  WIDGET_ATTRIBUTE_REQUIRED: (p: { element: string; field: string }) => [
+    `<ketnap-${p.element}> cần "${p.field}".`,
+    `<ketnap-${p.element}> needs "${p.field}".`,
+  ],
+  WIDGET_ATTRIBUTE_UNUSED: (p: { element: string; field: string }) => [
+    `<ketnap-${p.element}> không dùng "${p.field}": hãy bỏ đi.`,
+    `<ketnap-${p.element}> has no "${p.field}": leave it out.`,
+  ],
+  PERIOD_TOO_LONG: (p: { years: number }) => [
+    `Khoảng thời gian dài tối đa ${p.years} năm.`,
+    `A period spans at most ${p.years} years.`,
+  ],
+  IMPORT_SAME_ROW_TWICE: (p: { row: number }) => [
+    `Trùng với dòng ${p.row} của tệp.`,
+    `The same as row ${p.row} of the file.`,
+  ],
   IMPORT_OUTSIDE_SCOPE: (p: { code: string }) => [
-    `Chi bộ "${p.code}" nằm ngoài phạm vi được phép ghi.`,
-    `The cell "${p.code}" is outside the subtree you may write.`,
+    `Tổ chức "${p.code}" nằm ngoài phạm vi được phép ghi.`,
+    `The organisation "${p.code}" is outside the subtree you may write.`,
   ],
 } satisfies Record<string, (p: never) => [vi: string, en: string]>;
 

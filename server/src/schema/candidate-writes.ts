@@ -9,6 +9,25 @@ import { CandidateRef, CandidateSourceEnum, CandidateStageEnum } from './candida
 import { idOf, writeErrors, writesInAll } from './errors.ts';
 import { GenderEnum } from './member.ts';
 
+type Fields = Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0];
+
+/** The memberships that decide who introduces the candidate (Charter, Art. 4). */
+const membershipFields = (t: Fields) => ({
+  isYouthUnionMember: t.boolean({
+    description:
+      'Đoàn viên: a Youth Union member. A candidate of youth age (up to 30 years and 0 months on the day of ' +
+      'introduction) must be one, introduced by the grassroots Youth Union committee and one full member.',
+  }),
+  isTradeUnionMember: t.boolean({
+    description:
+      'Đoàn viên công đoàn: a member of the trade union of their workplace. Above youth age, where the workplace ' +
+      'has a trade union, the candidate must be one, introduced by its grassroots committee and one full member.',
+  }),
+  workplaceHasTradeUnion: t.boolean({
+    description: 'The candidate’s workplace has a trade union (a trade union member’s always has).',
+  }),
+});
+
 const RecordCandidateInput = builder.inputType('RecordCandidateInput', {
   fields: (t) => ({
     cellCode: t.string({
@@ -19,7 +38,7 @@ const RecordCandidateInput = builder.inputType('RecordCandidateInput', {
     birthDate: t.field({ type: 'Date', required: true, description: 'Ngày sinh: before sourcedOn.' }),
     gender: t.field({ type: GenderEnum, description: 'Giới tính, if known.' }),
     personalHistory: t.string({ description: 'Lý lịch: free text, at most 2,000 characters.' }),
-    isYouthUnionMember: t.boolean({ description: 'Đoàn viên: opens the Youth Union route of introduction under 30.' }),
+    ...membershipFields(t),
     source: t.field({
       type: CandidateSourceEnum,
       required: true,
@@ -45,11 +64,14 @@ builder.mutationField('recordCandidate', (t) =>
 );
 
 const IntroducerInput = builder.inputType('IntroducerInput', {
-  description: 'A full member (memberId, knownSince), or the grassroots Youth Union committee (youthUnion).',
+  description:
+    'Exactly one of: a full member (memberId, knownSince), the grassroots Youth Union committee (youthUnion), ' +
+    'or the grassroots trade union committee of the candidate’s workplace (tradeUnion).',
   fields: (t) => ({
     memberId: t.id({ description: 'The Member’s global ID.' }),
     knownSince: t.field({ type: 'Date', description: 'Since when the member has worked or lived with the candidate.' }),
-    youthUnion: t.string({ description: 'The name of the Youth Union committee introducing.' }),
+    youthUnion: t.string({ description: 'The name of the Youth Union committee introducing (youth age).' }),
+    tradeUnion: t.string({ description: 'The name of the trade union committee introducing (above youth age).' }),
   }),
 });
 
@@ -61,7 +83,7 @@ const AgeExceptionInput = builder.inputType('AgeExceptionInput', {
   }),
 });
 
-const stepFields = (t: Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0]) => ({
+const stepFields = (t: Fields) => ({
   candidateId: t.id({ required: true, description: 'The Candidate’s global ID.' }),
   on: t.field({ type: 'Date', required: true, description: 'The day of the step: not before the previous step.' }),
   actingBody: t.string({ required: true, description: 'The body that acted: the cell, the committee, the course…' }),
@@ -86,7 +108,14 @@ const stepFields = (t: Parameters<Parameters<typeof builder.inputType>[1]['field
     deprecationReason: 'Record the extension with extendDecisionDeadline; the decision then counts 90 working days.',
   }),
   note: t.string({ description: 'Free text about the step (personal data), at most 2,000 characters.' }),
-  introducers: t.field({ type: [IntroducerInput], description: 'INTRODUCED: the two introducers.' }),
+  introducers: t.field({
+    type: [IntroducerInput],
+    description:
+      'INTRODUCED: the two introducers: two full members; of youth age, the Youth Union committee and one full ' +
+      'member; above it, where the workplace has a trade union, the trade union committee and one full member.',
+  }),
+  // Given with a step, a membership is the candidate's as of that day: recorded, and judged at INTRODUCED.
+  ...membershipFields(t),
 });
 
 const AdvanceCandidateInput = builder.inputType('AdvanceCandidateInput', {

@@ -39,13 +39,17 @@ export const CandidateStageEnum = builder.enumType('CandidateStage', {
     VERIFIED: { description: 'Background verified (thẩm tra lý lịch).' },
     INTRODUCED: {
       description:
-        'Introduced by two full members, or (a Youth Union member under 30) by the grassroots Youth Union committee and one full member.',
+        'Introduced by two full members; of youth age (up to 30), by the grassroots Youth Union committee and one full member; ' +
+        'above it, where the workplace has a trade union, by its grassroots committee and one full member.',
     },
     CELL_VOTED: {
       description:
         'The cell voted for admission (nghị quyết chi bộ): at least two thirds of the members entitled to vote.',
     },
-    COMMITTEE_VOTED: { description: 'The grassroots committee voted for admission, at least two thirds.' },
+    COMMITTEE_VOTED: {
+      description:
+        'The grassroots committee voted for admission, at least two thirds. Not for a grassroots cell (chi bộ cơ sở), which has no grassroots committee above it.',
+    },
     DECIDED: {
       description:
         'The competent committee decided the admission, within 60 working days of the cell’s vote (90 if extended).',
@@ -115,7 +119,14 @@ export const CandidateRef = builder.prismaNode('Candidate', {
       authScopes: personal,
     }),
     isYouthUnionMember: t.exposeBoolean('isYouthUnionMember', {
-      description: 'Đoàn viên: a Youth Union member, who may be introduced by the Youth Union while under 30.',
+      description: 'Đoàn viên: a Youth Union member; of youth age (up to 30), introduced by the Youth Union.',
+    }),
+    isTradeUnionMember: t.exposeBoolean('isTradeUnionMember', {
+      description: 'Đoàn viên công đoàn: a member of the trade union of their workplace.',
+    }),
+    workplaceHasTradeUnion: t.exposeBoolean('workplaceHasTradeUnion', {
+      description:
+        'The workplace has a trade union: above youth age, it introduces the candidate with one full member.',
     }),
     cell: t.relation('cell', {
       type: OrganisationRef,

@@ -20,5 +20,7 @@ import './organisation-writes.ts';
 import './quota-admin.ts';
 import './supervision.ts';
 import './audit.ts';
+import './import.ts';
+import './snapshot.ts';
 
 export const schema = describeGenerics(builder.toSchema({ sortSchema: false }));

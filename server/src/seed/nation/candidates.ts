@@ -1,14 +1,17 @@
 // Candidates of the synthetic nation: every admission of the last year comes through a candidate
 // whose path keeps the rules (course certificate, two introducers who are full members of the cell
-// and have known the candidate 12 months, or the Youth Union route under 30; the cell's vote by two
-// thirds of its full members; the decision within 60 working days of the cell's resolution; the
-// ceremony within 30 of the decision); others are on their way at every stage on the horizon,
+// and have known the candidate 12 months, or the Youth Union and one of youth age, or the trade
+// union and one above it where the workplace has one; the cell's vote by two thirds of its full
+// members; no committee vote in a grassroots cell; the decision within 60 working days of the
+// cell's resolution; the ceremony within 30 of the decision); others are on their way at every stage on the horizon,
 // recent enough that no deadline has passed; a few withdrew or were rejected.
 import { CANDIDATE_PATH } from '@ketnap/prisma/candidate-path.ts';
 import type { Rng } from '@ketnap/prisma/datasets/thanh-chuong-2017/random.ts';
 import type { CandidateSource, CandidateStage, Gender } from '@ketnap/prisma/generated/sqlite/enums.ts';
+import { type IntroducingOrganisation, introducingOrganisation, isYouthAge } from '../../rules/introducers.ts';
 import { policyOn } from '../../rules/policy.ts';
-import { addMonths, addWorkingDays, ageOn, birthRange, type Day, iso, isoOrNull } from './days.ts';
+import { pathOf } from '../../rules/stages.ts';
+import { addMonths, addWorkingDays, birthRange, type Day, iso, isoOrNull } from './days.ts';
 import { type Cell, HORIZON, type Org, parentOn, REFORM } from './tree.ts';
 
 export const INTRODUCED = CANDIDATE_PATH.indexOf('INTRODUCED');
@@ -238,6 +241,8 @@ export class CandidateMaker {
         continue;
       }
       const k = rng.weighted(IN_PROGRESS, (s) => s[1])[0];
+      // A grassroots cell's candidates have no committee vote to stand at.
+      if (!pathOf(cell.org.kind === 'GRASSROOTS_CELL').includes(CANDIDATE_PATH[k]!)) continue;
       const last =
         k >= DECIDED
           ? addWorkingDays(HORIZON, -rng.int(0, 20))
@@ -260,14 +265,21 @@ export class CandidateMaker {
     const voteOn = dates[CELL_VOTED] ?? last;
     const birth = birthFor(rng, voteOn, rng.int(lo, hi));
     const introducedOn = dates[INTRODUCED] ?? last;
-    const youth =
-      source === 'YOUTH_UNION' && ageOn(birth, introducedOn) < policyOn(iso(introducedOn)).youthUnionUnderAge;
+    // Of youth age: a Youth Union member; in an agency, an enterprise or a school, a trade union member.
+    const youth = isYouthAge(iso(birth), iso(introducedOn));
+    const tradeUnion = !(cell.type === 'hamlet' || cell.type === 'unit') || source === 'TRADE_UNION';
+    const memberships = {
+      isYouthUnionMember: youth,
+      isTradeUnionMember: tradeUnion,
+      workplaceHasTradeUnion: tradeUnion,
+    };
+    const by = introducingOrganisation({ birthDate: iso(birth), ...memberships }, iso(introducedOn));
     const female = source === 'WOMENS_UNION' || rng.chance(source === 'VETERANS_ASSOCIATION' ? 0.1 : 0.45);
     const gender: Gender = female ? 'FEMALE' : 'MALE';
     let introducers: Person[] = [];
     if (k >= INTRODUCED) {
       const full = this.fullIn(org, introducedOn);
-      const needed = policyOn(iso(introducedOn)).introducers - (youth ? 1 : 0);
+      const needed = policyOn(iso(introducedOn)).introducers - (by ? 1 : 0);
       if (full.length < needed) return null;
       introducers = rng.shuffle(full).slice(0, needed);
     }
@@ -278,26 +290,34 @@ export class CandidateMaker {
       cellVote = [passingVotes(rng, voteOn, eligible), eligible];
     }
     const candidateId = this.ids.candidate++;
+    const path = pathOf(org.kind === 'GRASSROOTS_CELL');
     dates.forEach((on, i) => {
       const stage = CANDIDATE_PATH[i]!;
-      const [actingBody, note, votes] = this.step(stage, org, on, { source, youth, cellVote });
+      // A grassroots cell has no committee vote: its date in `dates` is the cell vote's.
+      if (!path.includes(stage)) return;
+      const [actingBody, note, votes] = this.step(stage, org, on, { source, by, cellVote });
       this.event(candidateId, stage, on, actingBody, { note, votes });
     });
     if (k >= INTRODUCED) {
       const knownBy = addMonths(introducedOn, -policyOn(iso(introducedOn)).introducerKnownMonths);
-      if (youth)
+      const place = placeOf(org, introducedOn);
+      if (by === 'youthUnion')
         this.rows.introductions.push([
           this.ids.introduction++,
           candidateId,
           null,
-          `Đoàn Thanh niên ${placeOf(org, introducedOn)}`,
+          `Đoàn Thanh niên ${place}`,
+          null,
           null,
         ]);
+      if (by === 'tradeUnion')
+        this.rows.introductions.push([this.ids.introduction++, candidateId, null, null, `Công đoàn ${place}`, null]);
       for (const p of introducers)
         this.rows.introductions.push([
           this.ids.introduction++,
           candidateId,
           p.id,
+          null,
           null,
           iso(knownBy - rng.int(0, 1500)),
         ]);
@@ -316,6 +336,8 @@ export class CandidateMaker {
       isoOrNull(k >= 1 ? (dates[1] ?? null) : null),
       null,
       null,
+      tradeUnion,
+      tradeUnion,
     ];
     return { candidateId, birth, gender, row };
   }
@@ -325,7 +347,7 @@ export class CandidateMaker {
     stage: CandidateStage,
     org: Org,
     on: Day,
-    p: { source: CandidateSource; youth: boolean; cellVote: [number, number] | null },
+    p: { source: CandidateSource; by: IntroducingOrganisation | null; cellVote: [number, number] | null },
   ): [actingBody: string, note: string, votes: [number, number] | null] {
     const upper = upperOf(org, on);
     const above = upper ? plain(upper) : placeOf(org, on);
@@ -341,14 +363,14 @@ export class CandidateMaker {
       case 'INTRODUCED':
         return [
           cellBody(org, on),
-          p.youth ? 'Đoàn cơ sở và một đảng viên chính thức giới thiệu' : 'Hai đảng viên chính thức giới thiệu',
+          p.by
+            ? `${p.by === 'youthUnion' ? 'Đoàn' : 'Công đoàn'} cơ sở và một đảng viên chính thức giới thiệu`
+            : 'Hai đảng viên chính thức giới thiệu',
           null,
         ];
       case 'CELL_VOTED':
         return [cellBody(org, on), 'Nghị quyết của chi bộ đề nghị kết nạp', p.cellVote];
       case 'COMMITTEE_VOTED': {
-        if (org.kind === 'GRASSROOTS_CELL')
-          return [cellBody(org, on), 'Chi bộ cơ sở: nghị quyết của chi bộ là nghị quyết cấp cơ sở', p.cellVote];
         const g = parentOn(org, on) ?? org;
         const eligible = committeeSize(g);
         return [

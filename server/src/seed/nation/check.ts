@@ -9,10 +9,11 @@ import { Rng } from '@ketnap/prisma/datasets/thanh-chuong-2017/random.ts';
 import type { RawConnection } from '../../db/raw.ts';
 import { ancestryRows } from '../../rules/ancestry.ts';
 import { ageOn } from '../../rules/dates.ts';
+import type { IntroducerFacts } from '../../rules/introducers.ts';
 import { CELL_KINDS } from '../../rules/kinds.ts';
 import { validateHistory } from '../../rules/membership.ts';
 import { addMonths, policyOn } from '../../rules/policy.ts';
-import { type CandidateFacts, type IntroducerFacts, type Stage, validateStep } from '../../rules/stages.ts';
+import { type CandidateFacts, type Stage, validateStep } from '../../rules/stages.ts';
 import { defaultCalendar } from '../../rules/working-days.ts';
 import { iso } from './days.ts';
 import { HORIZON, REFORM, SEED } from './tree.ts';
@@ -381,7 +382,10 @@ async function checkCandidates(conn: RawConnection, ids: number[], fail: (reason
     id: number;
     birthDate: string;
     isYouthUnionMember: unknown;
+    isTradeUnionMember: unknown;
+    workplaceHasTradeUnion: unknown;
     cellId: number;
+    cellKind: string;
     stage: string;
     stageOn: string;
     certificateOn: string | null;
@@ -390,7 +394,10 @@ async function checkCandidates(conn: RawConnection, ids: number[], fail: (reason
   }>(
     conn,
     (m) =>
-      `SELECT "id", "birthDate", "isYouthUnionMember", "cellId", CAST("stage" AS TEXT) AS "stage", "stageOn", "certificateOn", "ageException", "ageExceptionBy" FROM "Candidate" WHERE "id" IN (${m})`,
+      `SELECT "id", "birthDate", "isYouthUnionMember", "isTradeUnionMember", "workplaceHasTradeUnion", "cellId",
+         (SELECT CAST(o."kind" AS TEXT) FROM "Organisation" o WHERE o."id" = "Candidate"."cellId") AS "cellKind",
+         CAST("stage" AS TEXT) AS "stage", "stageOn", "certificateOn", "ageException", "ageExceptionBy"
+       FROM "Candidate" WHERE "id" IN (${m})`,
     ids,
   );
   const events = await byIds<{
@@ -410,13 +417,14 @@ async function checkCandidates(conn: RawConnection, ids: number[], fail: (reason
     candidateId: number;
     memberId: number | null;
     youthUnion: string | null;
+    tradeUnion: string | null;
     knownSince: string | null;
     officialOn: string | null;
     leftOn: string | null;
   }>(
     conn,
     (m) =>
-      `SELECT i."candidateId", i."memberId", i."youthUnion", i."knownSince", m."officialOn", m."leftOn"
+      `SELECT i."candidateId", i."memberId", i."youthUnion", i."tradeUnion", i."knownSince", m."officialOn", m."leftOn"
        FROM "Introduction" i LEFT JOIN "Member" m ON m."id" = i."memberId" WHERE i."candidateId" IN (${m})`,
     ids,
   );
@@ -441,6 +449,9 @@ async function checkCandidates(conn: RawConnection, ids: number[], fail: (reason
       stageOn: first.on,
       birthDate: c.birthDate,
       isYouthUnionMember: Boolean(c.isYouthUnionMember),
+      isTradeUnionMember: Boolean(c.isTradeUnionMember),
+      workplaceHasTradeUnion: Boolean(c.workplaceHasTradeUnion),
+      inGrassrootsCell: c.cellKind === 'GRASSROOTS_CELL',
       certificateOn: c.certificateOn,
       ageException: c.ageException,
       ageExceptionBy: c.ageExceptionBy,
@@ -454,9 +465,11 @@ async function checkCandidates(conn: RawConnection, ids: number[], fail: (reason
         .map((i) =>
           i.youthUnion !== null
             ? { youthUnion: i.youthUnion }
-            : {
-                member: { id: num(i.memberId), officialOn: i.officialOn, leftOn: i.leftOn, knownSince: i.knownSince },
-              },
+            : i.tradeUnion !== null
+              ? { tradeUnion: i.tradeUnion }
+              : {
+                  member: { id: num(i.memberId), officialOn: i.officialOn, leftOn: i.leftOn, knownSince: i.knownSince },
+                },
         );
       const violations = validateStep(
         facts,

@@ -43,6 +43,8 @@ export const COLUMNS = {
     'certificateOn',
     'ageException',
     'decisionExtendedOn',
+    'isTradeUnionMember',
+    'workplaceHasTradeUnion',
   ],
   Member: [
     'id',
@@ -59,7 +61,7 @@ export const COLUMNS = {
   ],
   Placement: ['id', 'memberId', 'cellId', 'startOn', 'endOn'],
   CandidateEvent: ['id', 'candidateId', 'stage', 'on', 'actingBody', 'votesFor', 'votesEligible', 'note'],
-  Introduction: ['id', 'candidateId', 'memberId', 'youthUnion', 'knownSince'],
+  Introduction: ['id', 'candidateId', 'memberId', 'youthUnion', 'tradeUnion', 'knownSince'],
   Quota: ['id', 'organisationId', 'programmeId', 'periodFrom', 'periodTo', 'target'],
 } as const;
 
