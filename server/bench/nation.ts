@@ -1,9 +1,10 @@
 // The synthetic nation's load rate against the plainest possible load on the same connection:
 // the same number of member rows, constant, with the same multi-row INSERTs, into a scratch table
 // of the same shape as Member (its definition, indexes and foreign keys taken from the migrations).
+
+import { insertTuples } from '../src/db/insert.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { type RawConnection, rawConnect } from '../src/db/raw.ts';
-import { insertTuples } from '../src/seed/load.ts';
 import { COLUMNS, loadNation, type NationSummary } from '../src/seed/nation/index.ts';
 import { benchRoot } from './root.ts';
 

@@ -2,6 +2,7 @@
 // of a load or a rebuild; and the few words that differ between SQLite and PostgreSQL.
 import { Prisma } from '@ketnap/prisma/generated/sqlite/client.ts';
 import type { Dialect } from '../config.ts';
+import { insertTuples } from '../db/insert.ts';
 import type { RawConnection } from '../db/raw.ts';
 import { db } from '../db.ts';
 
@@ -11,6 +12,8 @@ export interface Queryable {
   dialect: Dialect;
   rows<T>(statement: Prisma.Sql): Promise<T[]>;
   run(statement: Prisma.Sql): Promise<void>;
+  /** Inserts rows given as value lists in `columns` order, many to a statement. */
+  insert(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void>;
 }
 
 /** A write's transaction (on the process's database). */
@@ -18,6 +21,15 @@ export const viaTransaction = (tx: Prisma.TransactionClient): Queryable => ({
   dialect: db().dialect,
   rows: <T>(statement: Prisma.Sql) => tx.$queryRaw<T[]>(statement),
   run: async (statement) => void (await tx.$executeRaw(statement)),
+  insert: (table, columns, rows) =>
+    inSlices(
+      rows,
+      async (slice) => {
+        const head = raw(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `);
+        await tx.$executeRaw(sql`${head}${join(slice.map((row) => sql`(${join([...row])})`))}`);
+      },
+      500,
+    ),
 });
 
 /** A raw connection: `?` marks on both databases (the PostgreSQL one numbers them). */
@@ -25,6 +37,7 @@ export const viaConnection = (conn: RawConnection): Queryable => ({
   dialect: conn.dialect,
   rows: <T>(statement: Prisma.Sql) => conn.query<T>(statement.sql, statement.values),
   run: async (statement) => void (await conn.query(statement.sql, statement.values)),
+  insert: (table, columns, rows) => insertTuples(conn, table, columns, rows),
 });
 
 /**

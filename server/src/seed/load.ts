@@ -3,32 +3,12 @@
 // and derives the tree's closure (OrganisationAncestry) from its parent links, then the derived
 // tables (server/src/derived/) from all of it.
 import type { Dataset } from '@ketnap/prisma/datasets/types.ts';
+import { insertTuples } from '../db/insert.ts';
 import type { RawConnection } from '../db/raw.ts';
 import { rebuildDerived } from '../derived/rebuild.ts';
 import { viaConnection } from '../derived/sql.ts';
 import { ancestryRows } from '../rules/ancestry.ts';
 import { activeRiskPolicy } from '../rules/risk.ts';
-
-export const ROWS_PER_INSERT = 400;
-
-/** Inserts rows given as value lists in `columns` order, ROWS_PER_INSERT to a statement. */
-export async function insertTuples(
-  conn: RawConnection,
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly unknown[])[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;
-  const full = head + Array.from({ length: ROWS_PER_INSERT }, () => tuple).join(', ');
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-    const params: unknown[] = [];
-    for (const row of chunk) for (const value of row) params.push(sqlValue(conn, value));
-    await conn.query(chunk.length === ROWS_PER_INSERT ? full : head + chunk.map(() => tuple).join(', '), params);
-  }
-}
 
 async function insertRows(conn: RawConnection, table: string, rows: object[]): Promise<void> {
   const first = rows[0];
@@ -41,9 +21,6 @@ async function insertRows(conn: RawConnection, table: string, rows: object[]): P
     rows.map((row) => columns.map((c) => (row as Record<string, unknown>)[c])),
   );
 }
-
-const sqlValue = (conn: RawConnection, value: unknown) =>
-  typeof value === 'boolean' && conn.dialect === 'sqlite' ? Number(value) : (value ?? null);
 
 /** PostgreSQL: rows came with explicit ids, so move each table's sequence past them. */
 export async function advanceSequences(conn: RawConnection, tables: readonly string[]): Promise<void> {

@@ -5,12 +5,13 @@
 import { createHash } from 'node:crypto';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { insertTuples } from '../../db/insert.ts';
 import type { RawConnection } from '../../db/raw.ts';
 import { rebuildDerived } from '../../derived/rebuild.ts';
 import { viaConnection } from '../../derived/sql.ts';
 import { ancestryRows } from '../../rules/ancestry.ts';
 import { activeRiskPolicy } from '../../rules/risk.ts';
-import { advanceSequences, insertTuples } from '../load.ts';
+import { advanceSequences } from '../load.ts';
 import type { Ids } from './candidates.ts';
 import { iso, isoOrNull } from './days.ts';
 import { makeProvince, type Tally } from './members.ts';
