@@ -1,8 +1,9 @@
 // The widgets' read path, answered before GraphQL runs: an anonymous GET for a persisted
 // operation (`/graphql?documentId=…&variables=…`) is served from ready-made bytes when it can be,
 // computed once by yoga when it cannot (however many readers wait for it), and kept only when
-// the answer has no error. The ETag is a hash of the bytes sent, so a 304 never confirms
-// figures that have changed.
+// the answer has no error. After a write, readers who arrive while the one recomputation runs get
+// the previous answer, marked stale, for a bounded time (the store's staleMs). The ETag is a hash
+// of the bytes sent, so a 304 confirms only the bytes being served.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { encodeAll, negotiate } from '../encoding.ts';
