@@ -6,7 +6,7 @@ import { insertTuples } from '../src/db/insert.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { type RawConnection, rawConnect } from '../src/db/raw.ts';
 import { COLUMNS, loadNation, type NationSummary } from '../src/seed/nation/index.ts';
-import { benchRoot } from './root.ts';
+import { benchRootApart } from './root.ts';
 
 export interface NationBench {
   members: number;
@@ -57,7 +57,7 @@ export async function benchNation(url: string, members: number): Promise<NationB
       const [count] = await conn.query<{ n: unknown }>(`SELECT COUNT(*) AS "n" FROM "${table}"`);
       derivedRows += Number(count?.n);
     }
-    const root = await benchRoot(url);
+    const root = await benchRootApart(url);
 
     for (const statement of await scratchTable(conn)) await conn.exec(statement);
     const [cell] = await conn.query<{ id: number }>(

@@ -1,6 +1,10 @@
 // The README's first query on the whole country, uncached, against the same figures computed by
 // hand-written SQL over the base tables (the slow way: from rows), and against the same query on
 // one commune, on a generated nation; with the process's memory after it.
+import { execFile } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { prisma, useDatabase } from '../src/db.ts';
 import { admissionsFromRows, grassrootsFromRows, memberCountsFromRows } from '../src/derived/from-rows.ts';
 import { cellFigures } from '../src/read/risk.ts';
@@ -19,6 +23,8 @@ const COUNTRY = `{ answer: country { ${FIELDS} } }`;
 const ONE = `query One($code: String!) { answer: organisation(code: $code) { name ${FIELDS}
     recoveredCount(from: "2017-01-01", to: "2017-07-31")
     recoveredCells(from: "2017-01-01", to: "2017-07-31", first: 20) { cell { name } admitted } } }`;
+
+const here = fileURLToPath(new URL('.', import.meta.url));
 
 interface First {
   memberCount: number;
@@ -80,4 +86,22 @@ export async function benchRoot(url: string): Promise<string[]> {
     `    country / hand-written SQL = ${(rootMs / rowsMs).toFixed(3)}× (target ≤ 0.05×); country / commune = ${(rootMs / communeMs).toFixed(2)}× (target ≤ 3×)`,
     `    process memory after our queries: ${rss.toFixed(0)} MB resident (target < 400 MB)`,
   ];
+}
+
+/**
+ * benchRoot in a process of its own, so that the memory it reports is a querying process's, not
+ * that of the process which has just generated and loaded the nation.
+ */
+export async function benchRootApart(url: string): Promise<string[]> {
+  const { stdout } = await promisify(execFile)(join(here, '../node_modules/.bin/tsx'), [join(here, 'root.ts'), url], {
+    env: { ...process.env, KETNAP_LOG: 'silent' },
+    maxBuffer: 1 << 20,
+  });
+  return stdout.trimEnd().split('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  const url = process.argv[2];
+  if (!url) throw new Error('usage: tsx bench/root.ts DATABASE_URL');
+  process.stdout.write(`${(await benchRoot(url)).join('\n')}\n`);
 }
