@@ -4,7 +4,9 @@
 import type {
   CandidateSource,
   CandidateStage,
+  EducationLevel,
   Gender,
+  HamletKind,
   LeavingReason,
   OrganisationKind,
   Sector,
@@ -39,6 +41,10 @@ export interface MemberRow {
   leftOn: string | null;
   leftReason: LeavingReason | null;
   candidateId: number | null;
+  ethnicity: string | null;
+  religion: string | null;
+  education: EducationLevel | null;
+  isYouthUnionMember: boolean;
 }
 export interface PlacementRow {
   id: number;
@@ -118,6 +124,36 @@ export interface MeetingVisitRow {
   visitedOn: string;
   note: string | null;
 }
+export interface HamletRow {
+  id: number;
+  code: string;
+  name: string;
+  kind: HamletKind;
+  establishedOn: string;
+  dissolvedOn: string | null;
+  mergedIntoId: number | null;
+}
+export interface HamletCommuneRow {
+  id: number;
+  hamletId: number;
+  communeId: number;
+  startOn: string;
+  endOn: string | null;
+}
+export interface HamletCellRow {
+  id: number;
+  hamletId: number;
+  cellId: number;
+  startOn: string;
+  endOn: string | null;
+}
+export interface ResidenceRow {
+  id: number;
+  memberId: number;
+  hamletId: number;
+  startOn: string;
+  endOn: string | null;
+}
 
 export interface Dataset {
   name: string;
@@ -135,4 +171,9 @@ export interface Dataset {
   leaders: LeaderRow[];
   assignments: AssignmentRow[];
   visits: MeetingVisitRow[];
+  /** Hamlets, their communes and cells, and where members live: a dataset may leave them out. */
+  hamlets?: HamletRow[];
+  hamletCommunes?: HamletCommuneRow[];
+  hamletCells?: HamletCellRow[];
+  residences?: ResidenceRow[];
 }

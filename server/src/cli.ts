@@ -22,14 +22,14 @@ Commands:
   token list                 list tokens (never their secrets)
   token revoke --id N        revoke a token
   schema [--out FILE]        print the GraphQL schema (SDL)
-  import FILE [--kind members|organisations|quotas] [--commit] [--rejects FILE] [--lang vi|en]
+  import FILE [--kind members|candidates|organisations|quotas] [--commit] [--rejects FILE] [--lang vi|en]
                              check a spreadsheet (.xlsx or .csv; members by default) whole and print what
                              it would do; --commit writes it, all or nothing; --rejects writes the refused
                              rows with an error column. Acts as an admin; exit 1 if a row is refused
-  template members|organisations|quotas [--out FILE.xlsx|.csv]
+  template members|candidates|organisations|quotas [--out FILE.xlsx|.csv]
                              write an import template (Vietnamese headers, guidance, an example)
-  export members --org CODE [--format xlsx|csv] [--out FILE]
-                             the members of a subtree in the members template's columns (edit, import back)
+  export members|candidates --org CODE [--format xlsx|csv] [--out FILE]
+                             the members or candidates of a subtree in their template's columns (edit, import back)
 
 Environment:
 ${configHelp()}

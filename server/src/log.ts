@@ -15,6 +15,9 @@ export const REDACTED = [
   'personalHistory',
   'citizenId',
   'partyCardNumber',
+  'ethnicity',
+  'religion',
+  'education',
   'secret',
   'token',
 ];

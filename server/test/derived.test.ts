@@ -10,10 +10,13 @@ import { rebuildDerived } from '../src/derived/rebuild.ts';
 import { COUNTRY_ID, viaTransaction } from '../src/derived/sql.ts';
 import { correctMember } from '../src/domain/corrections.ts';
 import { dissolveOrganisation } from '../src/domain/dissolution.ts';
+import { correctLeaving, voidLeaving } from '../src/domain/leaving-corrections.ts';
 import { recordMember } from '../src/domain/member-history.ts';
 import { recordLeaving, transferMember } from '../src/domain/members.ts';
 import { createOrganisation, moveOrganisation } from '../src/domain/organisations.ts';
+import { correctPlacement, voidTransfer } from '../src/domain/placement-corrections.ts';
 import { decideRecognition, recordRecognitionVote } from '../src/domain/recognition.ts';
+import { correctCandidateStep, voidCandidateStep } from '../src/domain/step-corrections.ts';
 import { ValidationFailure } from '../src/domain/write.ts';
 import { admissionsByMonth, memberCounts } from '../src/read/figures.ts';
 import { atRiskCellIds, cellFigures } from '../src/read/risk.ts';
@@ -21,6 +24,8 @@ import { grassrootsOn } from '../src/read/tree.ts';
 import { addDays } from '../src/rules/dates.ts';
 import { CELL_KINDS } from '../src/rules/kinds.ts';
 import { activeRiskPolicy, assessRisk } from '../src/rules/risk.ts';
+import type { PrepareOptions } from '../src/seed/prepare.ts';
+import { derivedRows } from './derived-support.ts';
 import { type Engine, freshDatabase, postgresAvailable } from './support.ts';
 
 const actor: Actor = { tokenId: 0, name: 'property test', role: 'ADMIN', organisationId: null };
@@ -64,6 +69,12 @@ async function randomWrite(r: ReturnType<typeof random>, n: number): Promise<str
     'move',
     'create',
     'correct',
+    'correctPlacement',
+    'voidTransfer',
+    'correctLeaving',
+    'voidLeaving',
+    'correctStep',
+    'voidStep',
   ]);
   try {
     if (kind === 'transfer')
@@ -104,6 +115,39 @@ async function randomWrite(r: ReturnType<typeof random>, n: number): Promise<str
       const input = { memberId: r.pick(members).id, reason: 'property test', admittedOn: r.day('1990-01-01', 12_000) };
       await correctMember({ actor, input: { ...input, admittedInCellCode: r.pick(anyCell).code } });
     }
+    // Corrections of a transfer, a leaving, a ceremony: the history written again from the facts.
+    const reason = 'property test';
+    if (kind === 'correctPlacement' || kind === 'voidTransfer') {
+      // A placement after the admission (a transfer, or the rest of one after a merge), among the latest.
+      const transfers = await prisma().$queryRawUnsafe<{ memberId: unknown; startOn: string }[]>(
+        `SELECT p."memberId" AS "memberId", p."startOn" AS "startOn" FROM "Placement" p
+         JOIN "Member" m ON m."id" = p."memberId" WHERE p."startOn" > m."admittedOn" ORDER BY p."id" DESC LIMIT 20`,
+      );
+      const picked = transfers.length ? r.pick(transfers) : null;
+      const moved = picked && { memberId: Number(picked.memberId), startOn: picked.startOn };
+      if (moved && kind === 'voidTransfer')
+        await voidTransfer({ actor, input: { memberId: moved.memberId, placementStartOn: moved.startOn, reason } });
+      if (moved && kind === 'correctPlacement') {
+        const cellCode = r.next() < 0.5 ? r.pick(anyCell).code : null;
+        const input = { memberId: moved.memberId, placementStartOn: moved.startOn, reason, startOn: on, cellCode };
+        await correctPlacement({ actor, input });
+      }
+    }
+    if (kind === 'correctLeaving' || kind === 'voidLeaving') {
+      const left = await prisma().member.findFirst({
+        where: { leftOn: { not: null }, leftReason: { not: 'REMOVED_AFTER_PROBATION' } },
+        skip: Math.floor(r.next() * 5),
+      });
+      if (left && kind === 'voidLeaving') await voidLeaving({ actor, input: { memberId: left.id, reason } });
+      if (left && kind === 'correctLeaving')
+        await correctLeaving({ actor, input: { memberId: left.id, reason, leftOn: on, leftReason: 'MOVED_AWAY' } });
+    }
+    if (kind === 'correctStep' || kind === 'voidStep') {
+      const admitted = await prisma().candidate.findFirst({ where: { stage: 'ADMITTED' }, orderBy: { id: 'desc' } });
+      const input = { candidateId: admitted?.id ?? -1, stage: 'ADMITTED' as const, reason };
+      if (kind === 'voidStep') await voidCandidateStep({ actor, input });
+      else await correctCandidateStep({ actor, input: { ...input, on: addDays(admitted?.stageOn ?? on, -3) } });
+    }
     if (kind === 'merge')
       await dissolveOrganisation({ actor, input: { code: r.pick(cells).code, on, mergeIntoCode: r.pick(cells).code } });
     if (kind === 'move')
@@ -125,29 +169,6 @@ async function randomWrite(r: ReturnType<typeof random>, n: number): Promise<str
     if (error instanceof ValidationFailure) return `${kind} refused`;
     throw error;
   }
-}
-
-async function derivedRows() {
-  // Writes append their changes; a rebuild has one row per organisation and day: compare the sums.
-  const days = await prisma().$queryRawUnsafe<{ o: unknown; d: string; m: unknown; a: unknown }[]>(
-    `SELECT "organisationId" AS o, "grain" || ' ' || "day" AS d, SUM("members") AS m, SUM("admissions") AS a
-     FROM "SubtreeDay" GROUP BY "organisationId", "grain", "day" HAVING SUM("members") <> 0 OR SUM("admissions") <> 0 ORDER BY 1, 2`,
-  );
-  const spans = await prisma().$queryRawUnsafe<{ c: unknown; s: string; e: string | null }[]>(
-    'SELECT "cellId" AS c, "startOn" AS s, "endOn" AS e FROM "CellRiskSpan" ORDER BY 1, 2',
-  );
-  const grassroots = await prisma().$queryRawUnsafe<
-    { o: unknown; d: string; s: string | null; c: unknown; l: unknown }[]
-  >(
-    `SELECT "organisationId" AS o, "grain" || ' ' || "day" AS d, CAST("sector" AS TEXT) AS s, SUM("committees") AS c,
-       SUM("cells") AS l FROM "GrassrootsDay" GROUP BY "organisationId", "grain", "day", "sector"
-     HAVING SUM("committees") <> 0 OR SUM("cells") <> 0 ORDER BY 1, 2, 3`,
-  );
-  return {
-    grassroots: grassroots.map((x) => `${Number(x.o)} ${x.d} ${x.s} ${Number(x.c)} ${Number(x.l)}`),
-    days: days.map((x) => `${Number(x.o)} ${x.d} ${Number(x.m)} ${Number(x.a)}`),
-    spans: spans.map((x) => `${Number(x.c)} ${x.s} ${x.e}`),
-  };
 }
 
 /** The country's figures (kept under COUNTRY_ID) equal the sums of every province's, from rows. */
@@ -212,31 +233,38 @@ async function expectFiguresFromRows(days: string[]) {
 
 const DAYS = ['2005-06-30', '2016-12-31', '2017-01-01', '2019-03-01', '2023-08-15', '2025-07-01', '2026-11-28'];
 
+/** The demo district, and a small generated nation (every era of the tree, provinces merged in 2025). */
+const WORLDS: { name: string; options: PrepareOptions }[] = [
+  { name: 'the demo district', options: {} },
+  { name: 'a generated nation of 10,000 members', options: { seed: 'vietnam-synthetic', members: 10_000 } },
+];
+
 describe.each(['sqlite', 'postgres'] as Engine[])('derived figures on %s', async (engine) => {
   const available = engine === 'sqlite' || (await postgresAvailable());
 
-  it.skipIf(!available)(
-    'random writes keep the derived tables equal to a rebuild, and every figure equal to the rows',
-    async () => {
-      const db = await freshDatabase(engine);
-      try {
-        await expectFiguresFromRows(DAYS);
-        for (const seed of [1, 2, 3]) {
-          const r = random(seed * 7919);
-          const done: string[] = [];
-          for (let n = 0; n < 15; n++) done.push(await randomWrite(r, seed * 100 + n));
-          expect(done.filter((k) => !k.endsWith('refused')).length, done.join(', ')).toBeGreaterThan(3);
-          const maintained = await derivedRows();
-          await prisma().$transaction((tx) => rebuildDerived(viaTransaction(tx), activeRiskPolicy()), {
-            timeout: 120_000,
-          });
-          expect(maintained, `seed ${seed}: ${done.join(', ')}`).toEqual(await derivedRows());
-          await expectFiguresFromRows([...DAYS, ...Array.from({ length: 4 }, () => r.day('2010-01-01', 6000))]);
+  for (const world of WORLDS)
+    it.skipIf(!available)(
+      `random writes on ${world.name} keep the derived tables equal to a rebuild, and every figure equal to the rows`,
+      async () => {
+        const db = await freshDatabase(engine, world.options);
+        try {
+          await expectFiguresFromRows(DAYS);
+          for (const seed of [1, 2, 3]) {
+            const r = random(seed * 7919);
+            const done: string[] = [];
+            for (let n = 0; n < 15; n++) done.push(await randomWrite(r, seed * 100 + n));
+            expect(done.filter((k) => !k.endsWith('refused')).length, done.join(', ')).toBeGreaterThan(3);
+            const maintained = await derivedRows();
+            await prisma().$transaction((tx) => rebuildDerived(viaTransaction(tx), activeRiskPolicy()), {
+              timeout: 120_000,
+            });
+            expect(maintained, `seed ${seed}: ${done.join(', ')}`).toEqual(await derivedRows());
+            await expectFiguresFromRows([...DAYS, ...Array.from({ length: 4 }, () => r.day('2010-01-01', 6000))]);
+          }
+        } finally {
+          await db.drop();
         }
-      } finally {
-        await db.drop();
-      }
-    },
-    300_000,
-  );
+      },
+      300_000,
+    );
 });

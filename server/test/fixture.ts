@@ -55,6 +55,10 @@ function members(): MemberRow[] {
     leftOn: null,
     leftReason: null,
     candidateId: null,
+    ethnicity: null,
+    religion: null,
+    education: null,
+    isYouthUnionMember: false,
   });
   return [
     ...[1, 2, 3, 4, 5, 6].map((id) => m(id, `19${60 + id}-05-05`, '1995-03-01', CELL.xom3, '1996-03-01')),
@@ -207,6 +211,10 @@ export async function fingerprint(): Promise<string> {
     p.meetingVisit.count(),
     p.auditEvent.count(),
     p.widgetSnapshot.count(),
+    p.hamlet.findMany({ orderBy: { id: 'asc' } }),
+    p.hamletCommune.findMany({ orderBy: { id: 'asc' } }),
+    p.hamletCell.findMany({ orderBy: { id: 'asc' } }),
+    p.residence.findMany({ orderBy: { id: 'asc' } }),
   ]);
   return JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? Number(v) : v));
 }

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { authenticate } from '../src/auth/tokens.ts';
 import type { Database } from '../src/db/client.ts';
 import { useDatabase } from '../src/db.ts';
-import { prepareDatabase } from '../src/seed/prepare.ts';
+import { type PrepareOptions, prepareDatabase } from '../src/seed/prepare.ts';
 import { createApp } from '../src/yoga.ts';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -39,7 +39,7 @@ export interface TestDatabase {
 export const statements: string[] = [];
 const onQuery = (sql: string) => void statements.push(sql);
 
-export async function freshDatabase(engine: Engine, options: { seed?: string | false } = {}): Promise<TestDatabase> {
+export async function freshDatabase(engine: Engine, options: PrepareOptions = {}): Promise<TestDatabase> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'ketnap-test-'));
     const database = useDatabase(`file:${join(dir, 'test.db')}`, { onQuery });

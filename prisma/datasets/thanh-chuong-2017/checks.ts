@@ -1,8 +1,10 @@
 // Every check of the demo dataset, by name, in the order a reader asks: is it the same on every
 // run, are its rows sound, does it give the article's figures, do its candidates follow the rules,
-// are its plans consistent. Run by server/test/dataset.test.ts (one test each) and by check.ts.
+// are its plans consistent, are its hamlets those of Đề án 01. Run by server/test/dataset.test.ts
+// (one test each) and by check.ts.
 import { articleChecks } from './check-article.ts';
 import { candidateChecks } from './check-candidates.ts';
+import { hamletChecks } from './check-hamlets.ts';
 import { integrityChecks } from './check-integrity.ts';
 import { planChecks } from './check-plans.ts';
 import { stepChecks } from './check-steps.ts';
@@ -21,4 +23,5 @@ export const checks: Check[] = [
   ...stepChecks,
   ...candidateChecks,
   ...planChecks,
+  ...hamletChecks,
 ];

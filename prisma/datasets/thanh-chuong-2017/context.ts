@@ -25,6 +25,8 @@ export interface Grassroots {
   committeeBody: string;
   established: string;
   cells: Cell[];
+  /** A commune's hamlets, numbered 1…n (xóm 1, bản 2, khối 3); 0 for other organisations. */
+  hamlets?: number;
 }
 
 export interface Cell {
@@ -41,6 +43,8 @@ export interface Cell {
   atRisk: boolean;
   /** "Chi bộ xóm 3, Đảng bộ xã Thanh Hòa". */
   body: string;
+  /** A hamlet cell's hamlet, by its number in the commune. */
+  hamlet?: number;
 }
 
 export type Rows = Omit<Dataset, 'name' | 'notice'>;

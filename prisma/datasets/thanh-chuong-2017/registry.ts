@@ -52,6 +52,11 @@ export class Registry {
       leftOn: a.left,
       leftReason: a.leftReason,
       candidateId: a.candidateId ?? null,
+      // Filled in last, from the member's own seed (attributes.ts).
+      ethnicity: null,
+      religion: null,
+      education: null,
+      isYouthUnionMember: false,
     });
     const info: MemberInfo = {
       id,

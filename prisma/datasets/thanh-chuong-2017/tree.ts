@@ -106,7 +106,10 @@ export function buildTree(rng: Rng, rows: Rows): Grassroots[] {
       if (withoutCell.has(k)) continue;
       const size = c.hamlet === 'Khối' ? rng.int(18, 45) : c.hamlet === 'bản' ? rng.int(8, 20) : rng.int(10, 28);
       cell(g, `${c.hamlet} ${k}`, 'hamlet', addDays(cellOn, rng.int(0, 60)), size);
+      const made = g.cells.at(-1);
+      if (made) made.hamlet = k;
     }
+    g.hamlets = hamlets;
     cell(g, 'Trường học', 'unit', laterOf(addDays(g.established, 60), randomDay(rng, 1976, 1995)), rng.int(6, 18));
     if (rng.chance(0.4))
       cell(g, 'Trạm Y tế', 'unit', laterOf(addDays(g.established, 90), randomDay(rng, 1985, 2000)), rng.int(5, 12));

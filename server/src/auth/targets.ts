@@ -54,3 +54,9 @@ export function candidateCellIn(ctx: Context, id: number): Promise<number> {
     NOWHERE,
   ).load(id);
 }
+
+/** The commune hamlet `code` belongs to on `day`: its staff write about the hamlet. */
+export async function hamletCommuneIdOf(code: string, day: string): Promise<number> {
+  const links = await prisma().hamletCommune.findMany({ where: { hamlet: { code } } });
+  return links.find((l) => covers(l.startOn, l.endOn, day))?.communeId ?? NOWHERE;
+}

@@ -55,13 +55,14 @@ export async function introducerFacts(tx: Tx, introducers: IntroducerInput[]): P
 export async function memberFromCandidate(tx: Tx, actor: Actor, candidate: Candidate, on: string) {
   const cell = await tx.organisation.findUniqueOrThrow({ where: { id: candidate.cellId } });
   ensureAlive(cell, on, 'on');
-  const { fullName, birthDate, gender, personalHistory } = candidate;
+  const { fullName, birthDate, gender, personalHistory, isYouthUnionMember } = candidate;
   const member = await tx.member.create({
     data: {
       fullName,
       birthDate,
       gender,
       personalHistory,
+      isYouthUnionMember,
       admittedOn: on,
       admittedInId: cell.id,
       candidateId: candidate.id,

@@ -5,10 +5,9 @@
 // taken out before the change and put back after it), so the result equals what it would have
 // been had the right value been entered first. The same rules as for a first entry apply.
 import type { Gender } from '@ketnap/prisma/generated/sqlite/enums.ts';
-import { touchMembers } from '../derived/track.ts';
 import { validateHistory } from '../rules/membership.ts';
 import { activeCell, memberById } from './lookup.ts';
-import { placementSpans } from './placements.ts';
+import { movesOf, rewritePlacements } from './placement-history.ts';
 import { audit, ensure, refuse, type Tx, type WriteOptions, write } from './write.ts';
 
 export interface CorrectMemberInput {
@@ -37,25 +36,17 @@ export async function correctMemberIn(tx: Tx, { actor, input }: WriteOptions<Cor
   const admittedOn = input.admittedOn ?? before.admittedOn;
   const officialOn = input.officialOn === undefined ? before.officialOn : input.officialOn;
   if (birthDate >= admittedOn) refuse('BIRTH_DATE_AFTER', 'birthDate');
-  if (before.leftOn && before.leftOn <= admittedOn)
-    refuse('PLACEMENT_OVERLAP', 'admittedOn', { on: before.leftOn, start: admittedOn });
-  const [first, ...rest] = before.placements;
+  const [first, ...rest] = await movesOf(tx, before.placements);
   if (!first) refuse('NOT_FOUND', 'memberId', { thing: 'member' });
-  const starts = [admittedOn, ...rest.map((p) => p.startOn)];
-  ensure(validateHistory(admittedOn, officialOn ?? null, starts));
-  const cellCode =
-    input.admittedInCellCode ?? (await tx.organisation.findUniqueOrThrow({ where: { id: first.cellId } })).code;
-  const cell = await activeCell(
-    tx,
-    cellCode,
-    admittedOn,
-    input.admittedInCellCode ? 'admittedInCellCode' : 'admittedOn',
-  );
-  // The first placement again, from the corrected day in the corrected cell (following its merges).
-  const spans = await placementSpans(tx, cell, admittedOn, first.endOn, 'admittedOn');
-  await touchMembers(tx, [before.id]);
-  await tx.placement.delete({ where: { id: first.id } });
-  await tx.placement.createMany({ data: spans.map((span) => ({ memberId: before.id, ...span })) });
+  const cell = input.admittedInCellCode
+    ? await activeCell(tx, input.admittedInCellCode, admittedOn, 'admittedInCellCode')
+    : await tx.organisation.findUniqueOrThrow({ where: { id: first.cellId } });
+  // The history again from the corrected admission (its cell's later merges followed), the
+  // transfers as they were: the same checks as a first entry.
+  const field = input.admittedInCellCode ? 'admittedInCellCode' : 'admittedOn';
+  ensure(validateHistory(admittedOn, officialOn ?? null, [admittedOn]));
+  const moves = [{ cellId: cell.id, startOn: admittedOn }, ...rest];
+  const spans = await rewritePlacements(tx, { ...before, admittedOn }, moves, field);
   const member = await tx.member.update({
     where: { id: before.id },
     data: {
@@ -72,8 +63,8 @@ export async function correctMemberIn(tx: Tx, { actor, input }: WriteOptions<Cor
     action: 'correctMember',
     entityType: 'Member',
     entityId: before.id,
-    before: { ...plain, firstPlacement: first },
-    after: { ...member, firstPlacement: spans[0] },
+    before: { ...plain, placements: before.placements },
+    after: { ...member, placements: spans },
     reason: input.reason.trim(),
   });
   return member;

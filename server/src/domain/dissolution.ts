@@ -1,15 +1,16 @@
 // Dissolving an organisation from a date, or merging it into another: its members' placements
 // and its candidates still on their way (a cell), or its subordinate organisations (a committee),
-// move to the target on that day. The day may come before changes already recorded (history
-// entered out of order): placements and subordinate links running past it move for the rest of
-// their span, following the target's own later merges, and the organisation's later parent links
-// go (tree.ts); what began in it after the day is refused, as it would have been had the
-// dissolution come first.
+// move to the target on that day, and so do its hamlets (hamlet-merges.ts). The day may come
+// before changes already recorded (history entered out of order): placements and subordinate links
+// running past it move for the rest of their span, following the target's own later merges, and
+// the organisation's later parent links go (tree.ts); what began in it after the day is refused,
+// as it would have been had the dissolution come first.
 
 import type { Organisation } from '@ketnap/prisma/generated/sqlite/client.ts';
 import { concern, touchOrganisations } from '../derived/track.ts';
 import { isCellKind } from '../rules/kinds.ts';
 import { validateParentLink } from '../rules/shape.ts';
+import { hamletsFollowDissolution } from './hamlet-merges.ts';
 import { ensureAlive, organisationByCode } from './lookup.ts';
 import { placementSpans } from './placements.ts';
 import { endParentLinks, rebuildAncestry } from './tree.ts';
@@ -69,6 +70,7 @@ export async function dissolveOrganisationIn(tx: Tx, { actor, input }: WriteOpti
     concern(tx, [target.id]);
     for (const link of children) await moveChild(tx, link, target, input.on);
   }
+  const hamlets = await hamletsFollowDissolution(tx, before, target, input.on);
   const droppedLinks = await endParentLinks(tx, before.id, input.on);
   const org = await tx.organisation.update({
     where: { id: before.id },
@@ -86,6 +88,7 @@ export async function dissolveOrganisationIn(tx: Tx, { actor, input }: WriteOpti
       movedChildren: children.length,
       movedCandidates,
       removedParentLinks: droppedLinks,
+      ...hamlets,
     },
   });
   return org;

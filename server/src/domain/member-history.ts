@@ -1,6 +1,6 @@
 // Recording a member admitted before ketnap was used, with the cells they belonged to: each
 // placement ends where the next begins, the first starts on the admission day.
-import type { Gender } from '@ketnap/prisma/generated/sqlite/enums.ts';
+import type { EducationLevel, Gender } from '@ketnap/prisma/generated/sqlite/enums.ts';
 import { addMembers } from '../derived/track.ts';
 import { validateHistory } from '../rules/membership.ts';
 import { activeCell } from './lookup.ts';
@@ -12,6 +12,11 @@ export interface RecordMemberInput {
   birthDate: string;
   gender?: Gender | null;
   personalHistory?: string | null;
+  /** The report's attributes (personal data): written as given, blank as none. */
+  ethnicity?: string | null;
+  religion?: string | null;
+  education?: EducationLevel | null;
+  isYouthUnionMember?: boolean | null;
   admittedOn: string;
   officialOn?: string | null;
   /** Where the member belonged, in order; each placement ends where the next begins. */
@@ -38,7 +43,14 @@ export function recordMember({ actor, input }: WriteOptions<RecordMemberInput>) 
       );
     const { placements, ...rest } = input;
     const member = await tx.member.create({
-      data: { ...rest, fullName: input.fullName.trim(), admittedInId: cells[0]!.id },
+      data: {
+        ...rest,
+        fullName: input.fullName.trim(),
+        ethnicity: input.ethnicity?.trim() || null,
+        religion: input.religion?.trim() || null,
+        isYouthUnionMember: input.isYouthUnionMember ?? false,
+        admittedInId: cells[0]!.id,
+      },
     });
     addMembers(tx, [member.id]);
     await tx.placement.createMany({ data: spans.map((span) => ({ memberId: member.id, ...span })) });

@@ -29,7 +29,8 @@ export async function readOembed(params: URLSearchParams, origin: string): Promi
     throw new HttpError(400, 'Parameter "url": not an absolute URL');
   }
   const embed = embedPath(url.pathname);
-  if (!embed || url.host !== new URL(origin).host)
+  // A CSV file of figures is no embed a page can show.
+  if (!embed || embed.format === 'csv' || url.host !== new URL(origin).host)
     throw new HttpError(404, 'Parameter "url": not an /embed/… address of this server');
   let query: EmbedQuery;
   try {

@@ -12,7 +12,7 @@ import { EARLIEST_DATE, LATEST_DATE } from '../schema/scalars.ts';
 export const ELEMENTS = ['progress', 'at-risk', 'trend', 'grassroots'] as const;
 export type Element = (typeof ELEMENTS)[number];
 export type Theme = 'auto' | 'light' | 'dark';
-export type Format = 'html' | 'svg' | 'png';
+export type Format = 'html' | 'svg' | 'png' | 'csv';
 
 export interface EmbedQuery {
   element: Element;
@@ -53,9 +53,9 @@ export function isElement(name: string): name is Element {
   return (ELEMENTS as readonly string[]).includes(name);
 }
 
-/** `/embed/progress.svg` → { element, format }, or null when the path names no embed. */
+/** `/embed/progress.svg` (or .png, .csv) → { element, format }, or null when the path names no embed. */
 export function embedPath(pathname: string): { element: Element; format: Format } | null {
-  const match = /^\/embed\/([a-z-]+)(?:\.(svg|png))?$/.exec(pathname);
+  const match = /^\/embed\/([a-z-]+)(?:\.(svg|png|csv))?$/.exec(pathname);
   if (!match || !isElement(match[1] ?? '')) return null;
   return { element: match[1] as Element, format: (match[2] as Format | undefined) ?? 'html' };
 }

@@ -1,5 +1,5 @@
 // The no-JavaScript forms of the widgets: /embed/<element> (a page for an iframe), /embed/<element>.svg
-// and .png (images), /oembed, and the pages' own files (/embed/frame.js, resize.js, embed.css); and
+// and .png (images), /embed/<element>.csv (the figures as a file: "Tải số liệu"), /oembed, and the pages' own files (/embed/frame.js, resize.js, embed.css); and
 // the frozen widgets' documents, /snapshots/<id>. Live figures come from the widget's persisted
 // operation run through yoga as the widgets' GETs are; both the operation's answer and each form's
 // bytes are kept in the public answer store, in the organisation's scope (a write to it makes them
@@ -13,6 +13,7 @@ import type { Answer, AnswerStore } from '../http/answers/store.ts';
 import { HttpError } from '../http/http-error.ts';
 import { ASSETS } from './assets.ts';
 import { embedCache, type Outcome, rawAnswer, sendAnswer } from './cache.ts';
+import { csvFileName, csvOf } from './csv.ts';
 import { dataOf, operationIds, operationPath } from './data.ts';
 import { EMBED_CSP, errorPageOf, pageOf } from './html.ts';
 import { type OembedRequest, oembedOf, readOembed } from './oembed.ts';
@@ -74,9 +75,11 @@ export function embedRoutes(options: EmbedOptions) {
   /** Makes the bytes of one answer. */
   const make = async (asked: Asked, origin: string): Promise<Answer> => {
     const { query } = asked;
-    const view = viewOf(query, await dataFor(query));
-    const image = svgOf(view, query.theme);
+    const data = await dataFor(query);
     const made = (body: string, contentType: string) => answerOf({ body: Buffer.from(body), contentType });
+    if (asked.form === 'csv') return made(csvOf(query, data), 'text/csv; charset=utf-8');
+    const view = viewOf(query, data);
+    const image = svgOf(view, query.theme);
     switch (asked.form) {
       case 'html': {
         const page = `${origin}/embed/${query.element}?${canonicalSearch(query)}`;
@@ -140,6 +143,9 @@ export function embedRoutes(options: EmbedOptions) {
       if (answer)
         sendAnswer(req, res, answer, outcome as 'hit' | 'miss', {
           ...(asked.form === 'html' ? { 'content-security-policy': EMBED_CSP } : {}),
+          ...(asked.form === 'csv'
+            ? { 'content-disposition': `attachment; filename="${csvFileName(asked.query)}"` }
+            : {}),
           ...(frozen ? { 'cache-control': FROZEN_FORM_CACHE_CONTROL } : {}),
         });
       return outcome;

@@ -1,4 +1,4 @@
-// `ketnap export members --org CODE [--format xlsx|csv] --out FILE`: the command line
+// `ketnap export members|candidates --org CODE [--format xlsx|csv] --out FILE`: the command line
 // holds the database's URL, so it reads any subtree (as an admin token would).
 import { parseArgs } from 'node:util';
 import { useDatabase } from '../db.ts';

@@ -1,5 +1,6 @@
-// GET /export/members.xlsx?org=CODE (also members.csv): the members of a subtree as a spreadsheet in the import template's columns, for a
-// token that reads the subtree's personal data. Anonymous: 401; a token outside the subtree: 403;
+// GET /export/members.xlsx?org=CODE (also .csv, and candidates.xlsx|.csv): the members or candidates
+// of a subtree as a spreadsheet in their import template's columns, for a token that reads the
+// subtree's personal data. Anonymous: 401; a token outside the subtree: 403;
 // an unknown code: 404 (codes are public). Streamed as it is read; never cached.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
@@ -11,7 +12,7 @@ import { EXPORT_KINDS, type ExportKind, writeExport } from '../export/sheet.ts';
 import type { Format } from '../import/sheets.ts';
 import { HttpError } from './http-error.ts';
 
-const ROUTE = /^\/export\/(members)\.(xlsx|csv)$/;
+const ROUTE = /^\/export\/(members|candidates)\.(xlsx|csv)$/;
 
 export const isExportRoute = (path: string) => path.startsWith('/export/');
 

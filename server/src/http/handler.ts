@@ -1,4 +1,5 @@
-// The node HTTP listener: /healthz and /readyz, the widgets' files and pages, the public read
+// The node HTTP listener: /healthz and /readyz, the widgets' files and pages (the admin page
+// /admin/import/ among them), the import templates (/templates/), the public read
 // path (answered before GraphQL), the widgets' no-JavaScript forms (/embed/, /oembed), and
 // /graphql (yoga). Every path answers: a malformed URL gets 400, and anything unexpected is
 // logged and answered 500 without ending the process.
@@ -24,6 +25,7 @@ import { origins } from './origins.ts';
 import { loadManifest, usePersisted } from './persisted.ts';
 import { readiness } from './readiness.ts';
 import { staticFile } from './static.ts';
+import { isTemplateRoute, templateRoute } from './templates.ts';
 
 const PAGE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'";
@@ -89,7 +91,7 @@ export async function createHttpHandler(options: HttpOptions) {
       res.writeHead(204, { 'cache-control': 'public, max-age=86400' });
       return void res.end();
     }
-    if (path === '/demo' || path === '/gallery') return redirect(res, 301, `${path}/`);
+    if (path === '/demo' || path === '/gallery' || path === '/admin/import') return redirect(res, 301, `${path}/`);
     if (isEmbedRoute(path)) {
       const started = performance.now();
       const outcome = await embeds(req, res, url);
@@ -101,6 +103,7 @@ export async function createHttpHandler(options: HttpOptions) {
       res.writeHead(204, { ...cors.headers(req), 'content-length': '0' });
       return void res.end();
     }
+    if (isTemplateRoute(path)) return templateRoute(req, res, path);
     if (isExportRoute(path)) {
       if (!(await limiter.admit(req, res))) return;
       return exportRoute(req, res, url);
@@ -237,7 +240,7 @@ function operationNames(manifest: Record<string, string>): Map<string, string> {
 /** The route a URL belongs to, without its query (which may hold anything). */
 function routeOf(raw: string | undefined): string {
   const path = (raw ?? '/').split('?')[0] ?? '/';
-  const top = /^\/(widgets|demo|gallery|embed|snapshots|export)\//.exec(path);
+  const top = /^\/(widgets|demo|gallery|embed|snapshots|export|templates|admin)\//.exec(path);
   if (top) return `/${top[1]}/*`;
   return [
     '/graphql',
@@ -248,6 +251,7 @@ function routeOf(raw: string | undefined): string {
     '/favicon.ico',
     '/demo',
     '/gallery',
+    '/admin/import',
     '/docs',
     '/docs/',
     '/docs/docs.css',

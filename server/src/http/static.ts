@@ -1,4 +1,5 @@
-// Serves the built widgets and their pages: /widgets/* from widgets/dist, /demo/ and /gallery/.
+// Serves the built widgets and their pages: /widgets/* from widgets/dist, /demo/, /gallery/ and the
+// admin page /admin/import/ (built from widgets/src/admin).
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { repoRoot } from '../config.ts';
@@ -22,6 +23,7 @@ const ROUTES: [prefix: string, folder: string][] = [
   ['/widgets/', widgetsDist],
   ['/demo/', resolve(widgetsDist, 'demo')],
   ['/gallery/', resolve(widgetsDist, 'gallery')],
+  ['/admin/', resolve(widgetsDist, 'admin')],
 ];
 
 export interface StaticFile {

@@ -1,4 +1,4 @@
-// `ketnap import FILE [--kind members|organisations|quotas] [--commit] [--rejects FILE] [--lang vi|en]`
+// `ketnap import FILE [--kind members|candidates|organisations|quotas] [--commit] [--rejects FILE] [--lang vi|en]`
 // and `ketnap template KIND [--out FILE]`. The command line acts as an admin (it has the database's URL, which is more than
 // any token): it writes anywhere, and its audit events name the operating-system user.
 import { userInfo } from 'node:os';

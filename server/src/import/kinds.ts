@@ -2,6 +2,8 @@
 // title, and its import function. The command line, the GraphQL upload and the admin page all
 // start here.
 import type { WriteOptions } from '../domain/write.ts';
+import { CANDIDATE_COLUMNS } from './candidate-columns.ts';
+import { importCandidates } from './candidates-import.ts';
 import { MEMBER_COLUMNS } from './columns.ts';
 import { importMembers } from './members-import.ts';
 import { ORGANISATION_COLUMNS } from './organisation-columns.ts';
@@ -17,8 +19,14 @@ export interface Kind {
   run(options: WriteOptions<ImportInput>): Promise<ImportReport>;
 }
 
-export const KINDS: Partial<Record<ImportKind, Kind>> = {
+export const KINDS: Record<ImportKind, Kind> = {
   members: { columns: MEMBER_COLUMNS, sheet: 'Dang vien', title: 'DANH SÁCH ĐẢNG VIÊN', run: importMembers },
+  candidates: {
+    columns: CANDIDATE_COLUMNS,
+    sheet: 'Quan chung',
+    title: 'DANH SÁCH QUẦN CHÚNG ƯU TÚ',
+    run: importCandidates,
+  },
   organisations: {
     columns: ORGANISATION_COLUMNS,
     sheet: 'To chuc',

@@ -1,16 +1,18 @@
-// `ketnap template members|organisations|quotas`: the spreadsheet staff fill in: a title, the
-// Vietnamese headers the import recognises, one line of guidance per column, an example row (the
-// import skips the guidance and example rows if they are left in).
+// `ketnap template members|candidates|organisations|quotas` (and GET /templates/KIND.xlsx): the
+// spreadsheet staff fill in: a title, the Vietnamese headers the import recognises, one line of
+// guidance per column, an example row (the import skips the guidance and example rows if left in).
 import type { Kind } from './kinds.ts';
-import { writeRows } from './sheets.ts';
+import { formatOf, type SheetTarget, writeRows } from './sheets.ts';
 
-export async function writeTemplate(kind: Kind, path: string): Promise<void> {
+/** Writes the template of `kind` to a file (.xlsx or .csv by its name) or a stream. */
+export async function writeTemplate(kind: Kind, to: SheetTarget): Promise<void> {
   const writer = writeRows(
-    path,
+    to,
     kind.sheet,
     kind.columns.map((c) => Math.max(16, c.header.length + 4)),
   );
-  if (!path.toLowerCase().endsWith('.csv')) writer.add([`${kind.title} (mẫu nhập ketnap)`], 'title');
+  const format = typeof to === 'string' ? formatOf(to) : to.format;
+  if (format === 'xlsx') writer.add([`${kind.title} (mẫu nhập ketnap)`], 'title');
   writer.add(
     kind.columns.map((c) => c.header),
     'header',

@@ -61,6 +61,16 @@ export const REGULATIONS: { from: string; policy: AdmissionPolicy }[] = [
   { from: '2025-07-01', policy: { ...CURRENT, regulation: '294/2025' } },
 ];
 
+/**
+ * Nhiệm kỳ đại hội: a congress term lasts five years (Điều lệ Đảng: congresses every five years),
+ * and the grassroots, district and provincial congresses of a term are held in the years 2010,
+ * 2015, 2020, 2025… A term is counted from 1 July of its first year to 30 June of its last: the
+ * middle of the congress season, which is also the day the district level ended (2025-07-01), so
+ * that the 2020–2025 term is the districts' last whole term. A deployment whose board counts
+ * otherwise changes these numbers, nothing else.
+ */
+export const CONGRESS_TERM = { years: 5, firstYearMultipleOf: 5, startsOn: '07-01' } as const;
+
 /** The policy in force on a day (before 2016-07-25: the oldest we know). */
 export function policyOn(day: string): AdmissionPolicy {
   let found = REGULATIONS[0]!.policy;

@@ -19,8 +19,12 @@ const THINGS = {
   programme: ['đề án', 'programme'],
   member: ['đảng viên', 'member'],
   candidate: ['người vào Đảng', 'candidate'],
+  placement: ['nơi sinh hoạt bắt đầu ngày đó', 'placement starting on that day'],
+  step: ['bước này trong quá trình của người vào Đảng', 'such step on the candidate’s path'],
+  leaving: ['việc ra khỏi Đảng', 'leaving recorded'],
   introducer: ['người giới thiệu', 'introducer'],
   leader: ['cán bộ', 'leader'],
+  hamlet: ['xóm mã', 'hamlet'],
 } as const;
 
 /** What REQUIRED asks for. */
@@ -30,7 +34,17 @@ const INPUTS = {
   leader: ['chọn cán bộ, hoặc ghi họ tên và chức vụ', 'A leader (or a full name and a title)'],
   by: ['cấp ủy quyết định', 'The deciding committee'],
   reason: ['lý do đính chính', 'A reason for the correction'],
+  actingBody: ['cơ quan, tổ chức thực hiện bước này', 'The body that acted'],
   decision: ['số và ngày quyết định', 'The decision (number and date)'],
+} as const;
+
+/** What LATER_FACTS_DEPEND names: the facts recorded after the one voided that rest on it. */
+const DEPENDENTS = {
+  memberHistory: [
+    'các việc ghi về đảng viên sau đó (chuyển sinh hoạt, biểu quyết, quyết định, ra khỏi Đảng, giới thiệu người vào Đảng, nơi cư trú)',
+    'facts recorded about the member after it (transfers, votes, a decision, leaving, introductions, where they live)',
+  ],
+  extension: ['việc gia hạn thời hạn quyết định kết nạp', 'the extension of the decision’s deadline'],
 } as const;
 
 /**
@@ -197,6 +211,34 @@ const MESSAGES = {
     'Nơi sinh hoạt đầu tiên bắt đầu từ ngày kết nạp.',
     'The first placement starts on the admission day.',
   ],
+  // Corrections (domain/*-corrections.ts): what a correction or a voiding cannot do.
+  ADMISSION_PLACEMENT: () => [
+    'Nơi sinh hoạt đầu tiên là việc kết nạp: đính chính ngày và chi bộ kết nạp (correctMember), không hủy.',
+    'The first placement is the admission: correct its day or cell with correctMember; it cannot be voided.',
+  ],
+  LEAVING_BY_DECISION: () => [
+    'Việc ra khỏi Đảng này do quyết định không công nhận đảng viên chính thức (decideRecognition): không đính chính ở đây.',
+    'This leaving is the committee’s decision not to recognise the member (decideRecognition): it is not corrected here.',
+  ],
+  STEP_NOT_LAST: (p: { last: string }) => [
+    `Chỉ hủy được bước cuối cùng đã ghi (${p.last}).`,
+    `Only the last step recorded (${p.last}) can be voided.`,
+  ],
+  NOT_FOR_THIS_STEP: (p: { stage: string }) => [
+    `Bước ${p.stage} không có thông tin này.`,
+    `The ${p.stage} step has no such figure.`,
+  ],
+  FIRST_STEP_NOT_VOIDABLE: () => [
+    'Bước đầu tiên (giới thiệu nguồn) là chính hồ sơ người vào Đảng: không hủy được, hãy đính chính.',
+    'The first step (SOURCED) is the candidate’s record itself: correct it rather than void it.',
+  ],
+  LATER_FACTS_DEPEND: (p: { what: keyof typeof DEPENDENTS }) => {
+    const [vi, en] = named(DEPENDENTS, p.what);
+    return [
+      `Không hủy được: ${vi} dựa vào việc này; hãy đính chính hoặc hủy chúng trước.`,
+      `Cannot void: ${en} depend on it; correct or void them first.`,
+    ];
+  },
   NOT_FOUND: (p: { thing: keyof typeof THINGS; code?: string }) => {
     const [vi, en] = named(THINGS, p.thing);
     const code = p.code === undefined ? '' : ` "${p.code}"`;
@@ -241,6 +283,44 @@ const MESSAGES = {
   NOT_EMPTY: () => [
     'Còn đảng viên hoặc tổ chức trực thuộc: hãy hợp nhất vào một tổ chức khác.',
     'Members or subordinate organisations remain: merge into another organisation.',
+  ],
+  // Hamlets (xóm, bản, khối): the commune each belongs to, the cell that serves it, who lives there.
+  NOT_A_COMMUNE: (p: { code: string }) => [
+    `"${p.code}" không phải là đảng bộ xã, thị trấn.`,
+    `"${p.code}" is not a commune or town committee.`,
+  ],
+  HAMLET_NOT_ACTIVE: (p: { code: string; on: string }) => [
+    `Xóm "${p.code}" không tồn tại ngày ${p.on}.`,
+    `Hamlet "${p.code}" does not exist on ${p.on}.`,
+  ],
+  HAMLET_WITHOUT_COMMUNE: (p: { code: string; on: string }) => [
+    `Ngày ${p.on}, xóm "${p.code}" không thuộc xã nào: hãy ghi xã trước.`,
+    `On ${p.on}, hamlet "${p.code}" belongs to no commune: record its commune first.`,
+  ],
+  CELL_OUTSIDE_COMMUNE: (p: { cell: string; commune: string; on: string }) => [
+    `Ngày ${p.on}, chi bộ "${p.cell}" không thuộc đảng bộ "${p.commune}" của xóm.`,
+    `On ${p.on}, cell "${p.cell}" is not inside the hamlet's commune "${p.commune}".`,
+  ],
+  UNCHANGED: (p: On) => [
+    `Ngày ${p.on} đã ghi nhận đúng như vậy: không có gì thay đổi.`,
+    `That is already recorded for ${p.on}: nothing changes.`,
+  ],
+  HAMLETS_REMAIN: () => [
+    'Còn xóm thuộc đảng bộ này: hãy hợp nhất vào một đảng bộ khác.',
+    'Hamlets still belong to this committee: merge it into another.',
+  ],
+  HAMLET_RESIDENTS_REMAIN: () => [
+    'Còn đảng viên cư trú ở xóm: hãy sáp nhập vào một xóm khác.',
+    'Members still live in the hamlet: merge it into another hamlet.',
+  ],
+  HAMLET_DISSOLVED: (p: { code: string; on: string }) => [
+    `Xóm "${p.code}" đã được ghi giải thể ngày ${p.on}.`,
+    `Hamlet "${p.code}" is recorded as dissolved on ${p.on}.`,
+  ],
+  HAMLET_MERGE_SELF: () => ['Xóm không sáp nhập vào chính nó.', 'A hamlet cannot merge into itself.'],
+  LINK_STARTS_LATER: (p: { on: string; start: string }) => [
+    `Ngày ${p.on} phải sau ngày bắt đầu đã ghi (${p.start}).`,
+    `${p.on} must come after the recorded start on ${p.start}.`,
   ],
   PERIOD_INVALID: () => ['Ngày kết thúc phải sau ngày bắt đầu.', 'The period must end after it starts.'],
   TARGET_INVALID: () => ['Chỉ tiêu là số nguyên không âm.', 'A target is a whole number, zero or more.'],
@@ -308,6 +388,10 @@ const MESSAGES = {
   IMPORT_OUTSIDE_SCOPE: (p: { code: string }) => [
     `Tổ chức "${p.code}" nằm ngoài phạm vi được phép ghi.`,
     `The organisation "${p.code}" is outside the subtree you may write.`,
+  ],
+  IMPORT_AMBIGUOUS_MATCH: () => [
+    'Có nhiều quần chúng cùng họ tên, ngày sinh và chi bộ: ghi Mã ketnap để chỉ rõ người nào.',
+    'Several candidates have this name, birth date and cell: give the ketnap ID to say which one.',
   ],
 } satisfies Record<string, (p: never) => [vi: string, en: string]>;
 

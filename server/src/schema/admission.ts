@@ -4,7 +4,7 @@ import { admissionsByMonth } from '../read/figures.ts';
 import { monthsOf } from '../rules/dates.ts';
 import { builder } from './builder.ts';
 import { OrganisationRef } from './organisation.ts';
-import { dateRange, FROM_DESCRIPTION, monthsSpanned, TO_DESCRIPTION } from './ranges.ts';
+import { dateRange, FROM_DESCRIPTION, monthsSpanned, PERIOD_DESCRIPTION, TO_DESCRIPTION } from './ranges.ts';
 
 interface MonthCount {
   month: string;
@@ -36,8 +36,9 @@ builder.objectFields(OrganisationRef, (t) => ({
     description:
       'Admissions (kết nạp) by the cells of the subtree over [from, to], both days included; each counts under the tree as it stood on its day.',
     args: {
-      from: t.arg({ type: 'Date', required: true, description: FROM_DESCRIPTION }),
-      to: t.arg({ type: 'Date', required: true, description: TO_DESCRIPTION }),
+      from: t.arg({ type: 'Date', required: false, description: FROM_DESCRIPTION }),
+      to: t.arg({ type: 'Date', required: false, description: TO_DESCRIPTION }),
+      period: t.arg.string({ required: false, description: PERIOD_DESCRIPTION }),
     },
     resolve: async (org, args, ctx) => {
       const { from, to } = dateRange(args);
@@ -51,8 +52,9 @@ builder.objectFields(OrganisationRef, (t) => ({
       'Admissions in each month of [from, to] (every month listed, zeros included). Costs one complexity point per month.',
     complexity: (args) => monthsSpanned(args),
     args: {
-      from: t.arg({ type: 'Date', required: true, description: FROM_DESCRIPTION }),
-      to: t.arg({ type: 'Date', required: true, description: TO_DESCRIPTION }),
+      from: t.arg({ type: 'Date', required: false, description: FROM_DESCRIPTION }),
+      to: t.arg({ type: 'Date', required: false, description: TO_DESCRIPTION }),
+      period: t.arg.string({ required: false, description: PERIOD_DESCRIPTION }),
     },
     resolve: async (org, args, ctx) => {
       const { from, to } = dateRange(args);

@@ -1,9 +1,13 @@
 // The audit trail, for admins: every write with who, what, which entity, before and after.
 import type { Prisma } from '@ketnap/prisma/generated/sqlite/client.ts';
+import { candidateCellIn } from '../auth/targets.ts';
+import type { Context } from '../context.ts';
 import { prisma } from '../db.ts';
 import { batched } from '../read/batch.ts';
 import { builder } from './builder.ts';
+import { CandidateRef } from './candidate.ts';
 import { MemberRef, personalOfMember } from './member.ts';
+import { OrganisationRef } from './organisation.ts';
 
 const AuditEventRef = builder.prismaObject('AuditEvent', {
   description: 'One write: who (token name and role), what, which entity, the values before and after (JSON), when.',
@@ -25,37 +29,69 @@ const AuditEventRef = builder.prismaObject('AuditEvent', {
     after: t.exposeString('after', { nullable: true, description: 'The values the write left, as JSON.' }),
     reason: t.exposeString('reason', {
       nullable: true,
-      description: 'Why, as the writer gave it: always present for a correction (correctMember).',
+      description:
+        'Why, as the writer gave it: always present for a correction (correctMember, correctPlacement, ' +
+        'voidTransfer, correctLeaving, voidLeaving, correctCandidateStep, voidCandidateStep).',
     }),
   }),
 });
 
-// The record's own history: who changed this member and when, for those who may read the member.
-builder.objectField(MemberRef, 'changes', (t) =>
-  t.field({
-    type: [AuditEventRef],
-    nullable: true,
-    description:
-      'Every write to this member, oldest first: who, when, what, before and after, and why for a correction ' +
-      '(personal data: only for tokens reaching the member’s cell).',
-    authScopes: personalOfMember,
-    // One statement for every member of a list that asks (no query per member).
-    resolve: (m, _args, ctx) =>
-      batched(
-        ctx,
-        'memberChanges',
-        async (ids: readonly string[]) => {
-          const events = await prisma().auditEvent.findMany({
-            where: { entityType: 'Member', entityId: { in: [...ids] } },
-            orderBy: { id: 'asc' },
-          });
-          const found = new Map<string, typeof events>();
-          for (const event of events) found.set(event.entityId, [...(found.get(event.entityId) ?? []), event]);
-          return found;
-        },
-        [],
-      ).load(String(m.id)),
-  }),
+/**
+ * The record's own history: `changes` on a type whose records are written (Member, Candidate,
+ * Organisation): every audit event of the record, oldest first, one statement for every record of
+ * a list that asks (no query per record).
+ */
+function changesOf<T extends { id: number }>(
+  ref: Parameters<typeof builder.objectField>[0],
+  entityType: string,
+  description: string,
+  authScopes: (record: T, args: object, ctx: Context) => Promise<{ readsPersonalDataOf: number }>,
+) {
+  builder.objectField(ref, 'changes', (t) =>
+    t.field({
+      type: [AuditEventRef],
+      nullable: true,
+      description,
+      authScopes: authScopes as never,
+      resolve: (record, _args, ctx) =>
+        batched(
+          ctx,
+          `${entityType}Changes`,
+          async (ids: readonly string[]) => {
+            const events = await prisma().auditEvent.findMany({
+              where: { entityType, entityId: { in: [...ids] } },
+              orderBy: { id: 'asc' },
+            });
+            const found = new Map<string, typeof events>();
+            for (const event of events) found.set(event.entityId, [...(found.get(event.entityId) ?? []), event]);
+            return found;
+          },
+          [],
+        ).load(String((record as T).id)),
+    }),
+  );
+}
+
+changesOf(
+  MemberRef,
+  'Member',
+  'Every write to this member, oldest first: who, when, what, before and after, and why for a correction ' +
+    '(personal data: only for tokens reaching the member’s cell).',
+  personalOfMember,
+);
+changesOf(
+  CandidateRef,
+  'Candidate',
+  'Every write to this candidate, oldest first: each step, move and correction, who, when, before and after, ' +
+    'and why for a correction (personal data: only for tokens reaching the candidate’s cell).',
+  async (c: { id: number }, _args, ctx) => ({ readsPersonalDataOf: await candidateCellIn(ctx, c.id) }),
+);
+changesOf(
+  OrganisationRef,
+  'Organisation',
+  'Every write to this organisation, oldest first: created, renamed, moved, dissolved or merged, and the ' +
+    'corrections, with who, when, before, after and why (for tokens reaching the organisation).',
+  async (o: { id: number }) => ({ readsPersonalDataOf: o.id }),
 );
 
 function auditWhere(args: {

@@ -169,7 +169,7 @@ export const CandidateRef = builder.prismaNode('Candidate', {
   }),
 });
 
-function candidateWhere(args: {
+export function candidateWhere(args: {
   code: string;
   cell?: string | null;
   stage?: CandidateStage | null;

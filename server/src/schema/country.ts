@@ -11,7 +11,7 @@ import { monthsOf, todayInVietnam } from '../rules/dates.ts';
 import { MonthCountRef } from './admission.ts';
 import { builder } from './builder.ts';
 import { GrassrootsCountRef, OrganisationRef } from './organisation.ts';
-import { dateRange, FROM_DESCRIPTION, monthsSpanned, TO_DESCRIPTION } from './ranges.ts';
+import { dateRange, FROM_DESCRIPTION, monthsSpanned, PERIOD_DESCRIPTION, TO_DESCRIPTION } from './ranges.ts';
 import { assessed, PAGE_ARGS, page, RiskAssessmentRef } from './risk.ts';
 
 async function admissions(from: string, to: string): Promise<Map<string, number>> {
@@ -19,7 +19,7 @@ async function admissions(from: string, to: string): Promise<Map<string, number>
 }
 
 const Country = {};
-const CountryRef = builder.objectRef<typeof Country>('Country');
+export const CountryRef = builder.objectRef<typeof Country>('Country');
 
 const AS_OF = 'The day asked about; today (in Vietnam) when left out.';
 
@@ -51,8 +51,9 @@ CountryRef.implement({
     admissionCount: t.int({
       description: 'Admissions (kết nạp) in the whole country over [from, to], both days included.',
       args: {
-        from: t.arg({ type: 'Date', required: true, description: FROM_DESCRIPTION }),
-        to: t.arg({ type: 'Date', required: true, description: TO_DESCRIPTION }),
+        from: t.arg({ type: 'Date', required: false, description: FROM_DESCRIPTION }),
+        to: t.arg({ type: 'Date', required: false, description: TO_DESCRIPTION }),
+        period: t.arg.string({ required: false, description: PERIOD_DESCRIPTION }),
       },
       resolve: async (_c, args) => {
         const { from, to } = dateRange(args);
@@ -65,8 +66,9 @@ CountryRef.implement({
         'Admissions in the whole country in each month of [from, to] (zeros included). One complexity point per month.',
       complexity: (args) => monthsSpanned(args),
       args: {
-        from: t.arg({ type: 'Date', required: true, description: FROM_DESCRIPTION }),
-        to: t.arg({ type: 'Date', required: true, description: TO_DESCRIPTION }),
+        from: t.arg({ type: 'Date', required: false, description: FROM_DESCRIPTION }),
+        to: t.arg({ type: 'Date', required: false, description: TO_DESCRIPTION }),
+        period: t.arg.string({ required: false, description: PERIOD_DESCRIPTION }),
       },
       resolve: async (_c, args) => {
         const { from, to } = dateRange(args);

@@ -36,7 +36,7 @@ builder.scalarType('File', {
 const ImportKindEnum = builder.enumType('ImportKind', {
   description: 'What a spreadsheet holds (ketnap template KIND writes its template).',
   values: Object.fromEntries(
-    IMPORT_KINDS.filter((k) => KINDS[k]).map((k) => [k.toUpperCase(), { value: k, description: `A ${k} list.` }]),
+    IMPORT_KINDS.map((k) => [k.toUpperCase(), { value: k, description: `A ${k} list.` }]),
   ) as Record<string, { value: ImportKind; description: string }>,
 });
 
@@ -104,7 +104,7 @@ builder.mutationField('importSpreadsheet', (t) =>
           createWriteStream(path),
         );
         const input = { file: path, name: args.file.name, commit: args.commit };
-        return await KINDS[args.kind]!.run({ actor: ctx.actor!, input });
+        return await KINDS[args.kind].run({ actor: ctx.actor!, input });
       } finally {
         await rm(path, { force: true });
       }

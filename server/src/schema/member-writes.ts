@@ -8,7 +8,7 @@ import { recordMember } from '../domain/member-history.ts';
 import { recordLeaving, transferMember } from '../domain/members.ts';
 import { builder } from './builder.ts';
 import { idOf, writeErrors, writesInAll } from './errors.ts';
-import { GenderEnum, LeavingReasonEnum, MemberRef } from './member.ts';
+import { EducationLevelEnum, GenderEnum, LeavingReasonEnum, MemberRef } from './member.ts';
 
 const PlacementInput = builder.inputType('PlacementInput', {
   description: 'A cell the member belonged to (sinh hoạt), from a day until the next placement starts.',
@@ -24,6 +24,10 @@ const RecordMemberInput = builder.inputType('RecordMemberInput', {
     birthDate: t.field({ type: 'Date', required: true, description: 'Ngày sinh: before admittedOn.' }),
     gender: t.field({ type: GenderEnum, description: 'Giới tính, if known.' }),
     personalHistory: t.string({ description: 'Lý lịch: free text, at most 2,000 characters.' }),
+    ethnicity: t.string({ description: 'Dân tộc, if known: the ethnic group as written ("Kinh", "Thái"…).' }),
+    religion: t.string({ description: 'Tôn giáo, if any: the religion followed as written ("Công giáo"…).' }),
+    education: t.field({ type: EducationLevelEnum, description: 'Trình độ, if known: the highest level completed.' }),
+    isYouthUnionMember: t.boolean({ description: 'Đoàn viên when admitted (default false).' }),
     admittedOn: t.field({
       type: 'Date',
       required: true,

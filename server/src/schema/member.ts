@@ -1,7 +1,7 @@
 // Đảng viên, read by authorised callers: the Member type (personal fields only inside the
 // token's subtree) and the `members` connection of a subtree, paged at the root.
 import type { Prisma } from '@ketnap/prisma/generated/sqlite/client.ts';
-import type { Gender, LeavingReason } from '@ketnap/prisma/generated/sqlite/enums.ts';
+import type { EducationLevel, Gender, LeavingReason } from '@ketnap/prisma/generated/sqlite/enums.ts';
 import { memberCellOf, NOWHERE, organisationIdOf } from '../auth/targets.ts';
 import type { Context } from '../context.ts';
 import { prisma } from '../db.ts';
@@ -16,6 +16,18 @@ export const GenderEnum = builder.enumType('Gender', {
     FEMALE: { description: 'Nữ: female.' },
     MALE: { description: 'Nam: male.' },
   } satisfies Record<Gender, { description: string }>,
+});
+export const EducationLevelEnum = builder.enumType('EducationLevel', {
+  description: 'Trình độ: the highest level of education a person completed (personal data; public only as counts).',
+  values: {
+    PRIMARY: { description: 'Tiểu học: primary school.' },
+    LOWER_SECONDARY: { description: 'Trung học cơ sở: lower secondary school.' },
+    UPPER_SECONDARY: { description: 'Trung học phổ thông: upper secondary school.' },
+    VOCATIONAL: { description: 'Trung cấp: secondary vocational training.' },
+    COLLEGE: { description: 'Cao đẳng: college.' },
+    UNIVERSITY: { description: 'Đại học: a university degree.' },
+    POSTGRADUATE: { description: 'Thạc sĩ, tiến sĩ: a master’s degree or a doctorate.' },
+  } satisfies Record<EducationLevel, { description: string }>,
 });
 export const LeavingReasonEnum = builder.enumType('LeavingReason', {
   description: 'Why a member left the Party (ra khỏi Đảng).',
@@ -92,7 +104,7 @@ export const MemberRef = builder.prismaNode('Member', {
   // its reason are personal history); anonymous callers reach no one.
   authScopes: async (member, ctx) => ({ readsPersonalDataOf: await memberCellOf(ctx, member.id) }),
   description:
-    'Đảng viên. fullName, birthDate, gender and personalHistory are personal data: only for tokens reaching the member’s cell.',
+    'Đảng viên. fullName, birthDate, gender, personalHistory, ethnicity, religion, education and isYouthUnionMember are personal data: only for tokens reaching the member’s cell.',
   fields: (t) => ({
     fullName: t.exposeString('fullName', {
       nullable: true,
@@ -114,6 +126,27 @@ export const MemberRef = builder.prismaNode('Member', {
     personalHistory: t.exposeString('personalHistory', {
       nullable: true,
       description: 'Lý lịch: the personal history, free text (personal data); null when not recorded.',
+      authScopes: personalOfMember,
+    }),
+    ethnicity: t.exposeString('ethnicity', {
+      nullable: true,
+      description: 'Dân tộc: the ethnic group, as recorded (personal data); null when not recorded.',
+      authScopes: personalOfMember,
+    }),
+    religion: t.exposeString('religion', {
+      nullable: true,
+      description: 'Tôn giáo: the religion followed, as recorded (personal data); null for none.',
+      authScopes: personalOfMember,
+    }),
+    education: t.expose('education', {
+      type: EducationLevelEnum,
+      nullable: true,
+      description: 'Trình độ: the highest level of education completed (personal data); null when not recorded.',
+      authScopes: personalOfMember,
+    }),
+    isYouthUnionMember: t.exposeBoolean('isYouthUnionMember', {
+      nullable: true,
+      description: 'Đoàn viên: a member of the Youth Union when admitted (personal data).',
       authScopes: personalOfMember,
     }),
     admittedOn: t.expose('admittedOn', {

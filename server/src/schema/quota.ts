@@ -5,7 +5,7 @@ import { type Pace, quotaPace } from '../rules/pace.ts';
 import { monthlyAdmissions } from './admission.ts';
 import { builder } from './builder.ts';
 import { OrganisationRef } from './organisation.ts';
-import { dateRange, FROM_DESCRIPTION, TO_DESCRIPTION } from './ranges.ts';
+import { dateRange, FROM_DESCRIPTION, PERIOD_DESCRIPTION, TO_DESCRIPTION } from './ranges.ts';
 
 export const ProgrammeRef = builder.prismaNode('Programme', {
   id: { field: 'id' },
@@ -84,14 +84,15 @@ builder.objectFields(OrganisationRef, (t) => ({
     args: {
       from: t.arg({
         type: 'Date',
-        required: true,
+        required: false,
         description: `${FROM_DESCRIPTION} Admissions count from the later of \`from\` and the quota’s first day.`,
       }),
       to: t.arg({
         type: 'Date',
-        required: true,
+        required: false,
         description: `${TO_DESCRIPTION} The quota is the one whose period covers this day.`,
       }),
+      period: t.arg.string({ required: false, description: PERIOD_DESCRIPTION }),
     },
     resolve: async (org, args, ctx) => {
       const { from, to } = dateRange(args);

@@ -15,7 +15,7 @@ import {
 } from '../rules/risk.ts';
 import { builder } from './builder.ts';
 import { OrganisationRef } from './organisation.ts';
-import { dateRange, FROM_DESCRIPTION, TO_DESCRIPTION } from './ranges.ts';
+import { dateRange, FROM_DESCRIPTION, PERIOD_DESCRIPTION, TO_DESCRIPTION } from './ranges.ts';
 
 const policy = activeRiskPolicy();
 
@@ -160,8 +160,9 @@ builder.objectFields(OrganisationRef, (t) => {
     offset: t.arg.int({ required: false, description: PAGE_ARGS.offset }),
   };
   const periodArgs = {
-    from: t.arg({ type: 'Date', required: true, description: `${FROM_DESCRIPTION} The cells at risk on this day.` }),
-    to: t.arg({ type: 'Date', required: true, description: TO_DESCRIPTION }),
+    from: t.arg({ type: 'Date', required: false, description: `${FROM_DESCRIPTION} The cells at risk on this day.` }),
+    to: t.arg({ type: 'Date', required: false, description: TO_DESCRIPTION }),
+    period: t.arg.string({ required: false, description: PERIOD_DESCRIPTION }),
   };
   const asOf = t.arg({ type: 'Date', required: true, description: 'The day assessed.' });
   return {

@@ -9,7 +9,7 @@ import { type LeaderQuarter, visitsByQuarter } from '../read/visits.ts';
 import { builder } from './builder.ts';
 import { idOf, writeErrors } from './errors.ts';
 import { OrganisationRef } from './organisation.ts';
-import { dateRange, MAX_RANGE_YEARS } from './ranges.ts';
+import { dateRange, MAX_RANGE_YEARS, PERIOD_DESCRIPTION } from './ranges.ts';
 
 const LeaderRef = builder.prismaNode('Leader', {
   id: { field: 'id' },
@@ -135,12 +135,17 @@ builder.objectFields(OrganisationRef, (t) => ({
     description:
       'Visits to the cell meetings of the subtree over [from, to], per leader and quarter; each visit counts under the tree of its own day (public).',
     args: {
-      from: t.arg({ type: 'Date', required: true, description: 'The first day counted (included); not after `to`.' }),
+      from: t.arg({
+        type: 'Date',
+        required: false,
+        description: 'The first day counted (included); not after `to`. Give `from` and `to`, or `period`.',
+      }),
       to: t.arg({
         type: 'Date',
-        required: true,
+        required: false,
         description: `The last day counted (included); at most ${MAX_RANGE_YEARS} years after \`from\`.`,
       }),
+      period: t.arg.string({ required: false, description: PERIOD_DESCRIPTION }),
     },
     resolve: (org, args, ctx) => {
       const { from, to } = dateRange(args);

@@ -48,6 +48,10 @@ export async function loadDataset(conn: RawConnection, dataset: Dataset): Promis
     ['Leader', dataset.leaders],
     ['Assignment', dataset.assignments],
     ['MeetingVisit', dataset.visits],
+    ['Hamlet', dataset.hamlets ?? []],
+    ['HamletCommune', dataset.hamletCommunes ?? []],
+    ['HamletCell', dataset.hamletCells ?? []],
+    ['Residence', dataset.residences ?? []],
   ];
   await conn.exec('BEGIN');
   try {

@@ -14,7 +14,14 @@ export interface Prepared {
   seeded: string | null;
 }
 
-export async function prepareDatabase(database: Database, options: { seed?: string | false } = {}): Promise<Prepared> {
+export interface PrepareOptions {
+  /** The dataset loaded into an empty database (the demo's by default); false: none. */
+  seed?: string | false;
+  /** The size of a streamed dataset (its default when left out). */
+  members?: number;
+}
+
+export async function prepareDatabase(database: Database, options: PrepareOptions = {}): Promise<Prepared> {
   const seed = options.seed === undefined ? defaultDataset : options.seed;
   const conn = await rawConnect(database.url);
   try {
@@ -25,7 +32,7 @@ export async function prepareDatabase(database: Database, options: { seed?: stri
         await inTransaction(conn, () => ensureDerived(viaConnection(conn), activeRiskPolicy()));
         return { migrations, seeded: null };
       }
-      await seedDataset(conn, seed);
+      await seedDataset(conn, seed, options.members);
       return { migrations, seeded: seed };
     });
   } finally {
@@ -39,10 +46,10 @@ export function datasetNamed(name: string) {
   return make;
 }
 
-/** Loads the named dataset (of either kind, streamed ones at their default size) into an empty database. */
-export async function seedDataset(conn: RawConnection, name: string): Promise<void> {
+/** Loads the named dataset (of either kind; streamed ones of `members`, or their default size) into an empty database. */
+export async function seedDataset(conn: RawConnection, name: string, members?: number): Promise<void> {
   const streamed = streamedDatasets[name];
-  if (streamed) await streamed.load(conn, {});
+  if (streamed) await streamed.load(conn, members === undefined ? {} : { members });
   else await loadDataset(conn, datasetNamed(name)());
 }
 

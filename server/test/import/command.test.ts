@@ -38,20 +38,23 @@ describe('ketnap import and template', () => {
   });
 
   it('writes every kind of template, imports by --kind, and names what export needs', async () => {
-    for (const kind of ['organisations', 'quotas']) {
+    for (const kind of ['candidates', 'organisations', 'quotas']) {
       const out = join(dir, `${kind}.csv`);
       await run(['template', kind, '--out', out]);
       const header = readFileSync(out, 'utf8')
         .replace(/^\ufeff/, '')
         .split(/\r?\n/)[0];
-      expect(header).toEqual(
-        kind === 'quotas' ? 'Mã tổ chức,Từ ngày,Đến ngày,Chỉ tiêu,Mã đề án' : expect.stringContaining('Mã cấp trên'),
-      );
+      const expected = {
+        candidates: expect.stringMatching(/^Họ và tên,Ngày sinh,.*,Ngày kết nạp,Dừng,Ngày dừng,Mã ketnap$/),
+        organisations: expect.stringContaining('Mã cấp trên'),
+        quotas: 'Mã tổ chức,Từ ngày,Đến ngày,Chỉ tiêu,Mã đề án',
+      }[kind];
+      expect(header).toEqual(expected);
       const report = await run(['import', out, '--kind', kind]);
       expect(report.stdout).toMatch(/skipped\s+2/);
     }
-    const unknown = await run(['template', 'candidates']).catch((e) => e);
-    expect(unknown.stderr).toContain('the kinds of spreadsheet are members, organisations, quotas');
+    const unknown = await run(['template', 'hamlets']).catch((e) => e);
+    expect(unknown.stderr).toContain('the kinds of spreadsheet are members, candidates, organisations, quotas');
     const noOrg = await run(['export', 'members', '--org', 'khong-co', '--out', join(dir, 'x.xlsx')]).catch((e) => e);
     expect(noOrg.code).not.toBe(0);
     expect(noOrg.stderr).toContain('no organisation has the code "khong-co"');

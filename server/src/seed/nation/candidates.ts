@@ -186,6 +186,8 @@ export interface Path {
   candidateId: number;
   birth: Day;
   gender: Gender;
+  /** A Youth Union member (of youth age when introduced). */
+  youth: boolean;
 }
 
 /** Makes candidates in one province's cells; `fullIn` answers from the province's members. */
@@ -339,7 +341,7 @@ export class CandidateMaker {
       tradeUnion,
       tradeUnion,
     ];
-    return { candidateId, birth, gender, row };
+    return { candidateId, birth, gender, youth, row };
   }
 
   /** Who acted at a stage, what the record says, and the votes (cell votes are drawn by the caller). */

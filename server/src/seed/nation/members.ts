@@ -4,6 +4,7 @@
 // (the same day), and some leave (died, moved away, struck off, expelled, removed after probation).
 // Admissions of the last year come through a candidate (candidates.ts); candidates on their way are
 // spread over the cells alive on the horizon.
+import { reportAttributes } from '@ketnap/prisma/datasets/report-attributes.ts';
 import { Rng } from '@ketnap/prisma/datasets/thanh-chuong-2017/random.ts';
 import type { Gender, LeavingReason } from '@ketnap/prisma/generated/sqlite/enums.ts';
 import { policyOn } from '../../rules/policy.ts';
@@ -153,7 +154,23 @@ export async function makeProvince(
     }
   };
 
-  type Member = Person & { cell: Cell; reason: LeavingReason | null; candidateId: number | null };
+  type Member = Person & { cell: Cell; reason: LeavingReason | null; candidateId: number | null; youth?: boolean };
+  // The report's attributes: synthetic shares by province (every fifth one upland, every seventh with parishes).
+  const minorityShare = province.index % 5 === 0 ? 0.45 : 0.04;
+  const catholicShare = province.index % 7 === 3 ? 0.15 : 0.02;
+  const attributesOf = (p: Member) => {
+    const admittedYear = yearOf(p.admitted);
+    const a = reportAttributes({
+      id: p.id,
+      admittedYear,
+      ageAtAdmission: admittedYear - yearOf(p.birth),
+      workplace: p.cell.type !== 'hamlet',
+      minorityShare,
+      catholicShare,
+      youthUnion: p.youth,
+    });
+    return [a.ethnicity, a.religion, a.education, a.isYouthUnionMember];
+  };
   let present = 0;
   let batch: Member[] = [];
   const flush = async () => {
@@ -172,6 +189,7 @@ export async function makeProvince(
         isoOrNull(p.left),
         p.reason,
         p.candidateId,
+        ...attributesOf(p),
       ]);
       for (const s of p.stays) placements.push([ids.placement++, p.id, s.cell.id, iso(s.start), isoOrNull(s.end)]);
       if (p.left === null) present++;
@@ -263,6 +281,7 @@ export async function makeProvince(
       cell,
       reason: null,
       candidateId: path?.candidateId ?? null,
+      youth: path?.youth,
     };
     person.stays.push({ person, cell: cell.org, start: admitted, end: null });
     batch.push(person);

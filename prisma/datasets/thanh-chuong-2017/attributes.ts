@@ -1,0 +1,39 @@
+// The report's attributes of every member (ethnic group, religion, education, Youth Union when
+// admitted), filled in last, each from the member's own seed (../report-attributes.ts): the rest
+// of the dataset, and every figure DESIGN.md publishes, is what it was without them.
+import { reportAttributes } from '../report-attributes.ts';
+import type { Cell, Rows } from './context.ts';
+
+/** Communes with an ethnic minority population (their hamlets are bản, or lie in the hills). */
+const MINORITIES: Record<string, number> = {
+  'ngoc-lam': 0.6,
+  'thanh-son': 0.55,
+  'hanh-lam': 0.3,
+  'thanh-thuy': 0.15,
+  'thanh-duc': 0.15,
+};
+/** Communes with a Catholic parish. */
+const PARISHES: Record<string, number> = { 'vo-liet': 0.12, 'thanh-lam': 0.1, 'thanh-hung': 0.1 };
+
+export function fillReportAttributes(rows: Rows, cells: readonly Cell[]): void {
+  const cellById = new Map(cells.map((c) => [c.id, c]));
+  const youthOf = new Map(rows.candidates.map((c) => [c.id, c.isYouthUnionMember]));
+  for (const m of rows.members) {
+    const cell = cellById.get(m.admittedInId);
+    if (!cell) throw new Error(`member ${m.id} admitted outside the district's cells`);
+    const commune = cell.grassroots.code;
+    const admittedYear = Number(m.admittedOn.slice(0, 4));
+    Object.assign(
+      m,
+      reportAttributes({
+        id: m.id,
+        admittedYear,
+        ageAtAdmission: admittedYear - Number(m.birthDate.slice(0, 4)),
+        workplace: cell.type !== 'hamlet',
+        minorityShare: MINORITIES[commune] ?? 0.003,
+        catholicShare: PARISHES[commune] ?? 0.015,
+        youthUnion: m.candidateId === null ? undefined : youthOf.get(m.candidateId),
+      }),
+    );
+  }
+}
