@@ -1,8 +1,9 @@
 // For the correction tests: everything a correction must get right, read from the database the
 // tests run on — the base rows a history is made of (members, placements, candidates and their
-// steps, the tree), the derived tables, and the public figures of every organisation on days
+// steps, the tree and its closure, hamlets' communes and cells), the derived tables, and the public figures of every organisation on days
 // around the corrected facts — so that two databases can be compared: one where the wrong value
 // was entered then corrected, one where the right value was entered first.
+import { expect } from 'vitest';
 import type { Actor } from '../src/context.ts';
 import { prisma } from '../src/db.ts';
 import { admissionsByMonth, memberCounts } from '../src/read/figures.ts';
@@ -61,7 +62,22 @@ export async function outcome() {
     orderBy: [{ organisationId: 'asc' }, { startOn: 'asc' }],
     select: { organisationId: true, parentId: true, startOn: true, endOn: true },
   });
-  return { figures, members, candidates, tree, links, derived: await derivedRows() };
+  const ancestry = await p.organisationAncestry.findMany({
+    orderBy: [{ descendantId: 'asc' }, { ancestorId: 'asc' }, { startOn: 'asc' }],
+    select: { ancestorId: true, descendantId: true, depth: true, startOn: true, endOn: true },
+  });
+  const dated = { orderBy: [{ hamletId: 'asc' as const }, { startOn: 'asc' as const }] };
+  const hamlets = {
+    communes: await p.hamletCommune.findMany({
+      ...dated,
+      select: { hamletId: true, communeId: true, startOn: true, endOn: true },
+    }),
+    cells: await p.hamletCell.findMany({
+      ...dated,
+      select: { hamletId: true, cellId: true, startOn: true, endOn: true },
+    }),
+  };
+  return { figures, members, candidates, tree, links, ancestry, hamlets, derived: await derivedRows() };
 }
 
 /** The outcome of `writes` on a fresh mini world (SQLite), which is dropped afterwards. */
@@ -73,4 +89,23 @@ export async function outcomeOf(writes: () => Promise<unknown>) {
   } finally {
     await world.db.drop();
   }
+}
+
+/**
+ * The wrong value entered then corrected equals the right value entered first, while the wrong
+ * value left alone does not (so a correction that did nothing fails).
+ */
+export async function expectAsIfRightFirst(
+  wrong: () => Promise<unknown>,
+  correction: () => Promise<unknown>,
+  right: () => Promise<unknown>,
+) {
+  const rightFirst = await outcomeOf(right);
+  expect(await outcomeOf(wrong)).not.toEqual(rightFirst);
+  expect(
+    await outcomeOf(async () => {
+      await wrong();
+      await correction();
+    }),
+  ).toEqual(rightFirst);
 }

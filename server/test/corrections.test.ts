@@ -3,7 +3,7 @@
 // corrected, the right value entered first — and the corrected one must equal the right one in its
 // rows, derived tables and figures (member counts, admissions, at-risk cells), while the uncorrected
 // one does not (so the test fails if the correction did nothing).
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { advanceCandidate } from '../src/domain/candidates.ts';
 import { dissolveOrganisation } from '../src/domain/dissolution.ts';
 import { correctLeaving, voidLeaving } from '../src/domain/leaving-corrections.ts';
@@ -11,22 +11,7 @@ import { recordMember } from '../src/domain/member-history.ts';
 import { recordLeaving, transferMember } from '../src/domain/members.ts';
 import { correctPlacement, voidTransfer } from '../src/domain/placement-corrections.ts';
 import { correctCandidateStep, voidCandidateStep } from '../src/domain/step-corrections.ts';
-import { actor, outcomeOf } from './corrections-support.ts';
-
-async function expectAsIfRightFirst(
-  wrong: () => Promise<unknown>,
-  correction: () => Promise<unknown>,
-  right: () => Promise<unknown>,
-) {
-  const rightFirst = await outcomeOf(right);
-  expect(await outcomeOf(wrong)).not.toEqual(rightFirst);
-  expect(
-    await outcomeOf(async () => {
-      await wrong();
-      await correction();
-    }),
-  ).toEqual(rightFirst);
-}
+import { actor, expectAsIfRightFirst } from './corrections-support.ts';
 
 const reason = 'Nhập sai (theo hồ sơ gốc)';
 const transfer = (memberId: number, toCellCode: string, on: string) =>

@@ -10,12 +10,14 @@ import { rebuildDerived } from '../src/derived/rebuild.ts';
 import { COUNTRY_ID, viaTransaction } from '../src/derived/sql.ts';
 import { correctMember } from '../src/domain/corrections.ts';
 import { dissolveOrganisation } from '../src/domain/dissolution.ts';
+import { voidDissolution } from '../src/domain/dissolution-corrections.ts';
 import { correctLeaving, voidLeaving } from '../src/domain/leaving-corrections.ts';
 import { recordMember } from '../src/domain/member-history.ts';
 import { recordLeaving, transferMember } from '../src/domain/members.ts';
 import { createOrganisation, moveOrganisation } from '../src/domain/organisations.ts';
 import { correctPlacement, voidTransfer } from '../src/domain/placement-corrections.ts';
 import { decideRecognition, recordRecognitionVote } from '../src/domain/recognition.ts';
+import { voidMove } from '../src/domain/reform-corrections.ts';
 import { correctCandidateStep, voidCandidateStep } from '../src/domain/step-corrections.ts';
 import { ValidationFailure } from '../src/domain/write.ts';
 import { admissionsByMonth, memberCounts } from '../src/read/figures.ts';
@@ -75,6 +77,8 @@ async function randomWrite(r: ReturnType<typeof random>, n: number): Promise<str
     'voidLeaving',
     'correctStep',
     'voidStep',
+    'voidMove',
+    'voidDissolution',
   ]);
   try {
     if (kind === 'transfer')
@@ -147,6 +151,22 @@ async function randomWrite(r: ReturnType<typeof random>, n: number): Promise<str
       const input = { candidateId: admitted?.id ?? -1, stage: 'ADMITTED' as const, reason };
       if (kind === 'voidStep') await voidCandidateStep({ actor, input });
       else await correctCandidateStep({ actor, input: { ...input, on: addDays(admitted?.stageOn ?? on, -3) } });
+    }
+    if (kind === 'voidMove') {
+      // One of the latest moves recorded (its audit event names the link it made).
+      const events = await prisma().auditEvent.findMany({
+        where: { action: 'moveOrganisation' },
+        orderBy: { id: 'desc' },
+        take: 10,
+      });
+      const made = events.map((e) => JSON.parse(e.after!) as { organisationId: number; startOn: string });
+      const move = made.length ? r.pick(made) : null;
+      const org = move && orgs.find((o) => o.id === move.organisationId);
+      if (move && org) await voidMove({ actor, input: { code: org.code, on: move.startOn, reason } });
+    }
+    if (kind === 'voidDissolution') {
+      const gone = orgs.filter((o) => o.dissolvedOn !== null);
+      if (gone.length) await voidDissolution({ actor, input: { code: r.pick(gone).code, reason } });
     }
     if (kind === 'merge')
       await dissolveOrganisation({ actor, input: { code: r.pick(cells).code, on, mergeIntoCode: r.pick(cells).code } });

@@ -4,12 +4,14 @@
 // before changes already recorded (history entered out of order): placements and subordinate links
 // running past it move for the rest of their span, following the target's own later merges, and
 // the organisation's later parent links go (tree.ts); what began in it after the day is refused,
-// as it would have been had the dissolution come first.
+// as it would have been had the dissolution come first. What it changed is kept in its audit event
+// (dissolution-ledger.ts), so that one recorded by error can be voided (dissolution-corrections.ts).
 
 import type { Organisation } from '@ketnap/prisma/generated/sqlite/client.ts';
 import { concern, touchOrganisations } from '../derived/track.ts';
 import { isCellKind } from '../rules/kinds.ts';
 import { validateParentLink } from '../rules/shape.ts';
+import { emptyLedger, entry, type Ledger } from './dissolution-ledger.ts';
 import { hamletsFollowDissolution } from './hamlet-merges.ts';
 import { ensureAlive, organisationByCode } from './lookup.ts';
 import { placementSpans } from './placements.ts';
@@ -53,25 +55,36 @@ export async function dissolveOrganisationIn(tx: Tx, { actor, input }: WriteOpti
   if (lastStart && lastStart >= input.on) refuse('PLACEMENT_OVERLAP', 'on', { on: input.on, start: lastStart });
   await touchOrganisations(tx, [before.id]);
   // Without a target there is nothing to move (refused above otherwise).
-  let movedCandidates = 0;
+  const ledger = emptyLedger();
   if (target) {
     for (const p of placements) {
       await tx.placement.update({ where: { id: p.id }, data: { endOn: input.on } });
+      ledger.cut.push(entry('placement', p));
       const spans = await placementSpans(tx, target, input.on, p.endOn, 'mergeIntoCode');
-      await tx.placement.createMany({ data: spans.map((span) => ({ memberId: p.memberId, ...span })) });
+      const made = await tx.placement.createManyAndReturn({
+        data: spans.map((span) => ({ memberId: p.memberId, ...span })),
+      });
+      ledger.made.push(...made.map((row) => entry('placement', row)));
     }
     // Candidates on their way follow the cell (DESIGN.md): their next steps are the target's.
-    movedCandidates = (
-      await tx.candidate.updateMany({
-        where: { cellId: before.id, stage: { notIn: ['ADMITTED', 'WITHDRAWN', 'REJECTED'] } },
-        data: { cellId: target.id },
-      })
-    ).count;
+    const moving = await tx.candidate.findMany({
+      where: { cellId: before.id, stage: { notIn: ['ADMITTED', 'WITHDRAWN', 'REJECTED'] } },
+      select: { id: true },
+    });
+    ledger.candidates = moving.map((c) => c.id);
+    await tx.candidate.updateMany({ where: { id: { in: ledger.candidates } }, data: { cellId: target.id } });
     concern(tx, [target.id]);
-    for (const link of children) await moveChild(tx, link, target, input.on);
+    for (const link of children) await moveChild(tx, link, target, input.on, ledger);
   }
-  const hamlets = await hamletsFollowDissolution(tx, before, target, input.on);
-  const droppedLinks = await endParentLinks(tx, before.id, input.on);
+  const hamlets = await hamletsFollowDissolution(tx, before, target, input.on, ledger);
+  const { later: droppedLinks, covering } = await endParentLinks(tx, before.id, input.on);
+  if (covering) ledger.cut.push(entry('organisationParent', covering));
+  ledger.removed = droppedLinks.map(({ organisationId, parentId, startOn, endOn }) => ({
+    organisationId,
+    parentId,
+    startOn,
+    endOn,
+  }));
   const org = await tx.organisation.update({
     where: { id: before.id },
     data: { dissolvedOn: input.on, mergedIntoId: target?.id ?? null },
@@ -86,21 +99,22 @@ export async function dissolveOrganisationIn(tx: Tx, { actor, input }: WriteOpti
       ...org,
       movedMembers: placements.length,
       movedChildren: children.length,
-      movedCandidates,
+      movedCandidates: ledger.candidates.length,
       removedParentLinks: droppedLinks,
       ...hamlets,
+      undo: ledger,
     },
   });
   return org;
 }
 
-type Link = { id: number; organisationId: number; endOn: string | null };
+type Link = { id: number; organisationId: number; parentId: number; startOn: string; endOn: string | null };
 
 /**
  * A subordinate organisation's link cut on `on`; it goes on under `target` until the link's end,
  * following the target's later merges, the tree's shape holding under each parent from its day.
  */
-async function moveChild(tx: Tx, link: Link, target: Organisation, on: string) {
+async function moveChild(tx: Tx, link: Link, target: Organisation, on: string, ledger: Ledger) {
   const { kind } = await tx.organisation.findUniqueOrThrow({ where: { id: link.organisationId } });
   const spans = await placementSpans(tx, target, on, link.endOn, 'mergeIntoCode');
   for (const span of spans) {
@@ -108,7 +122,8 @@ async function moveChild(tx: Tx, link: Link, target: Organisation, on: string) {
     ensure(validateParentLink({ kind, parentKind: parent.kind, on: span.startOn }, 'mergeIntoCode'));
   }
   await tx.organisationParent.update({ where: { id: link.id }, data: { endOn: on } });
-  await tx.organisationParent.createMany({
+  ledger.cut.push(entry('organisationParent', link));
+  const made = await tx.organisationParent.createManyAndReturn({
     data: spans.map((s) => ({
       organisationId: link.organisationId,
       parentId: s.cellId,
@@ -116,4 +131,5 @@ async function moveChild(tx: Tx, link: Link, target: Organisation, on: string) {
       endOn: s.endOn,
     })),
   });
+  ledger.made.push(...made.map((row) => entry('organisationParent', row)));
 }

@@ -42,8 +42,8 @@ export async function cutParentLink(tx: Tx, orgId: number, on: string, parentId:
  * cut there, and the links beginning after it are removed, since a dissolved organisation sits
  * under nothing. Those were recorded before the dissolution was (history out of order), e.g. the
  * 2025 reform's move of every commune under the province: had the dissolution come first, they would
- * never have been. Returns them, for the audit. A link starting on `on` itself (a second change on
- * one day) is refused.
+ * never have been. Returns them, and the link cut as it was, for the audit. A link starting on `on`
+ * itself (a second change on one day) is refused.
  */
 export async function endParentLinks(tx: Tx, orgId: number, on: string) {
   const links = await tx.organisationParent.findMany({
@@ -53,8 +53,8 @@ export async function endParentLinks(tx: Tx, orgId: number, on: string) {
   const sameDay = links.find((l) => l.startOn === on);
   if (sameDay) refuse('DATE_BEFORE_PREVIOUS_STEP', 'on', { on, previous: sameDay.startOn });
   const later = links.filter((l) => l.startOn > on);
-  const covering = links.find((l) => l.startOn < on);
+  const covering = links.find((l) => l.startOn < on) ?? null;
   if (covering) await tx.organisationParent.update({ where: { id: covering.id }, data: { endOn: on } });
   await tx.organisationParent.deleteMany({ where: { id: { in: later.map((l) => l.id) } } });
-  return later;
+  return { later, covering };
 }
