@@ -25,7 +25,7 @@ export interface NationBench {
  * Statements that make BenchMember a copy of Member as the migrations left it: its columns,
  * indexes and foreign keys, read from the database itself.
  */
-async function scratchTable(conn: RawConnection): Promise<string[]> {
+export async function scratchTable(conn: RawConnection): Promise<string[]> {
   const rename = (s: string) => s.replaceAll('"Member"', '"BenchMember"').replaceAll('"Member_', '"BenchMember_');
   if (conn.dialect === 'sqlite') {
     const rows = await conn.query<{ sql: string | null }>(

@@ -1,7 +1,8 @@
 // `pnpm bench`: the district's public figures, computed our way (SQL aggregates over the closure
 // table, batched per request) against the naive way (load the rows, count in JavaScript), in one
 // run on the same database; then the synthetic nation's load rate against raw multi-row INSERTs
-// of constant member rows on the same connection (SQLite, and PostgreSQL when reachable).
+// of constant member rows on the same connection (SQLite, and PostgreSQL when reachable); then the
+// import of a members CSV (bench/import.ts) against raw multi-row INSERTs of as many member rows.
 // Prints medians and ratios; asserts nothing about time.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ const QUERY = `{ organisation(code: "thanh-chuong") {
   memberCount(asOf: "2017-07-31") admissionCount(from: "2017-01-01", to: "2017-07-31")
   atRiskCells(asOf: "2017-01-01") { cell { code } memberCount elderlyCount yearsWithoutAdmission } } }`;
 
+import { benchImport } from './import.ts';
 import { naiveDistrictFigures } from './naive.ts';
 import { benchNations } from './nation.ts';
 import { readPath } from './read-path.ts';
@@ -104,4 +106,5 @@ process.stdout.write(
 );
 await database.prisma.$disconnect();
 process.stdout.write(await benchNations(join(dir, 'nation.db')));
+process.stdout.write(await benchImport());
 rmSync(dir, { recursive: true, force: true });

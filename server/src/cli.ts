@@ -30,6 +30,9 @@ Commands:
                              write an import template (Vietnamese headers, guidance, an example)
   export members|candidates --org CODE [--format xlsx|csv] [--out FILE]
                              the members or candidates of a subtree in their template's columns (edit, import back)
+  report admissions --org CODE --period PERIOD [--out FILE.xlsx]
+                             the admissions report a board sends up (period: 2017-Q3, 2017-H1, 2017, 2017-07,
+                             2015-2020): one row per grassroots organisation, totals, breakdowns; A4 landscape
 
 Environment:
 ${configHelp()}
@@ -183,6 +186,10 @@ async function main(argv: string[]): Promise<number> {
     case 'export': {
       const { exportCommand } = await import('./export/command.ts');
       return exportCommand(rest, settings().databaseUrl);
+    }
+    case 'report': {
+      const { reportCommand } = await import('./report-file/command.ts');
+      return reportCommand(rest, settings().databaseUrl);
     }
     default:
       process.stderr.write(`ketnap: unknown command "${command}"\n\n${HELP}`);

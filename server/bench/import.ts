@@ -1,0 +1,137 @@
+// The import's speed: BENCH_IMPORT_ROWS (100,000) member rows written to a CSV here, checked
+// (preview) and committed through importMembers, against raw multi-row INSERTs of as many member
+// rows into a copy of Member on the same connection (the Prisma client the import writes through).
+// Prints both ratios and the process's peak memory; asserts nothing about time.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Actor } from '../src/context.ts';
+import { insertTuples } from '../src/db/insert.ts';
+import type { RawConnection } from '../src/db/raw.ts';
+import { useDatabase } from '../src/db.ts';
+import { MEMBER_COLUMNS } from '../src/import/columns.ts';
+import { importMembers } from '../src/import/members-import.ts';
+import { writeRows } from '../src/import/sheets.ts';
+import { prepareDatabase } from '../src/seed/prepare.ts';
+import { scratchTable } from './nation.ts';
+
+const admin: Actor = { tokenId: 0, name: 'pnpm bench (import)', role: 'ADMIN', organisationId: null };
+/** The Member columns the import fills from the roster (the raw rows fill the same). */
+const RAW_COLUMNS = [
+  'id',
+  'fullName',
+  'birthDate',
+  'gender',
+  'admittedOn',
+  'admittedInId',
+  'officialOn',
+  'partyCardNumber',
+];
+const dmy = (year: number, month: number, day: number) =>
+  `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+
+/** A roster of `rows` members spread over the cells, each admitted at 22 to 40 and recognised a year later. */
+async function writeRoster(path: string, rows: number, cells: string[]): Promise<void> {
+  const sheet = writeRows(path, 'Dang vien');
+  sheet.add(
+    MEMBER_COLUMNS.map((c) => c.header),
+    'header',
+  );
+  const values: Record<string, (i: number) => string> = {
+    fullName: (i) => `Đảng viên Nhập ${i}`,
+    birthDate: (i) => dmy(1960 + (i % 30), 1 + (i % 12), 1 + (i % 28)),
+    gender: (i) => (i % 2 ? 'Nữ' : 'Nam'),
+    admittedOn: (i) => dmy(2000 + (i % 10), 1 + ((i >> 3) % 12), 1 + (i % 28)),
+    officialOn: (i) => dmy(2001 + (i % 10), 1 + ((i >> 3) % 12), 1 + (i % 28)),
+    cellCode: (i) => cells[i % cells.length]!,
+    partyCardNumber: (i) => `BN${String(i).padStart(8, '0')}`,
+  };
+  for (let i = 0; i < rows; i++) sheet.add(MEMBER_COLUMNS.map((c) => values[c.field]?.(i) ?? null));
+  await sheet.close();
+}
+
+/** The Prisma client as the raw connection insertTuples writes through (`?` placeholders, numbered for PostgreSQL). */
+function viaPrisma(prisma: ReturnType<typeof useDatabase>['prisma'], dialect: RawConnection['dialect']): RawConnection {
+  const numbered = (sql: string) =>
+    dialect === 'postgres' ? sql.replace(/\?/g, (_, i, s) => `$${countBefore(s, i)}`) : sql;
+  return {
+    dialect,
+    exec: async (sql) => void (await prisma.$executeRawUnsafe(sql)),
+    query: <T>(sql: string, params: unknown[] = []) => prisma.$queryRawUnsafe<T[]>(numbered(sql), ...params),
+    exclusive: (fn) => fn(),
+    close: () => prisma.$disconnect(),
+  };
+}
+const countBefore = (s: string, at: number) => s.slice(0, at + 1).split('?').length - 1;
+
+export async function benchImport(): Promise<string> {
+  const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+  const dir = mkdtempSync(join(tmpdir(), 'ketnap-bench-import-'));
+  const database = useDatabase(`file:${join(dir, 'import.db')}`);
+  try {
+    await prepareDatabase(database);
+    const cells = await database.prisma.organisation.findMany({
+      where: { kind: 'SUBORDINATE_CELL', dissolvedOn: null, establishedOn: { lte: '2000-01-01' } },
+      select: { code: true },
+      orderBy: { id: 'asc' },
+    });
+    const file = join(dir, 'dang-vien.csv');
+    await writeRoster(
+      file,
+      rows,
+      cells.map((c) => c.code),
+    );
+    const peakBefore = process.resourceUsage().maxRSS;
+
+    let start = performance.now();
+    const preview = await importMembers({ actor: admin, input: { file, commit: false } });
+    const previewMs = performance.now() - start;
+    start = performance.now();
+    const committed = await importMembers({ actor: admin, input: { file, commit: true } });
+    const commitMs = performance.now() - start;
+    for (const report of [preview, committed])
+      if (report.errors.length > 0 || report.new !== rows)
+        throw new Error(`the import refused rows: ${JSON.stringify(report.errors.slice(0, 3))}`);
+    if (!committed.committed) throw new Error('the import did not commit');
+    const peakAfter = process.resourceUsage().maxRSS;
+
+    const conn = viaPrisma(database.prisma, database.dialect);
+    for (const statement of await scratchTable(conn)) await conn.exec(statement);
+    const [cell] = await database.prisma.organisation.findMany({
+      where: { code: cells[0]?.code },
+      select: { id: true },
+    });
+    const tuples = Array.from({ length: rows }, (_, i) => [
+      i + 1,
+      `Đảng viên Nhập ${i}`,
+      '1970-01-01',
+      'MALE',
+      '2005-01-01',
+      cell?.id,
+      '2006-01-01',
+      `BN${String(i).padStart(8, '0')}`,
+    ]);
+    start = performance.now();
+    await database.prisma.$transaction(
+      async (tx) => {
+        await insertTuples(viaPrisma(tx as never, database.dialect), 'BenchMember', RAW_COLUMNS, tuples);
+      },
+      { timeout: 600_000 },
+    );
+    const rawMs = performance.now() - start;
+    await conn.exec('DROP TABLE "BenchMember"');
+
+    const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
+    return [
+      `import of ${rows.toLocaleString('en')} member rows from a CSV against raw multi-row INSERTs of as many member rows, same connection (${database.dialect}):`,
+      `  preview ${s(previewMs)}, commit ${s(commitMs)}; raw ${s(rawMs)}`,
+      `  raw / commit = ${(rawMs / commitMs).toFixed(2)}×; raw / (preview + commit) = ${(rawMs / (previewMs + commitMs)).toFixed(2)}× (target ≥ 0.3×)`,
+      `  peak memory of the process: ${mb(peakBefore)} before the import, ${mb(peakAfter)} after it`,
+      '',
+    ].join('\n');
+  } finally {
+    await database.prisma.$disconnect();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
