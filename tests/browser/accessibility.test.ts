@@ -1,15 +1,12 @@
 // Keyboard and screen-reader semantics: axe-core finds nothing on the demo and gallery pages,
 // the roles carry their values, and the error state's button works from the keyboard.
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { html, startProxy, startSite } from './sites.ts';
-import { launchBrowser, settledText, startKetnap } from './support.ts';
+import { axeViolations, launchBrowser, settledText, startKetnap } from './support.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['ketnap-progress', 'ketnap-at-risk', 'ketnap-trend', 'ketnap-grassroots'];
+const TAGS = ['ketnap-progress', 'ketnap-at-risk', 'ketnap-trend', 'ketnap-grassroots', 'ketnap-hamlets'];
 
 let browser: Browser;
 let ketnap: Awaited<ReturnType<typeof startKetnap>>;
@@ -35,19 +32,6 @@ async function openSettled(url: string): Promise<Page> {
     }
   }
   return page;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the devtools protocol: the pages' strict CSP forbids an inline <script>.
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() =>
-    (
-      window as unknown as {
-        axe: { run(o: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-      }
-    ).axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }),
-  );
-  return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
 }
 
 describe('axe-core', () => {

@@ -92,14 +92,14 @@ describe('the AMP page', () => {
     expect(page.canonical).toMatch(/^https:\/\//);
     expect(page.extension).toBe('https://cdn.ampproject.org/v0/amp-iframe-0.1.js');
     expect(page.ownScripts).toBe(0);
-    expect(page.iframes).toHaveLength(4);
+    expect(page.iframes).toHaveLength(5);
     const host = new URL(ketnap.url).host;
     for (const f of page.iframes as AmpIframe[]) {
       const src = new URL(f.src);
       expect(src.protocol, f.src).toBe('https:'); // amp-iframe refuses http
       expect(src.host).toBe(host);
       expect(src.host).not.toBe(new URL(page.canonical as string).host); // not the article's origin
-      expect(src.pathname).toMatch(/^\/embed\/(progress|at-risk|trend|grassroots)$/);
+      expect(src.pathname).toMatch(/^\/embed\/(progress|at-risk|trend|grassroots|hamlets)$/);
       expect(f.sandbox.split(/\s+/).sort()).toEqual(['allow-same-origin', 'allow-scripts']);
       expect(f.layout).toBe('responsive');
       expect(Number(f.width)).toBeGreaterThan(0);
@@ -135,9 +135,9 @@ addEventListener('message', (e) => {
     const heard = () => page.evaluate(() => (window as unknown as { heard: Heard[] }).heard);
     await expect
       .poll(async () => new Set((await heard()).filter((m) => m.data.type === 'embed-size').map((m) => m.frame)).size)
-      .toBe(4);
+      .toBe(frames.length);
     const messages = await heard();
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < frames.length; i++) {
       const mine = messages.filter((m) => m.frame === i);
       expect(mine.map((m) => m.data.type)).toContain('embed-ready');
       const size = mine.filter((m) => m.data.type === 'embed-size').at(-1);

@@ -7,7 +7,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const widgets = fileURLToPath(new URL('../../widgets/', import.meta.url));
-const SOURCES = ['src', 'public', 'scripts', 'package.json', 'vite.config.ts', 'vite.classic.config.ts'];
+const SOURCES = [
+  'src',
+  'public',
+  'scripts',
+  'package.json',
+  'vite.config.ts',
+  'vite.classic.config.ts',
+  'vite.admin.config.ts',
+];
 const LAST_OUTPUT = 'dist/gallery/index.html';
 
 function newestChange(path: string): number {

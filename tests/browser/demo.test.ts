@@ -7,7 +7,7 @@ import { startProxy } from './sites.ts';
 import { launchBrowser, STRICT_CSP, settledText, startKetnap } from './support.ts';
 
 const results = new URL('../../test-results/', import.meta.url);
-const FIXED = ['ketnap-progress', 'ketnap-grassroots', 'ketnap-trend', 'ketnap-at-risk'];
+const FIXED = ['ketnap-progress', 'ketnap-grassroots', 'ketnap-trend', 'ketnap-at-risk', 'ketnap-hamlets'];
 
 let browser: Browser;
 let ketnap: Awaited<ReturnType<typeof startKetnap>>;
@@ -48,6 +48,7 @@ describe('the demo article', () => {
       expect(await settledText(page, 'ketnap-grassroots')).toContain('82 tổ chức cơ sở đảng');
       expect(await settledText(page, 'ketnap-at-risk')).toContain('6 chi bộ thuộc 4 xã');
       expect(await settledText(page, 'ketnap-trend')).toContain('Tổng: 252');
+      expect(await settledText(page, 'ketnap-hamlets')).toContain('364 khối, xóm, bản · ngày 1/1/2017');
       // The page's own stylesheet applied (an external file, allowed by style-src 'self').
       expect(await page.locator('h1').evaluate((h) => getComputedStyle(h).fontFamily)).toContain('Noto Serif');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);

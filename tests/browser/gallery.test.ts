@@ -12,7 +12,7 @@ let ketnap: Awaited<ReturnType<typeof startKetnap>>;
 let site: Awaited<ReturnType<typeof startSite>>;
 let gallery: Page;
 
-const ELEMENTS = ['ketnap-progress', 'ketnap-at-risk', 'ketnap-trend', 'ketnap-grassroots'];
+const ELEMENTS = ['ketnap-progress', 'ketnap-at-risk', 'ketnap-trend', 'ketnap-grassroots', 'ketnap-hamlets'];
 
 /** The snippet of one form of an element's first example, as the Copy button copies it. */
 const snippet = (element: string, form: string) =>

@@ -1,7 +1,8 @@
 // Browser-test support: Debian's Chromium through playwright-core, the real ketnap server on a
 // fresh SQLite file with the demo data, and helpers to read what the elements show.
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '@ketnap/server/src/main.ts';
@@ -61,4 +62,20 @@ export const progress = (api?: string) =>
 export async function settledText(page: Page, selector: string): Promise<string> {
   const text = await page.locator(selector).locator('[part="base"][aria-busy="false"]').textContent();
   return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** What axe-core finds wrong on the page (WCAG 2.1 A and AA, best practice): `rule: [targets]`. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the devtools protocol: the pages' strict CSP forbids an inline <script>.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    (
+      window as unknown as {
+        axe: { run(o: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+      }
+    ).axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }),
+  );
+  return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
 }

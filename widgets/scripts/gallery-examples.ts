@@ -53,6 +53,20 @@ export const examples: Record<string, Example[]> = {
       html: `<ketnap-grassroots ${org} as-of="2017-07-31" theme="light" hide-source></ketnap-grassroots>`,
     },
   ],
+  'ketnap-hamlets': [
+    {
+      title: 'Đề án 01/ĐA-TU/2016’s three kinds of hamlet on 1 January, and the six whose cell is at risk',
+      html: `<ketnap-hamlets ${org} as-of="2017-01-01" concern="cell-at-risk"></ketnap-hamlets>`,
+    },
+    {
+      title: 'The three counts alone, in English',
+      html: `<ketnap-hamlets ${org} as-of="2017-01-01" lang="en"></ketnap-hamlets>`,
+    },
+    {
+      title: 'The first three of the hamlets without a cell (the height is reserved for three)',
+      html: `<ketnap-hamlets ${org} as-of="2017-01-01" concern="without-cell" max-items="3"></ketnap-hamlets>`,
+    },
+  ],
 };
 
 /** Shown once, after the elements: theming and the states that are not data. */

@@ -6,7 +6,18 @@
 import type { Example } from './gallery-examples.ts';
 
 /** The attributes the embeds read (server/src/embed/params.ts); others (api, source, …) are the script's alone. */
-const EMBED_ATTRIBUTES = ['snapshot', 'org', 'from', 'to', 'as-of', 'recovered-to', 'lang', 'theme'];
+const EMBED_ATTRIBUTES = [
+  'snapshot',
+  'org',
+  'from',
+  'to',
+  'as-of',
+  'recovered-to',
+  'concern',
+  'max-items',
+  'lang',
+  'theme',
+];
 /** The image's width (server/src/embed/svg.ts). */
 const WIDTH = 600;
 

@@ -7,7 +7,7 @@ import { persistedManifest, readOperations } from './operations.ts';
 describe('persisted operations', () => {
   it('are keyed by the sha256 of their exact text, one per .graphql file', () => {
     const ops = readOperations();
-    expect(ops.map((o) => o.name)).toEqual(['AtRisk', 'Grassroots', 'Progress', 'Trend']);
+    expect(ops.map((o) => o.name)).toEqual(['AtRisk', 'Grassroots', 'Hamlets', 'Progress', 'Trend']);
     const manifest = JSON.parse(persistedManifest(ops)) as Record<string, string>;
     for (const [id, text] of Object.entries(manifest)) {
       expect(createHash('sha256').update(text).digest('hex')).toBe(id);

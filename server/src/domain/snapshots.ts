@@ -3,7 +3,7 @@
 // anonymously (the public answer, nothing private), and the answer is stored once, audited, under
 // a short unguessable id. Nothing is derived from it and it is never changed.
 import { variablesOf } from '../embed/data.ts';
-import { DATES, type Element } from '../embed/params.ts';
+import { DATES, type Element, ITEMS } from '../embed/params.ts';
 import { type FrozenAttributes, newSnapshotId, type SnapshotDocument } from '../embed/snapshots.ts';
 import { todayInVietnam } from '../rules/dates.ts';
 import { MAX_RANGE_YEARS } from '../schema/ranges.ts';
@@ -16,6 +16,8 @@ export interface FreezeWidgetInput {
   to?: string | null | undefined;
   asOf?: string | null | undefined;
   recoveredTo?: string | null | undefined;
+  /** hamlets: the kind of hamlet listed, as GraphQL's HamletConcern names it. */
+  concern?: 'WITHOUT_CELL' | 'WITHOUT_MEMBER' | 'CELL_AT_RISK' | null | undefined;
 }
 
 /** Runs the element's operation anonymously with these variables: the public read path's answer. */
@@ -39,6 +41,10 @@ function attributesOf(input: FreezeWidgetInput): FrozenAttributes {
     if (need === 'required' && !value) refuse('WIDGET_ATTRIBUTE_REQUIRED', field, { element, field });
     if (value) dated.push([field, (attributes[field] = value)]);
   }
+  if (input.concern) {
+    if (element !== 'hamlets') refuse('WIDGET_ATTRIBUTE_UNUSED', 'concern', { element, field: 'concern' });
+    attributes.concern = input.concern.toLowerCase().replaceAll('_', '-');
+  }
   // A period's two ends (from–to, or as-of–recovered-to), as the GraphQL read path wants them.
   const [[, start] = [], [end, last] = []] = dated;
   if (end && start && last) {
@@ -56,7 +62,9 @@ export async function freezeWidget({
 }: WriteOptions<FreezeWidgetInput> & { answer: PublicAnswer }): Promise<SnapshotDocument['snapshot']> {
   const { element } = input;
   const attributes = attributesOf(input);
-  const result = await answer(element, variablesOf({ element, lang: 'vi', theme: 'auto', ...attributes }));
+  // A list is frozen as long as an element may show it: each page then shows its own max-items.
+  const query = { element, lang: 'vi', theme: 'auto', ...attributes, maxItems: String(ITEMS.max) } as const;
+  const result = await answer(element, variablesOf(query));
   if (result.errors?.length || !result.data)
     throw new Error(`The ${element} operation failed: ${String(result.errors)}`);
   if (!result.data.organisation) refuse('NOT_FOUND', 'org', { thing: 'organisation', code: input.org });

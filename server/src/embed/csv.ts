@@ -80,6 +80,26 @@ export function tableOf(query: EmbedQuery, data: EmbedData): Cell[][] {
         [data.name, query.asOf, h.total, g.committees, g.cells],
       ];
     }
+    case 'hamlets': {
+      // The counts; with `concern`, the hamlets of that kind the widget lists instead.
+      const c = data.result.hamletCounts;
+      if (!query.concern)
+        return [
+          [h.org, h.asOf, h.hamlets, h.withoutCell, h.withoutMember, h.cellAtRisk],
+          [data.name, query.asOf, c.hamlets, c.withoutCell, c.withoutMember, c.cellAtRisk],
+        ];
+      return [
+        [h.org, h.asOf, h.hamlet, h.commune, h.cell, h.residents],
+        ...(data.result.hamlets ?? []).map((x) => [
+          data.name,
+          query.asOf,
+          x.hamlet.name,
+          x.commune?.name,
+          x.cell?.name,
+          x.memberCount,
+        ]),
+      ];
+    }
     default: {
       // An element this file does not know yet: every figure of its answer, one per line.
       const { name, result } = data as { name: string; result: object };
@@ -112,6 +132,6 @@ export function csvOf(query: EmbedQuery, data: EmbedData): string {
 export function csvFileName(query: EmbedQuery): string {
   const about = query.snapshot
     ? [query.snapshot.id]
-    : [query.org, query.from, query.to, query.asOf, query.recoveredTo].filter(Boolean);
+    : [query.org, query.from, query.to, query.asOf, query.recoveredTo, query.concern].filter(Boolean);
   return `ketnap-${[query.element, ...about].join('-')}.csv`;
 }

@@ -4,11 +4,13 @@
 import type {
   AtRiskResult,
   GrassrootsResult,
+  HamletConcern,
+  HamletsResult,
   ProgressResult,
   TrendResult,
 } from '../../../widgets/src/operations/generated.ts';
 import { HttpError } from '../http/http-error.ts';
-import type { Element, EmbedQuery } from './params.ts';
+import { type Element, type EmbedQuery, ITEMS } from './params.ts';
 
 type Org<R> = NonNullable<R extends { organisation: infer O } ? O : never>;
 
@@ -18,6 +20,7 @@ export type EmbedData = { name: string } & (
   | { element: 'at-risk'; result: Org<AtRiskResult> }
   | { element: 'trend'; result: Org<TrendResult> }
   | { element: 'grassroots'; result: Org<GrassrootsResult> }
+  | { element: 'hamlets'; result: Org<HamletsResult> }
 );
 
 const OPERATION: Record<Element, string> = {
@@ -25,6 +28,7 @@ const OPERATION: Record<Element, string> = {
   'at-risk': 'AtRisk',
   trend: 'Trend',
   grassroots: 'Grassroots',
+  hamlets: 'Hamlets',
 };
 
 /** Each element's persisted operation id, from the manifest (id → query text). */
@@ -47,6 +51,11 @@ export function variablesOf(q: EmbedQuery): object {
       return { org: q.org, asOf: q.asOf, recoveredTo: q.recoveredTo || q.asOf, withRecovered: Boolean(q.recoveredTo) };
     case 'grassroots':
       return { org: q.org, asOf: q.asOf || null };
+    case 'hamlets': {
+      const concern = q.concern ? (q.concern.toUpperCase().replaceAll('-', '_') as HamletConcern) : null;
+      const first = Number(q.maxItems ?? ITEMS.default);
+      return { org: q.org, asOf: q.asOf, concern, first, withList: Boolean(concern) };
+    }
   }
 }
 
@@ -61,6 +70,7 @@ const ATTRIBUTES: Record<Element, Record<string, string>> = {
   trend: { org: 'org', from: 'from', to: 'to' },
   'at-risk': { org: 'org', asOf: 'as-of', from: 'as-of', to: 'recovered-to', recoveredTo: 'recovered-to' },
   grassroots: { org: 'org', asOf: 'as-of' },
+  hamlets: { org: 'org', asOf: 'as-of', concern: 'concern', first: 'max-items' },
 };
 
 interface GraphQLAnswer {

@@ -2,6 +2,9 @@
 // server. Nothing inline: the style sheet and the script that reports the page's height are files
 // of their own, so the page's CSP can say `script-src 'self'; style-src 'self'`. Widths are SVG
 // attributes (not style attributes), which that CSP allows.
+import { formatNumber } from '../../../widgets/src/lib/format.ts';
+import type { Lang } from '../../../widgets/src/lib/i18n.ts';
+import { messages } from '../../../widgets/src/lib/messages.ts';
 import type { Block, Column, View } from './view.ts';
 
 export const esc = (text: string): string =>
@@ -36,7 +39,7 @@ export function pageOf(view: View, options: PageOptions): string {
 <body>
 <article class="card ${options.element}">
 <p class="org">${esc(view.org)}</p>
-${view.blocks.map(blockOf).join('\n')}
+${view.blocks.map((block) => blockOf(block, view.lang)).join('\n')}
 </article>
 </body>
 </html>
@@ -45,7 +48,7 @@ ${view.blocks.map(blockOf).join('\n')}
 
 const tone = (t: string | undefined) => (t ? ` class="${t}"` : '');
 
-function blockOf(block: Block): string {
+function blockOf(block: Block, lang: Lang): string {
   switch (block.kind) {
     case 'heading':
       return `<h1 class="title">${esc(block.text)}</h1>`;
@@ -74,7 +77,9 @@ function blockOf(block: Block): string {
           (i) =>
             `<li${i.note ? ' class="recovered"' : ''}><b>${esc(i.name)}</b>${i.context ? ` <span class="muted">· ${esc(i.context)}</span>` : ''}<span class="figures">${esc(i.detail)}</span>${i.note ? `<span class="note">✓ ${esc(i.note)}</span>` : ''}</li>`,
         )
-        .join('\n')}</ul>`;
+        .join('\n')}</ul>${
+        block.more ? `\n<p class="muted">${esc(messages(lang).more(formatNumber(lang, block.more)))}</p>` : ''
+      }`;
     case 'empty':
       return `<p class="muted empty">${esc(block.text)}</p>`;
     case 'source':

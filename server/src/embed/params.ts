@@ -9,7 +9,7 @@ import { isCalendarDate } from '../rules/dates.ts';
 import { dateRange } from '../schema/ranges.ts';
 import { EARLIEST_DATE, LATEST_DATE } from '../schema/scalars.ts';
 
-export const ELEMENTS = ['progress', 'at-risk', 'trend', 'grassroots'] as const;
+export const ELEMENTS = ['progress', 'at-risk', 'trend', 'grassroots', 'hamlets'] as const;
 export type Element = (typeof ELEMENTS)[number];
 export type Theme = 'auto' | 'light' | 'dark';
 export type Format = 'html' | 'svg' | 'png' | 'csv';
@@ -23,6 +23,9 @@ export interface EmbedQuery {
   to?: string | undefined;
   asOf?: string | undefined;
   recoveredTo?: string | undefined;
+  /** <ketnap-hamlets>: the kind of hamlet listed (`without-cell`, …), and how many at most (as written). */
+  concern?: string | undefined;
+  maxItems?: string | undefined;
   /** A snapshot's figures (`snapshot=ID`), shown instead of the live ones (embed/snapshots.ts). */
   snapshot?: Frozen | undefined;
 }
@@ -45,7 +48,13 @@ export const DATES: Record<
   trend: { from: 'required', to: 'required' },
   'at-risk': { 'as-of': 'required', 'recovered-to': 'optional' },
   grassroots: { 'as-of': 'optional' },
+  hamlets: { 'as-of': 'required' },
 };
+
+/** <ketnap-hamlets>'s `concern` values: Đề án 01/ĐA-TU/2016's three kinds of hamlet. */
+export const CONCERNS = ['without-cell', 'without-member', 'cell-at-risk'] as const;
+/** How many items a list shows when `max-items` is not written; the most it may say. */
+export const ITEMS = { default: 6, max: 99 } as const;
 
 const bad = (attribute: string, message: string) => new HttpError(400, `Attribute "${attribute}": ${message}`);
 
@@ -92,6 +101,7 @@ export function readQuery(element: Element, params: URLSearchParams): EmbedQuery
     to: date('to'),
     asOf: date('as-of'),
     recoveredTo: date('recovered-to'),
+    ...(element === 'hamlets' ? listOf(params) : {}),
   };
   const [start, end, names] = query.from
     ? [query.from, query.to, ['from', 'to']]
@@ -113,19 +123,34 @@ export function readQuery(element: Element, params: URLSearchParams): EmbedQuery
   return query;
 }
 
+/** <ketnap-hamlets>'s list: `concern` and `max-items`, checked as the element checks them (max-items only with a list). */
+function listOf(params: URLSearchParams): Pick<EmbedQuery, 'concern' | 'maxItems'> {
+  const concern = params.get('concern') || undefined;
+  const maxItems = params.get('max-items') || undefined;
+  if (concern && !(CONCERNS as readonly string[]).includes(concern))
+    throw bad('concern', `write ${CONCERNS.map((c) => `"${c}"`).join(', ')}, or leave it out for the counts alone`);
+  if (maxItems && !/^[1-9]\d?$/.test(maxItems)) throw bad('max-items', `a whole number from 1 to ${ITEMS.max}`);
+  return { concern, maxItems: concern && maxItems };
+}
+
 /**
  * The query's attributes in a fixed order, defaults left out: the cache key and the canonical URL.
  * A snapshot's URL names the snapshot alone: its attributes are kept in it.
  */
 export function canonicalSearch(query: EmbedQuery): string {
   const figures: [string, string | undefined][] = query.snapshot
-    ? [['snapshot', query.snapshot.id]]
+    ? [
+        ['snapshot', query.snapshot.id],
+        ['max-items', query.maxItems],
+      ]
     : [
         ['org', query.org],
         ['from', query.from],
         ['to', query.to],
         ['as-of', query.asOf],
         ['recovered-to', query.recoveredTo],
+        ['concern', query.concern],
+        ['max-items', query.maxItems],
       ];
   const params = new URLSearchParams();
   const shown: [string, string | undefined][] = [

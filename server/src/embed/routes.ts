@@ -129,7 +129,8 @@ export function embedRoutes(options: EmbedOptions) {
       else if (path === '/oembed') {
         const oembed = await readOembed(url.searchParams, origin);
         asked = { form: 'oembed', query: oembed.query, oembed };
-      } else throw new HttpError(404, `No embed at ${path}: try /embed/progress, at-risk, trend or grassroots`);
+      } else
+        throw new HttpError(404, `No embed at ${path}: try /embed/progress, at-risk, trend, grassroots or hamlets`);
       const sizes =
         asked.form === 'oembed' ? `${asked.oembed.format}:${asked.oembed.maxWidth}x${asked.oembed.maxHeight}` : '';
       const key = `embed\0${asked.form}\0${asked.query.element}\0${canonicalSearch(asked.query)}\0${origin}\0${sizes}`;

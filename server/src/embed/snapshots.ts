@@ -17,6 +17,8 @@ export interface FrozenAttributes {
   to?: string;
   asOf?: string;
   recoveredTo?: string;
+  /** <ketnap-hamlets>: the kind listed, as the attribute writes it ("cell-at-risk"). */
+  concern?: string;
 }
 
 /** The document served at /snapshots/<id>; `data` is the answer the widget's operation gave. */
@@ -40,6 +42,7 @@ const ATTRIBUTE: Record<keyof FrozenAttributes, string> = {
   to: 'to',
   asOf: 'as-of',
   recoveredTo: 'recovered-to',
+  concern: 'concern',
 };
 
 const kept = new Map<string, Buffer>();
@@ -63,7 +66,7 @@ export async function snapshotBody(id: string): Promise<Buffer | null> {
 
 /**
  * The embed a URL asks for: its attributes as written, or with `snapshot=ID` the snapshot's
- * attributes and figures (the URL's lang and theme still apply). An id that is malformed, unknown,
+ * attributes and figures (the URL's lang, theme and max-items still apply). An id that is malformed, unknown,
  * or frozen from another element is the author's mistake, named as an attribute's.
  */
 export async function resolveQuery(element: Element, params: URLSearchParams): Promise<EmbedQuery> {
@@ -82,7 +85,8 @@ export async function resolveQuery(element: Element, params: URLSearchParams): P
   const frozen = new URLSearchParams();
   for (const [name, value] of Object.entries(snapshot.attributes))
     frozen.set(ATTRIBUTE[name as keyof FrozenAttributes], value);
-  for (const name of ['lang', 'theme']) {
+  // How it is shown stays the page's: a frozen list holds the most items an element shows (ITEMS.max).
+  for (const name of ['lang', 'theme', 'max-items']) {
     const value = params.get(name);
     if (value !== null) frozen.set(name, value);
   }

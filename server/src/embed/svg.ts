@@ -3,6 +3,8 @@
 // The PNG is this SVG rasterised (png.ts), so the layout is written once. SVG has no line
 // breaking: lines are wrapped by an estimate of DejaVu Sans's advance widths (the font the PNG
 // is drawn with), generous enough that a line does not overflow.
+import { formatNumber } from '../../../widgets/src/lib/format.ts';
+import { messages } from '../../../widgets/src/lib/messages.ts';
 import { esc } from './html.ts';
 import type { Block, View } from './view.ts';
 
@@ -35,7 +37,8 @@ const PALETTES = {
 };
 type Palette = (typeof PALETTES)['light'];
 
-const MORE = { vi: (n: number) => `… và ${n} chi bộ khác`, en: (n: number) => `… and ${n} more` };
+/** "và 3 đơn vị khác": the widgets' words for the items not drawn. */
+const more = (lang: 'vi' | 'en', n: number) => messages(lang).more(formatNumber(lang, n));
 
 /** Lines of at most `width` pixels at `size`, breaking at spaces (a word longer than a line is cut). */
 export function wrap(text: string, size: number, width = INNER, bold = false): string[] {
@@ -202,7 +205,8 @@ function drawBlock(
         );
         advance(8);
       }
-      if (b.items.length > MAX_ITEMS) text([MORE[lang](b.items.length - MAX_ITEMS)], 13, p.muted);
+      const hidden = Math.max(0, b.items.length - MAX_ITEMS) + (b.more ?? 0);
+      if (hidden > 0) text([more(lang, hidden)], 13, p.muted);
       return;
     }
     case 'empty':

@@ -9,6 +9,7 @@ import { barShares, paceView } from '../../../widgets/src/lib/pace.ts';
 import type { Sector } from '../../../widgets/src/operations/generated.ts';
 import type { EmbedData } from './data.ts';
 import type { EmbedQuery } from './params.ts';
+import { hamletsView } from './view-hamlets.ts';
 
 export type Tone = 'good' | 'accent' | 'muted';
 export interface Span {
@@ -28,7 +29,8 @@ export type Block =
   | { kind: 'bar'; fill: number; mark: number; label: string; now: number; max: number; valueText: string }
   | { kind: 'columns'; caption: string; head: [string, string]; columns: Column[] }
   | { kind: 'stack'; parts: { count: number; text: string; shade: number }[] }
-  | { kind: 'list'; items: Item[] }
+  /** Items, and how many more there are beyond them (said in one line after them). */
+  | { kind: 'list'; items: Item[]; more?: number | undefined }
   | { kind: 'empty'; text: string }
   | { kind: 'source'; text: string };
 export interface Column {
@@ -153,6 +155,8 @@ function figuresOf(query: EmbedQuery, data: EmbedData): View {
       const alt = `${data.name}: ${figure}${date ? ` ${date}` : ''}${parts.length ? `: ${parts.map((p) => p.text).join(', ')}` : ''}.`;
       return { ...base, title: `${TITLES[lang].grassroots} — ${data.name}`, alt, blocks };
     }
+    case 'hamlets':
+      return { ...base, ...hamletsView(query, data.result, t) };
   }
 }
 

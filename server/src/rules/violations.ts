@@ -25,6 +25,9 @@ const THINGS = {
   introducer: ['người giới thiệu', 'introducer'],
   leader: ['cán bộ', 'leader'],
   hamlet: ['xóm mã', 'hamlet'],
+  move: ['việc chuyển tổ chức bắt đầu ngày đó', 'move of the organisation starting on that day'],
+  rename: ['việc đổi tên chưa hủy', 'rename still standing'],
+  dissolution: ['việc giải thể, sáp nhập hủy được', 'dissolution or merger that can be voided'],
 } as const;
 
 /** What REQUIRED asks for. */
@@ -45,6 +48,14 @@ const DEPENDENTS = {
     'facts recorded about the member after it (transfers, votes, a decision, leaving, introductions, where they live)',
   ],
   extension: ['việc gia hạn thời hạn quyết định kết nạp', 'the extension of the decision’s deadline'],
+  treeHistory: [
+    'việc sáp nhập, giải thể tổ chức cấp trên mới sau đó (tổ chức đã theo sang)',
+    'the later merge or dissolution of the new parent (the organisation followed it there)',
+  ],
+  dissolution: [
+    'các việc ghi sau khi giải thể (chuyển sinh hoạt, ra khỏi Đảng, chuyển tổ chức, biểu quyết, các bước của người vào Đảng đã chuyển theo)',
+    'facts recorded after the dissolution (transfers, leavings, moves, votes, steps of the candidates it moved)',
+  ],
 } as const;
 
 /**

@@ -33,7 +33,7 @@ const HamletCountsRef = builder.objectRef<HamletCounts>('HamletCounts').implemen
   }),
 });
 
-const HamletConcernEnum = builder.enumType('HamletConcern', {
+export const HamletConcernEnum = builder.enumType('HamletConcern', {
   description: 'The three kinds of hamlet Đề án 01/ĐA-TU/2016 is about.',
   values: {
     WITHOUT_CELL: { description: 'No cell serves the hamlet on the day.' },

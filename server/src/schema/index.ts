@@ -22,6 +22,7 @@ import './correction-writes.ts';
 import './pipeline.ts';
 import './overdue.ts';
 import './organisation-writes.ts';
+import './reform-correction-writes.ts';
 import './quota-admin.ts';
 import './supervision.ts';
 import './audit.ts';

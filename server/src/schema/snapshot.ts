@@ -3,8 +3,10 @@
 import { type FreezeWidgetInput, freezeWidget } from '../domain/snapshots.ts';
 import { publicAnswer } from '../embed/operations.ts';
 import type { SnapshotDocument } from '../embed/snapshots.ts';
+import type { HamletConcern } from '../read/hamlets.ts';
 import { builder } from './builder.ts';
 import { writeErrors } from './errors.ts';
+import { HamletConcernEnum } from './hamlet-figures.ts';
 
 const WidgetElementEnum = builder.enumType('WidgetElement', {
   description: 'A ketnap element, by its tag without the prefix.',
@@ -13,6 +15,10 @@ const WidgetElementEnum = builder.enumType('WidgetElement', {
     AT_RISK: { value: 'at-risk', description: '<ketnap-at-risk>: the cells at risk on a day, and their recovery.' },
     TREND: { value: 'trend', description: '<ketnap-trend>: admissions per month over a period.' },
     GRASSROOTS: { value: 'grassroots', description: '<ketnap-grassroots>: the grassroots organisations on a day.' },
+    HAMLETS: {
+      value: 'hamlets',
+      description: '<ketnap-hamlets>: the hamlets without a cell, without a member, with a cell at risk, on a day.',
+    },
   } as const,
 });
 
@@ -45,6 +51,12 @@ const WidgetSnapshotRef = builder.objectRef<Snapshot>('WidgetSnapshot').implemen
       description: 'The `recovered-to` frozen.',
       resolve: (s) => s.attributes.recoveredTo,
     }),
+    concern: t.field({
+      type: HamletConcernEnum,
+      nullable: true,
+      description: 'The `concern` frozen (hamlets): the kind of hamlet listed.',
+      resolve: (s) => (s.attributes.concern?.toUpperCase().replaceAll('-', '_') as HamletConcern | undefined) ?? null,
+    }),
     frozenAt: t.field({ type: 'DateTime', description: 'When it was frozen.', resolve: (s) => new Date(s.frozenAt) }),
     figuresOn: t.field({
       type: 'Date',
@@ -65,8 +77,14 @@ const FreezeWidgetInputRef = builder.inputType('FreezeWidgetInput', {
     org: t.string({ required: true, description: 'The organisation’s public code, e.g. "thanh-chuong".' }),
     from: t.field({ type: 'Date', description: 'progress, trend: the first day of the period (required).' }),
     to: t.field({ type: 'Date', description: 'progress, trend: the last day of the period (required).' }),
-    asOf: t.field({ type: 'Date', description: 'at-risk (required), grassroots (optional): the day.' }),
+    asOf: t.field({ type: 'Date', description: 'at-risk and hamlets (required), grassroots (optional): the day.' }),
     recoveredTo: t.field({ type: 'Date', description: 'at-risk (optional): the last day of the recovery.' }),
+    concern: t.field({
+      type: HamletConcernEnum,
+      description:
+        'hamlets (optional): also keep the hamlets of this kind, as many as an element may list (99); ' +
+        'each page shows its own `max-items` of them.',
+    }),
   }),
 });
 

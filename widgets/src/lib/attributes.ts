@@ -34,6 +34,10 @@ export function dateMistakes(dates: DateAttribute[]): Mistake[] {
   return mistakes;
 }
 
+/** `max-items` (a list's length, and the rows its height reserves): a whole number from 1 to 99 when present. */
+export const maxItemsMistakes = (value: string | null): Mistake[] =>
+  value && !/^[1-9]\d?$/.test(value) ? [['max-items', value, 'must be a whole number from 1 to 99']] : [];
+
 /** Says a mistake in the console: `<ketnap-progress>: attribute "from" must be a date YYYY-MM-DD, got "2017-13-01"`. */
 export const warn = (tag: string, [attr, value, rule]: Mistake): void =>
   console.warn(`<${tag}>: attribute "${attr}" ${rule}${value ? `, got "${value}"` : ''}`);

@@ -43,6 +43,8 @@ export abstract class KetnapElement<R extends { organisation: unknown }, V exten
   /** The id of figures frozen at publication (the freezeWidget mutation): shown instead of live ones. */
   declare snapshot: string | null;
 
+  /** Offers the figures as a CSV file ("Tải số liệu") in the source line: the server's /embed/<element>.csv. */
+  protected offersCsv = false;
   /** What is wrong with the attributes, found before each update. */
   protected mistakes: Mistake[] = [];
   /** The mistakes last said in the console, so that each is said once. */
@@ -88,6 +90,19 @@ export abstract class KetnapElement<R extends { organisation: unknown }, V exten
     this.said = said;
   }
 
+  /** The figures' CSV: the same attributes (or snapshot) as the element, at the API's /embed/<element>.csv. */
+  private csvUrl(): string {
+    const params = new URLSearchParams();
+    if (this.snapshot) params.set('snapshot', this.snapshot);
+    else {
+      params.set('org', this.org!);
+      for (const [attr, value] of this.dates()) if (value) params.set(attr, value);
+    }
+    if (this.language === 'en') params.set('lang', 'en');
+    const api = (this.api || scriptOrigin).replace(/\/+$/, '');
+    return `${api}/embed/${this.localName.replace(/^ketnap-/, '')}.csv?${params}`;
+  }
+
   private skeleton(): TemplateResult {
     return html`<div part="skeleton" class="skeleton">
       <span class="sr-only">${this.t.loading}</span><i></i><i></i><i></i>
@@ -127,10 +142,14 @@ export abstract class KetnapElement<R extends { organisation: unknown }, V exten
     return html`<div part="base" class="base ${this.theme || 'auto'}" lang=${lang}
       aria-busy=${speechless || (!mistake && (state === 'idle' || state === 'loading'))}>${body}${
         known && !mistake && !this.hideSource
-          ? html`<p part="source" class="source">${
+          ? html`<p class="source"><span part="source">${
               frozen
                 ? t.frozen(this.source || 'ketnap', formatDate(lang, frozen))
                 : t.source(this.source || 'ketnap', formatTime(lang, at))
+            }</span>${
+              this.offersCsv
+                ? html`<span class="download"> · <a part="download" href=${this.csvUrl()} download>${t.download}</a></span>`
+                : nothing
             }</p>`
           : nothing
       }</div>`;

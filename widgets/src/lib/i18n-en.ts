@@ -14,6 +14,7 @@ export const en: Messages = {
   source: (source, at) => `Source: ${source}${at && ` · updated ${at}`}`,
   frozen: (source, on) => `Source: ${source} · figures as of ${on}`,
   unknownSnapshot: (id) => `No snapshot of figures has the id "${id}".`,
+  download: 'Download the figures',
   newMembers: (n, count) => `${n} new member${s(count)}`,
   ofTarget: (pct, target) => `${pct} of a target of ${target}`,
   progressLabel: (org) => `New members admitted by ${org} against the quota`,
@@ -39,4 +40,13 @@ export const en: Messages = {
     ARMED_FORCES: 'armed forces committees',
   },
   cells: (n) => `grassroots cell${s(n)}`,
+  hamletsTitle: 'Party cells and members in the hamlets',
+  hamletsTotal: (n, count) => `${n} hamlet${s(count)}`,
+  concerns: {
+    WITHOUT_CELL: 'without a cell',
+    WITHOUT_MEMBER: 'without a member',
+    CELL_AT_RISK: 'whose cell is at risk',
+  },
+  hamletsOf: (concern) => `Hamlets ${concern}`,
+  residents: (n, count) => `${n} member${s(count)} living there`,
 };

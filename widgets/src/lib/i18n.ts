@@ -1,6 +1,6 @@
 // The widgets' words in Vietnamese, the default; English is in i18n-en.ts, which the bundle loads
 // only for a page that asks for it (lang="en"). Numbers arrive already formatted.
-import type { PaceStatus, Sector } from '../operations/generated.ts';
+import type { HamletConcern, PaceStatus, Sector } from '../operations/generated.ts';
 
 export type Lang = 'vi' | 'en';
 
@@ -20,6 +20,8 @@ export const vi = {
   /** A snapshot's source line: the day its figures were frozen. */
   frozen: (source: string, on: string) => `Nguồn: ${source} · số liệu đến ngày ${on}`,
   unknownSnapshot: (id: string) => `Không tìm thấy bản lưu số liệu «${id}».`,
+  /** The link to the figures as a CSV file, in the source line. */
+  download: 'Tải số liệu',
   newMembers: (n: string, _n: number) => `${n} đảng viên mới`,
   ofTarget: (pct: string, target: string) => `Đạt ${pct} chỉ tiêu ${target} đảng viên`,
   progressLabel: (org: string) => `Kết nạp đảng viên mới của ${org} so với chỉ tiêu`,
@@ -47,6 +49,17 @@ export const vi = {
     ARMED_FORCES: 'đảng bộ lực lượng vũ trang',
   } as Record<Sector, string>,
   cells: (_n: number) => 'chi bộ cơ sở',
+  // Đề án 01/ĐA-TU/2016's words: "khối, xóm, bản chưa có chi bộ, chưa có đảng viên … nguy cơ không còn chi bộ".
+  hamletsTitle: 'Chi bộ, đảng viên ở khối, xóm, bản',
+  hamletsTotal: (n: string, _n: number) => `${n} khối, xóm, bản`,
+  concerns: {
+    WITHOUT_CELL: 'chưa có chi bộ',
+    WITHOUT_MEMBER: 'chưa có đảng viên',
+    CELL_AT_RISK: 'nguy cơ không còn chi bộ',
+  } as Record<HamletConcern, string>,
+  /** The heading of the list of one concern. */
+  hamletsOf: (concern: string) => `Khối, xóm, bản ${concern}`,
+  residents: (n: string, _n: number) => `${n} đảng viên cư trú`,
 };
 
 export type Messages = typeof vi;

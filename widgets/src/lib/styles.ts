@@ -58,6 +58,7 @@ export const baseStyles = css`
   @container (max-width: 34rem) { .base { --_source: 2.85em; } }
   :host([hide-source]) .base { --_source: 0px; }
   .source { margin-top: auto; padding-top: 0.6em; font-size: 0.8em; color: var(--_muted); }
+  .download a { color: inherit; text-underline-offset: 0.15em; }
   .state, .skeleton { flex: 1; margin: 0; }
   .skeleton { display: flex; flex-direction: column; justify-content: center; gap: 0.7rem; }
   .skeleton i {
@@ -92,7 +93,7 @@ export const baseStyles = css`
       --_accent: var(--ketnap-color-accent, #b3261e); --_good: var(--ketnap-color-good, #1d6b3c);
       break-inside: avoid; -webkit-print-color-adjust: exact; print-color-adjust: exact;
     }
-    [aria-busy='true'], button { display: none; }
+    [aria-busy='true'], button, .download { display: none; }
   }
   @media print, (prefers-reduced-motion: reduce) {
     *, *::before, *::after { animation: none !important; transition: none !important; }

@@ -2,6 +2,7 @@
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 
 export type PersistedOperation<R, V> = { readonly id: string } & DocumentTypeDecoration<R, V>;
+export type HamletConcern = 'CELL_AT_RISK' | 'WITHOUT_CELL' | 'WITHOUT_MEMBER';
 export type PaceStatus = 'ACHIEVED' | 'BEHIND' | 'ON_TRACK';
 export type Sector = 'AGENCY' | 'ARMED_FORCES' | 'COMMUNE' | 'ENTERPRISE';
 
@@ -42,6 +43,31 @@ export type GrassrootsResult = {
 export const Grassroots = {
   id: '215c67796e54e8fe13e95dceccad49eb9f77847946c723263ba66dcf56182bea',
 } as PersistedOperation<GrassrootsResult, GrassrootsVariables>;
+
+export type HamletsVariables = {
+  org: string;
+  asOf: string;
+  concern?: HamletConcern | null;
+  first: number;
+  withList: boolean;
+};
+export type HamletsResult = {
+  organisation: {
+    name: string;
+    hamletCounts: { hamlets: number; withoutCell: number; withoutMember: number; cellAtRisk: number };
+    hamlets?: Array<{
+      hamlet: { name: string };
+      commune: { name: string } | null;
+      cell: { name: string } | null;
+      memberCount: number;
+    }>;
+  } | null;
+};
+/** Hamlets.graphql, persisted as its sha256. */
+export const Hamlets = { id: 'c58e89d6988a22346bbf5dbf0b35c4031e54f65b16504678967c2e68ee843d63' } as PersistedOperation<
+  HamletsResult,
+  HamletsVariables
+>;
 
 export type ProgressVariables = { org: string; from: string; to: string };
 export type ProgressResult = {

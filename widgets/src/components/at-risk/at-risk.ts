@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { DateAttribute } from '../../lib/attributes.ts';
+import { type DateAttribute, maxItemsMistakes } from '../../lib/attributes.ts';
 import { KetnapElement } from '../../lib/element.ts';
 import { FetchController } from '../../lib/fetch-controller.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
@@ -38,6 +38,7 @@ import { atRiskStyles } from './at-risk.styles.ts';
  * @csspart retry - The error message's button.
  * @csspart empty - The message shown when there is nothing to show.
  * @csspart source - The source line: who the figures come from and, when the browser may read it, when they were served.
+ * @csspart download - The "Tải số liệu" link in the source line: the figures as a CSV file (/embed/<element>.csv).
  * @csspart invalid - An author's mistake: a wrong or missing attribute, or an unknown organisation (also named in the console).
  *
  * @cssprop --ketnap-color-accent - Marks a cell at risk.
@@ -62,6 +63,7 @@ export class KetnapAtRisk extends KetnapElement<AtRiskResult, AtRiskVariables> {
   declare recoveredTo: string | null;
   declare maxItems: string | null;
 
+  protected override offersCsv = true;
   protected fetcher = new FetchController<AtRiskResult, AtRiskVariables>(
     this,
     AtRisk,
@@ -85,11 +87,7 @@ export class KetnapAtRisk extends KetnapElement<AtRiskResult, AtRiskVariables> {
   }
 
   protected override check() {
-    const { maxItems } = this;
-    const mistakes = super.check();
-    if (maxItems && !/^[1-9]\d?$/.test(maxItems))
-      mistakes.push(['max-items', maxItems, 'must be a whole number from 1 to 99']);
-    return mistakes;
+    return [...super.check(), ...maxItemsMistakes(this.maxItems)];
   }
 
   protected renderData(d: AtRiskResult) {

@@ -38,6 +38,7 @@ import { grassrootsStyles } from './grassroots.styles.ts';
  * @csspart retry - The error message's button.
  * @csspart empty - The message shown when there is nothing to show.
  * @csspart source - The source line: who the figures come from and, when the browser may read it, when they were served.
+ * @csspart download - The "Tải số liệu" link in the source line: the figures as a CSV file (/embed/<element>.csv).
  * @csspart invalid - An author's mistake: a wrong or missing attribute, or an unknown organisation (also named in the console).
  *
  * @cssprop --ketnap-color-accent - The bar's segments (in decreasing shades).
@@ -55,6 +56,7 @@ export class KetnapGrassroots extends KetnapElement<GrassrootsResult, Grassroots
 
   declare asOf: string | null;
 
+  protected override offersCsv = true;
   protected fetcher = new FetchController<GrassrootsResult, GrassrootsVariables>(
     this,
     Grassroots,

@@ -35,6 +35,7 @@ import { trendStyles } from './trend.styles.ts';
  * @csspart retry - The error message's button.
  * @csspart empty - The message shown when there is nothing to show.
  * @csspart source - The source line: who the figures come from and, when the browser may read it, when they were served.
+ * @csspart download - The "Tải số liệu" link in the source line: the figures as a CSV file (/embed/<element>.csv).
  * @csspart invalid - An author's mistake: a wrong or missing attribute, or an unknown organisation (also named in the console).
  *
  * @cssprop --ketnap-color-accent - The bars.
@@ -53,6 +54,7 @@ export class KetnapTrend extends KetnapElement<TrendResult, TrendVariables> {
   declare from: string | null;
   declare to: string | null;
 
+  protected override offersCsv = true;
   protected fetcher = new FetchController<TrendResult, TrendVariables>(
     this,
     Trend,
