@@ -40,6 +40,20 @@ describe('the iframe page', () => {
     expect(atRisk).toContain('6 of 6 have admitted new members');
   });
 
+  it('names the source as the page asks (source), or leaves the line out (hide-source), in every form', async () => {
+    const named = words(await (await get(`${PROGRESS}&source=${encodeURIComponent('Báo Nghệ An')}`)).text());
+    expect(named).toContain('Nguồn: Báo Nghệ An');
+    expect(words(await (await get(PROGRESS)).text())).toContain('Nguồn: ketnap');
+    expect(words(await (await get(`${PROGRESS}&hide-source`)).text())).not.toContain('Nguồn:');
+    const svg = await (
+      await get(`${PROGRESS.replace('/progress', '/progress.svg')}&source=Ban+T%E1%BB%95+ch%E1%BB%A9c`)
+    ).text();
+    expect(svg).toContain('Ban Tổ chức');
+    expect(
+      await (await get(`${GRASSROOTS.replace('/grassroots', '/grassroots.svg')}&hide-source`)).text(),
+    ).not.toContain('Nguồn');
+  });
+
   it('may be framed by any site, and runs only its own files', async () => {
     const response = await get(PROGRESS);
     const csp = response.headers.get('content-security-policy') ?? '';
@@ -131,6 +145,8 @@ describe('refusals', () => {
     ['/embed/progress?from=2017-01-01&to=2017-07-31', 'org'],
     ['/embed/progress?org=thanh-chuong&from=2017-01-01&to=2017-07-31&theme=pink', 'theme'],
     ['/embed/progress?org=thanh-chuong&from=2017-01-01&to=2017-07-31&lang=%3Cscript%3E', 'lang'],
+    ['/embed/progress?org=thanh-chuong&from=2017-01-01&to=2017-07-31&source=%3Cb%3E', 'source'],
+    ['/embed/progress.svg?org=thanh-chuong&from=2017-01-01&to=2017-07-31&hide-source=maybe', 'hide-source'],
   ])('%s → 400 naming "%s"', async (path, attribute) => {
     const response = await get(path);
     expect(response.status).toBe(400);

@@ -28,6 +28,10 @@ export interface EmbedQuery {
   maxItems?: string | undefined;
   /** A snapshot's figures (`snapshot=ID`), shown instead of the live ones (embed/snapshots.ts). */
   snapshot?: Frozen | undefined;
+  /** Who the figures come from, named in the source line (the widgets' `source`); "ketnap" when left out. */
+  source?: string | undefined;
+  /** Leaves the source line out (the widgets' `hide-source`). */
+  hideSource?: boolean | undefined;
 }
 
 /** The figures of a snapshot, as an embed shows them. */
@@ -97,6 +101,7 @@ export function readQuery(element: Element, params: URLSearchParams): EmbedQuery
     org,
     lang: langOf(lang),
     theme,
+    ...sourceOf(params),
     from: date('from'),
     to: date('to'),
     asOf: date('as-of'),
@@ -121,6 +126,17 @@ export function readQuery(element: Element, params: URLSearchParams): EmbedQuery
     }
   }
   return query;
+}
+
+/** The source line's attributes, as the widgets take them: `source` (plain text) and `hide-source`. */
+export function sourceOf(params: URLSearchParams): Pick<EmbedQuery, 'source' | 'hideSource'> {
+  const source = params.get('source')?.trim() || undefined;
+  if (source && (source.length > 80 || /[\p{Cc}<>]/u.test(source)))
+    throw bad('source', 'plain text of at most 80 characters, e.g. source=Ban Tổ chức Huyện ủy');
+  const hide = params.get('hide-source');
+  if (hide !== null && !['', 'true', '1'].includes(hide))
+    throw bad('hide-source', 'write hide-source (or hide-source=true) to leave the source line out');
+  return { source, hideSource: hide !== null };
 }
 
 /** <ketnap-hamlets>'s list: `concern` and `max-items`, checked as the element checks them (max-items only with a list). */
@@ -156,6 +172,8 @@ export function canonicalSearch(query: EmbedQuery): string {
   const shown: [string, string | undefined][] = [
     ['lang', query.lang === 'vi' ? undefined : query.lang],
     ['theme', query.theme === 'auto' ? undefined : query.theme],
+    ['source', query.source],
+    ['hide-source', query.hideSource ? 'true' : undefined],
   ];
   for (const [name, value] of [...figures, ...shown]) if (value) params.set(name, value);
   return params.toString();

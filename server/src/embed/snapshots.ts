@@ -66,7 +66,7 @@ export async function snapshotBody(id: string): Promise<Buffer | null> {
 
 /**
  * The embed a URL asks for: its attributes as written, or with `snapshot=ID` the snapshot's
- * attributes and figures (the URL's lang, theme and max-items still apply). An id that is malformed, unknown,
+ * attributes and figures (the URL's lang, theme, max-items, source and hide-source still apply). An id that is malformed, unknown,
  * or frozen from another element is the author's mistake, named as an attribute's.
  */
 export async function resolveQuery(element: Element, params: URLSearchParams): Promise<EmbedQuery> {
@@ -86,7 +86,7 @@ export async function resolveQuery(element: Element, params: URLSearchParams): P
   for (const [name, value] of Object.entries(snapshot.attributes))
     frozen.set(ATTRIBUTE[name as keyof FrozenAttributes], value);
   // How it is shown stays the page's: a frozen list holds the most items an element shows (ITEMS.max).
-  for (const name of ['lang', 'theme', 'max-items']) {
+  for (const name of ['lang', 'theme', 'max-items', 'source', 'hide-source']) {
     const value = params.get(name);
     if (value !== null) frozen.set(name, value);
   }

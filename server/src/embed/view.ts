@@ -64,8 +64,9 @@ const TITLES: Record<Lang, { progress: string; grassroots: string }> = {
 export function viewOf(query: EmbedQuery, data: EmbedData): View {
   const view = figuresOf(query, data);
   const t = messages(query.lang);
-  const frozen = query.snapshot && t.frozen('ketnap', formatDate(query.lang, query.snapshot.figuresOn));
-  view.blocks.push({ kind: 'source', text: frozen || t.source('ketnap', '') });
+  const source = query.source ?? 'ketnap';
+  const frozen = query.snapshot && t.frozen(source, formatDate(query.lang, query.snapshot.figuresOn));
+  if (!query.hideSource) view.blocks.push({ kind: 'source', text: frozen || t.source(source, '') });
   if (frozen) view.alt += ` (${frozen}.)`;
   return view;
 }
