@@ -2,18 +2,15 @@
 // the candidates template import back with nothing to change; one date filled in moves exactly that
 // candidate on; over HTTP the file needs a token that reads the subtree.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { beforeAll, describe, expect } from 'vitest';
 import type { Actor } from '../../src/context.ts';
 import { prisma } from '../../src/db.ts';
 import { writeExport } from '../../src/export/sheet.ts';
-import { createHttpHandler } from '../../src/http/handler.ts';
 import { CANDIDATE_COLUMNS } from '../../src/import/candidate-columns.ts';
 import { importCandidates } from '../../src/import/candidates-import.ts';
-import { widgetsManifest } from '../embed-support.ts';
+import { servedHandler } from '../http-support.ts';
 import { engines, miniWorldSuite } from '../writes-support.ts';
 import { dir, list, someone, thu } from './candidate-files.ts';
 
@@ -92,27 +89,9 @@ describe.each(engines)('candidates export on %s', async (engine) => {
   });
 
   describe('over HTTP', () => {
-    let server: Server;
-    let handler: Awaited<ReturnType<typeof createHttpHandler>>;
-    let base = '';
-    beforeAll(async () => {
-      if (!available) return;
-      handler = await createHttpHandler({ manifest: widgetsManifest() });
-      server = createServer(handler.listener);
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      handler.markReady();
-      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    });
-    afterAll(async () => {
-      if (!server) return;
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      await handler.close();
-    });
+    const served = servedHandler(available);
     const get = (path: string, token?: string) =>
-      fetch(`${base}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+      fetch(`${served.base}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 
     test('a token reading the subtree gets the file; anonymous 401, outside 403', async () => {
       expect((await get('/export/candidates.csv?org=thanh-hoa')).status).toBe(401);

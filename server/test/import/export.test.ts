@@ -2,18 +2,15 @@
 // columns import back with nothing to change; one edited cell changes exactly that; over HTTP an
 // export needs a token that reads the subtree (anonymous 401, outside 403), and is streamed.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Actor } from '../../src/context.ts';
 import { prisma } from '../../src/db.ts';
 import { writeExport } from '../../src/export/sheet.ts';
-import { createHttpHandler } from '../../src/http/handler.ts';
 import { importMembers } from '../../src/import/members-import.ts';
-import { widgetsManifest } from '../embed-support.ts';
+import { servedHandler } from '../http-support.ts';
 import { engines, miniWorldSuite } from '../writes-support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ketnap-export-'));
@@ -102,27 +99,9 @@ describe.each(engines)('members export on %s', async (engine) => {
   });
 
   describe('over HTTP', () => {
-    let server: Server;
-    let handler: Awaited<ReturnType<typeof createHttpHandler>>;
-    let base = '';
-    beforeAll(async () => {
-      if (!available) return;
-      handler = await createHttpHandler({ manifest: widgetsManifest() });
-      server = createServer(handler.listener);
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      handler.markReady();
-      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    });
-    afterAll(async () => {
-      if (!server) return;
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      await handler.close();
-    });
+    const served = servedHandler(available);
     const get = (path: string, token?: string) =>
-      fetch(`${base}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+      fetch(`${served.base}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 
     test('a token reading the subtree gets the file; anonymous 401, outside 403, no personal data', async () => {
       const anonymous = await get('/export/members.csv?org=thanh-hoa');

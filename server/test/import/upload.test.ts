@@ -1,13 +1,10 @@
 // importSpreadsheet over real HTTP with a real multipart body (the GraphQL multipart request spec):
 // a preview writes nothing, a commit writes, an editor is held to its subtree, a viewer and an
 // anonymous caller are refused, a file that is not a spreadsheet is named as the bad argument.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import { prisma } from '../../src/db.ts';
-import { createHttpHandler } from '../../src/http/handler.ts';
-import { widgetsManifest } from '../embed-support.ts';
 import { fingerprint } from '../fixture.ts';
+import { servedHandler } from '../http-support.ts';
 import { engines, miniWorldSuite } from '../writes-support.ts';
 
 const MUTATION = `mutation($kind: ImportKind!, $file: File!, $commit: Boolean!) {
@@ -18,25 +15,7 @@ const QUOTAS = 'Mã tổ chức,Từ ngày,Đến ngày,Chỉ tiêu\r\nthanh-hoa
 
 describe.each(engines)('importSpreadsheet over HTTP on %s', async (engine) => {
   const { world, available, test } = await miniWorldSuite(engine);
-  let server: Server;
-  let handler: Awaited<ReturnType<typeof createHttpHandler>>;
-  let base = '';
-  beforeAll(async () => {
-    if (!available) return;
-    handler = await createHttpHandler({ manifest: widgetsManifest() });
-    server = createServer(handler.listener);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    handler.markReady();
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    if (!server) return;
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    });
-    await handler.close();
-  });
+  const served = servedHandler(available);
 
   /** A multipart request as the spec lays it out: operations, map, then the file part. */
   const upload = async (
@@ -48,7 +27,7 @@ describe.each(engines)('importSpreadsheet over HTTP on %s', async (engine) => {
     body.set('operations', JSON.stringify({ query: MUTATION, variables }));
     body.set('map', JSON.stringify({ 0: ['variables.file'] }));
     body.set('0', new File([content], options.name ?? 'chi-tieu-2019.csv', { type: 'text/csv' }));
-    const response = await fetch(`${base}/graphql`, {
+    const response = await fetch(`${served.base}/graphql`, {
       method: 'POST',
       body,
       headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
