@@ -4,6 +4,7 @@ import { Prisma } from '@ketnap/prisma/generated/sqlite/client.ts';
 import type { Dialect } from '../config.ts';
 import { insertTuples } from '../db/insert.ts';
 import type { RawConnection } from '../db/raw.ts';
+import { viaClient } from '../db/via-client.ts';
 import { db } from '../db.ts';
 
 export const { sql, join, raw, empty } = Prisma;
@@ -21,15 +22,7 @@ export const viaTransaction = (tx: Prisma.TransactionClient): Queryable => ({
   dialect: db().dialect,
   rows: <T>(statement: Prisma.Sql) => tx.$queryRaw<T[]>(statement),
   run: async (statement) => void (await tx.$executeRaw(statement)),
-  insert: (table, columns, rows) =>
-    inSlices(
-      rows,
-      async (slice) => {
-        const head = raw(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `);
-        await tx.$executeRaw(sql`${head}${join(slice.map((row) => sql`(${join([...row])})`))}`);
-      },
-      500,
-    ),
+  insert: (table, columns, rows) => insertTuples(viaClient(tx, db().dialect), table, columns, rows),
 });
 
 /** A raw connection: `?` marks on both databases (the PostgreSQL one numbers them). */
@@ -67,6 +60,31 @@ export const OPEN = '9999-12-31';
 /** Largest and smallest of several non-null values: MAX/MIN on SQLite, GREATEST/LEAST on PostgreSQL. */
 export const greatest = (q: Queryable) => raw(q.dialect === 'postgres' ? 'GREATEST' : 'MAX');
 export const least = (q: Queryable) => raw(q.dialect === 'postgres' ? 'LEAST' : 'MIN');
+
+/** Runs of at least this many consecutive ids are asked for as a range, not listed. */
+const RUN = 64;
+
+/**
+ * Calls `fn` with conditions (on a column `fn` names) that together choose exactly `ids`: consecutive runs (an
+ * import's new members, numbered one after another) as `BETWEEN`, the rest as `IN` lists of 5,000.
+ * Ranges read the index once instead of binding and probing every id.
+ */
+export async function idConditions(
+  ids: readonly number[],
+  fn: (on: (column: Prisma.Sql) => Prisma.Sql) => Promise<void>,
+): Promise<void> {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  const listed: number[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let end = i;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end]! + 1 && end + 1 - i < 50_000) end++;
+    const [low, high] = [sorted[i], sorted[end]];
+    if (end - i + 1 >= RUN) await fn((column) => sql`${column} BETWEEN ${low} AND ${high}`);
+    else listed.push(...sorted.slice(i, end + 1));
+    i = end + 1;
+  }
+  await inSlices(listed, (slice) => fn((column) => sql`${column} IN (${join(slice)})`));
+}
 
 /** Runs `fn` over `items` in slices small enough for either database's limit on parameters. */
 export async function inSlices<T>(items: readonly T[], fn: (slice: T[]) => Promise<void>, size = 5000): Promise<void> {

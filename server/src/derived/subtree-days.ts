@@ -7,7 +7,7 @@
 // the members a write touches (before and after it: the difference is applied).
 import type { Prisma } from '@ketnap/prisma/generated/sqlite/client.ts';
 import { CELL_KINDS_SQL, num } from '../read/sql.ts';
-import { COUNTRY_ID, GRAINS, greatest, inSlices, join, least, OPEN, type Queryable, sql } from './sql.ts';
+import { COUNTRY_ID, GRAINS, greatest, idConditions, inSlices, join, least, OPEN, type Queryable, sql } from './sql.ts';
 
 export interface DayChange {
   members: number;
@@ -130,8 +130,8 @@ async function contribute(
 /** What the given members contribute now, summed by organisation and day. */
 export async function contributionsOf(q: Queryable, memberIds: readonly number[]): Promise<Changes> {
   const found = new Tally();
-  await inSlices(memberIds, (slice) =>
-    contribute(q, sql`AND m."id" IN (${join(slice)})`, (cells) => linksOf(q, cells), found),
+  await idConditions(memberIds, (on) =>
+    contribute(q, sql`AND ${on(sql`m."id"`)}`, (cells) => linksOf(q, cells), found),
   );
   const changes: Changes = new Map();
   for (const [org, days] of found.byOrg) for (const [index, v] of days) changes.set(`${org}|${dayOf(index, 10)}`, v);
@@ -151,13 +151,24 @@ export async function applyDifference(q: Queryable, before: Changes, after: Chan
   for (const [key, v] of after) add(difference, key, v.members, v.admissions);
   for (const [key, v] of before) add(difference, key, -v.members, -v.admissions);
   const rows = [...difference].filter(([, v]) => v.members !== 0 || v.admissions !== 0);
+  // Each grain's rows summed before they are written (a month's days in one row, a year's in one):
+  // the sums read the same, and an import of many members writes far fewer rows.
+  const grains = new Map<string, [number, string, string, number, number]>();
+  for (const [key, v] of rows) {
+    const [org, day = ''] = key.split('|');
+    for (const [grain, length] of GRAINS) {
+      const at = `${org}|${grain}|${day.slice(0, length)}`;
+      const row = grains.get(at);
+      if (row) {
+        row[3] += v.members;
+        row[4] += v.admissions;
+      } else grains.set(at, [Number(org), grain, day.slice(0, length), v.members, v.admissions]);
+    }
+  }
   await q.insert(
     'SubtreeDay',
     ['organisationId', 'grain', 'day', 'members', 'admissions'],
-    rows.flatMap(([key, v]) => {
-      const [org, day = ''] = key.split('|');
-      return GRAINS.map(([grain, length]) => [Number(org), grain, day.slice(0, length), v.members, v.admissions]);
-    }),
+    [...grains.values()].filter((row) => row[3] !== 0 || row[4] !== 0),
   );
   return rows.length;
 }

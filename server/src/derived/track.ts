@@ -7,7 +7,7 @@ import { num } from '../read/sql.ts';
 import { activeRiskPolicy } from '../rules/risk.ts';
 import { appendGrassrootsDifference, type GrassrootsChanges, grassrootsContributions } from './grassroots-days.ts';
 import { refreshRiskSpans } from './risk-spans.ts';
-import { inSlices, join, type Queryable, sql, viaTransaction } from './sql.ts';
+import { idConditions, inSlices, join, type Queryable, sql, viaTransaction } from './sql.ts';
 import { applyDifference, type Changes, contributionsOf } from './subtree-days.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -46,10 +46,10 @@ function of(tx: Tx): Pending {
 /** The cells the members are or were placed in, or were admitted by (sliced: an import adds 100,000). */
 async function cellsOfMembers(q: Queryable, memberIds: number[]): Promise<number[]> {
   const cells = new Set<number>();
-  await inSlices(memberIds, async (slice) => {
+  await idConditions(memberIds, async (on) => {
     const rows = await q.rows<{ id: unknown }>(sql`
-      SELECT "cellId" AS "id" FROM "Placement" WHERE "memberId" IN (${join(slice)})
-      UNION SELECT "admittedInId" AS "id" FROM "Member" WHERE "id" IN (${join(slice)})`);
+      SELECT "cellId" AS "id" FROM "Placement" WHERE ${on(sql`"memberId"`)}
+      UNION SELECT "admittedInId" AS "id" FROM "Member" WHERE ${on(sql`"id"`)}`);
     for (const r of rows) cells.add(num(r.id));
   });
   return [...cells];

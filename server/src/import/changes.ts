@@ -9,7 +9,7 @@ import { prisma } from '../db.ts';
 import { correctMemberIn } from '../domain/corrections.ts';
 import { audit, type Tx } from '../domain/write.ts';
 import type { Violation } from '../rules/violations.ts';
-import type { PendingRow } from './check.ts';
+import type { PendingRow } from './member-records.ts';
 import { inSavepoint } from './savepoint.ts';
 
 /** What a row changes of a recorded member. */

@@ -8,20 +8,24 @@
 // (inside write()).
 
 import type { Actor } from '../context.ts';
-import { addMembers } from '../derived/track.ts';
+import type { RawConnection } from '../db/raw.ts';
+import { viaClient } from '../db/via-client.ts';
+import { db as processDatabase } from '../db.ts';
 import type { Tx } from '../domain/write.ts';
+import { num } from '../read/sql.ts';
 import { covers } from '../rules/dates.ts';
 import { isCellKind } from '../rules/kinds.ts';
 import { type Violation, violation } from '../rules/violations.ts';
 import { type Change, MemberChanges } from './changes.ts';
-import type { MemberField } from './columns.ts';
+import {
+  differences,
+  existingMembers,
+  nameKey,
+  type PendingRow,
+  recordMembers,
+  unidentifiedMatches,
+} from './member-records.ts';
 import type { MemberRow } from './rows.ts';
-
-export interface PendingRow {
-  sheet: string;
-  row: number;
-  member: MemberRow;
-}
 
 interface CellInfo {
   id: number;
@@ -32,56 +36,11 @@ interface CellInfo {
   inScope: boolean;
 }
 
-type Existing = Awaited<ReturnType<typeof existingMembers>>[number];
-
 /**
  * Rows checked with the database per round trip: bounded memory, few statements. Two numbers a row
  * in one `IN` list stay under the 999 parameters Prisma allows a SQLite statement.
  */
 export const CHUNK = 400;
-
-/** Names compared as people read them: case and spacing aside (both are NFC already). */
-const nameKey = (name: string) => name.toLocaleLowerCase('vi').replace(/\s+/g, ' ');
-
-function existingMembers(db: Tx, rows: PendingRow[]) {
-  const cards = rows.flatMap((r) => (r.member.partyCardNumber ? [r.member.partyCardNumber] : []));
-  const ids = rows.flatMap((r) => (r.member.citizenId ? [r.member.citizenId] : []));
-  const known = rows.flatMap((r) => (r.member.ketnapId ? [r.member.ketnapId] : []));
-  return db.member.findMany({
-    where: { OR: [{ partyCardNumber: { in: cards } }, { citizenId: { in: ids } }, { id: { in: known } }] },
-    select: {
-      id: true,
-      fullName: true,
-      birthDate: true,
-      gender: true,
-      admittedOn: true,
-      officialOn: true,
-      admittedInId: true,
-      partyCardNumber: true,
-      citizenId: true,
-    },
-  });
-}
-
-/**
- * Where a row and the record of the same person disagree: a different name, birth date or number is
- * an identity conflict (another person); other recorded facts the row states differently, and
- * numbers the record lacks, are a change. An empty optional cell says nothing.
- */
-function differences(m: MemberRow, cellId: number, e: Existing): { conflict: MemberField } | { change: Change } | null {
-  if (nameKey(m.fullName) !== nameKey(e.fullName)) return { conflict: 'fullName' };
-  if (m.birthDate !== e.birthDate) return { conflict: 'birthDate' };
-  for (const field of ['partyCardNumber', 'citizenId'] as const)
-    if (m[field] && e[field] && m[field] !== e[field]) return { conflict: field };
-  const change: Change = {};
-  if (m.partyCardNumber && !e.partyCardNumber) change.partyCardNumber = m.partyCardNumber;
-  if (m.citizenId && !e.citizenId) change.citizenId = m.citizenId;
-  if (m.admittedOn !== e.admittedOn) change.admittedOn = m.admittedOn;
-  if (cellId !== e.admittedInId) change.admittedInCellCode = m.cellCode;
-  if (m.officialOn && m.officialOn !== e.officialOn) change.officialOn = m.officialOn;
-  if (m.gender && m.gender !== e.gender) change.gender = m.gender;
-  return Object.keys(change).length > 0 ? { change } : null;
-}
 
 export class MemberChecker {
   private readonly cells = new Map<string, CellInfo | null>();
@@ -89,6 +48,10 @@ export class MemberChecker {
   created = 0;
   unchanged = 0;
   private readonly changes: MemberChanges;
+  /** The same connection, for the statements written by hand (many values, past the query compiler). */
+  private readonly conn: RawConnection;
+  /** The highest member id before this import recorded any (read at its first chunk). */
+  private lastBefore: number | undefined;
 
   constructor(
     private readonly db: Tx,
@@ -98,6 +61,7 @@ export class MemberChecker {
     name: string,
   ) {
     this.changes = new MemberChanges(db, { ...options, name }, refuse, hasRefusals);
+    this.conn = viaClient(db, processDatabase().dialect);
   }
 
   /** Rows changing a recorded member. */
@@ -146,7 +110,7 @@ export class MemberChecker {
   async check(rows: PendingRow[]): Promise<void> {
     if (rows.length === 0) return;
     await this.loadCells(rows.map((r) => r.member.cellCode));
-    const existing = await existingMembers(this.db, rows);
+    const existing = await existingMembers(this.conn, rows);
     const byCard = new Map(existing.filter((e) => e.partyCardNumber).map((e) => [e.partyCardNumber!, e]));
     const byId = new Map(existing.filter((e) => e.citizenId).map((e) => [e.citizenId!, e]));
     const byKetnapId = new Map(existing.map((e) => [e.id, e]));
@@ -188,7 +152,15 @@ export class MemberChecker {
       else changed.push({ row, memberId: match.id, change: differs.change });
     }
     await this.changes.apply(changed);
-    const unidentified = await this.unidentifiedMatches(fresh.map((f) => f.row.member));
+    if (this.lastBefore === undefined) {
+      const [last] = await this.conn.query<{ id: unknown }>('SELECT MAX("id") AS "id" FROM "Member"');
+      this.lastBefore = num(last?.id);
+    }
+    const unidentified = await unidentifiedMatches(
+      this.conn,
+      this.lastBefore,
+      fresh.map((f) => f.row.member),
+    );
     const created = fresh.filter(({ row }) => {
       const m = row.member;
       if (!unidentified.has(`${nameKey(m.fullName)}|${m.birthDate}|${m.admittedOn}`)) return true;
@@ -197,69 +169,7 @@ export class MemberChecker {
     });
     this.created += created.length;
     // Once a row is refused nothing will be kept: checking goes on, writing stops.
-    if (this.options.commit && !this.hasRefusals()) await this.record(created);
-  }
-
-  /** Members recorded without any identifier (before imports) that a row would double. */
-  private async unidentifiedMatches(rows: MemberRow[]): Promise<Set<string>> {
-    if (rows.length === 0) return new Set();
-    const found = await this.db.member.findMany({
-      where: {
-        partyCardNumber: null,
-        citizenId: null,
-        admittedOn: { in: [...new Set(rows.map((m) => m.admittedOn))] },
-        birthDate: { in: [...new Set(rows.map((m) => m.birthDate))] },
-      },
-      select: { fullName: true, birthDate: true, admittedOn: true },
-    });
-    return new Set(found.map((e) => `${nameKey(e.fullName)}|${e.birthDate}|${e.admittedOn}`));
-  }
-
-  private async record(rows: { row: PendingRow; cellId: number }[]) {
-    if (rows.length === 0) return;
-    const tx = this.db;
-    const made = await tx.member.createManyAndReturn({
-      data: rows.map(({ row: { member: m }, cellId }) => ({
-        fullName: m.fullName,
-        birthDate: m.birthDate,
-        gender: m.gender,
-        admittedOn: m.admittedOn,
-        officialOn: m.officialOn,
-        admittedInId: cellId,
-        partyCardNumber: m.partyCardNumber,
-        citizenId: m.citizenId,
-      })),
-      select: { id: true, partyCardNumber: true, citizenId: true },
-    });
-    // Matched back by the unique numbers: RETURNING promises no order.
-    const idOf = new Map<string, number>();
-    for (const m of made) {
-      if (m.partyCardNumber) idOf.set(`c${m.partyCardNumber}`, m.id);
-      if (m.citizenId) idOf.set(`i${m.citizenId}`, m.id);
-    }
-    const ids = rows.map(({ row: { member: m } }) => idOf.get(`c${m.partyCardNumber}`) ?? idOf.get(`i${m.citizenId}`)!);
-    addMembers(tx, ids);
-    await tx.placement.createMany({
-      data: rows.map(({ row, cellId }, i) => ({
-        memberId: ids[i]!,
-        cellId,
-        startOn: row.member.admittedOn,
-        endOn: null,
-      })),
-    });
-    // One audit event per member, as recordMember writes them through audit() (the audit trail is
-    // where personal data of a write is kept), in one statement per chunk.
-    const { name, role } = this.options.actor;
-    await tx.auditEvent.createMany({
-      data: rows.map(({ row, cellId }, i) => ({
-        actorName: name,
-        actorRole: role,
-        action: 'importMember',
-        entityType: 'Member',
-        entityId: String(ids[i]),
-        before: null,
-        after: JSON.stringify({ ...row.member, admittedInId: cellId, source: { sheet: row.sheet, row: row.row } }),
-      })),
-    });
+    if (this.options.commit && !this.hasRefusals())
+      await recordMembers(this.conn, this.db, this.options.actor, created);
   }
 }

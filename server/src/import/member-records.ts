@@ -1,0 +1,183 @@
+// The members import's statements, written by hand on the import's own connection (many values
+// a statement, past the client's query compiler): finding the people a chunk's rows name, telling
+// how a row differs from the record, the members recorded without any number that a row would
+// double, and recording a chunk's new members with their placements and audit events.
+import type { Actor } from '../context.ts';
+import { insertReturning, insertTuples } from '../db/insert.ts';
+import type { RawConnection } from '../db/raw.ts';
+import { addMembers } from '../derived/track.ts';
+import type { Tx } from '../domain/write.ts';
+import { num } from '../read/sql.ts';
+import type { Change } from './changes.ts';
+import type { MemberField } from './columns.ts';
+import type { MemberRow } from './rows.ts';
+
+/** A row of the file, where it came from. */
+export interface PendingRow {
+  sheet: string;
+  row: number;
+  member: MemberRow;
+}
+
+export interface Existing {
+  id: number;
+  fullName: string;
+  birthDate: string;
+  gender: MemberRow['gender'];
+  admittedOn: string;
+  officialOn: string | null;
+  admittedInId: number;
+  partyCardNumber: string | null;
+  citizenId: string | null;
+}
+
+/** The Member columns a roster row fills, in the order record() lists them. */
+const MEMBER_INSERT = [
+  'fullName',
+  'birthDate',
+  'gender',
+  'admittedOn',
+  'officialOn',
+  'admittedInId',
+  'partyCardNumber',
+  'citizenId',
+];
+
+/** Names compared as people read them: case and spacing aside (both are NFC already). */
+export const nameKey = (name: string) => name.toLocaleLowerCase('vi').replace(/\s+/g, ' ');
+
+/** `"column" IN (?, ?, …)` and its values, or nothing for no values. */
+const inList = (column: string, values: readonly unknown[]) =>
+  values.length === 0 ? [] : [{ sql: `"${column}" IN (${values.map(() => '?').join(', ')})`, values }];
+
+/** The recorded members a chunk's rows name by party card, citizen ID or ketnap ID (raw SQL: a chunk's 1,200 numbers). */
+export async function existingMembers(conn: RawConnection, rows: PendingRow[]): Promise<Existing[]> {
+  const where = [
+    ...inList(
+      'partyCardNumber',
+      rows.flatMap((r) => (r.member.partyCardNumber ? [r.member.partyCardNumber] : [])),
+    ),
+    ...inList(
+      'citizenId',
+      rows.flatMap((r) => (r.member.citizenId ? [r.member.citizenId] : [])),
+    ),
+    ...inList(
+      'id',
+      rows.flatMap((r) => (r.member.ketnapId ? [r.member.ketnapId] : [])),
+    ),
+  ];
+  if (where.length === 0) return [];
+  const found = await conn.query<Existing & { id: unknown; admittedInId: unknown }>(
+    `SELECT "id", "fullName", "birthDate", CAST("gender" AS TEXT) AS "gender", "admittedOn", "officialOn",
+       "admittedInId", "partyCardNumber", "citizenId" FROM "Member" WHERE ${where.map((w) => w.sql).join(' OR ')}`,
+    where.flatMap((w) => w.values),
+  );
+  return found.map((e) => ({ ...e, id: num(e.id), admittedInId: num(e.admittedInId) }));
+}
+
+/**
+ * Where a row and the record of the same person disagree: a different name, birth date or number is
+ * an identity conflict (another person); other recorded facts the row states differently, and
+ * numbers the record lacks, are a change. An empty optional cell says nothing.
+ */
+export function differences(
+  m: MemberRow,
+  cellId: number,
+  e: Existing,
+): { conflict: MemberField } | { change: Change } | null {
+  if (nameKey(m.fullName) !== nameKey(e.fullName)) return { conflict: 'fullName' };
+  if (m.birthDate !== e.birthDate) return { conflict: 'birthDate' };
+  for (const field of ['partyCardNumber', 'citizenId'] as const)
+    if (m[field] && e[field] && m[field] !== e[field]) return { conflict: field };
+  const change: Change = {};
+  if (m.partyCardNumber && !e.partyCardNumber) change.partyCardNumber = m.partyCardNumber;
+  if (m.citizenId && !e.citizenId) change.citizenId = m.citizenId;
+  if (m.admittedOn !== e.admittedOn) change.admittedOn = m.admittedOn;
+  if (cellId !== e.admittedInId) change.admittedInCellCode = m.cellCode;
+  if (m.officialOn && m.officialOn !== e.officialOn) change.officialOn = m.officialOn;
+  if (m.gender && m.gender !== e.gender) change.gender = m.gender;
+  return Object.keys(change).length > 0 ? { change } : null;
+}
+
+/**
+ * Members recorded without any identifier (before imports) that a row would double, as
+ * `name|birthDate|admittedOn` keys. Only members numbered up to `lastBefore` (the highest id before
+ * the import began) are asked for: the import records none without a number, and the ones it has
+ * recorded would otherwise be read again for every chunk (a quadratic import).
+ */
+export async function unidentifiedMatches(
+  conn: RawConnection,
+  lastBefore: number,
+  rows: MemberRow[],
+): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const [a, b] = [
+    inList('admittedOn', [...new Set(rows.map((m) => m.admittedOn))])[0]!,
+    inList('birthDate', [...new Set(rows.map((m) => m.birthDate))])[0]!,
+  ];
+  const found = await conn.query<{ fullName: string; birthDate: string; admittedOn: string }>(
+    `SELECT "fullName", "birthDate", "admittedOn" FROM "Member"
+     WHERE "id" <= ? AND "partyCardNumber" IS NULL AND "citizenId" IS NULL AND ${a.sql} AND ${b.sql}`,
+    [lastBefore, ...a.values, ...b.values],
+  );
+  return new Set(found.map((e) => `${nameKey(e.fullName)}|${e.birthDate}|${e.admittedOn}`));
+}
+
+/** Records a chunk's new members: Member rows, their first placement, one audit event each. */
+export async function recordMembers(
+  conn: RawConnection,
+  tx: Tx,
+  actor: Actor,
+  rows: { row: PendingRow; cellId: number }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const made = await insertReturning<{ id: unknown; partyCardNumber: string | null; citizenId: string | null }>(
+    conn,
+    'Member',
+    MEMBER_INSERT,
+    rows.map(({ row: { member: m }, cellId }) => [
+      m.fullName,
+      m.birthDate,
+      m.gender,
+      m.admittedOn,
+      m.officialOn,
+      cellId,
+      m.partyCardNumber,
+      m.citizenId,
+    ]),
+    ['id', 'partyCardNumber', 'citizenId'],
+  );
+  // Matched back by the unique numbers: RETURNING promises no order.
+  const idOf = new Map<string, number>();
+  for (const m of made) {
+    if (m.partyCardNumber) idOf.set(`c${m.partyCardNumber}`, num(m.id));
+    if (m.citizenId) idOf.set(`i${m.citizenId}`, num(m.id));
+  }
+  const ids = rows.map(({ row: { member: m } }) => idOf.get(`c${m.partyCardNumber}`) ?? idOf.get(`i${m.citizenId}`)!);
+  addMembers(tx, ids);
+  await insertTuples(
+    conn,
+    'Placement',
+    ['memberId', 'cellId', 'startOn', 'endOn'],
+    rows.map(({ row, cellId }, i) => [ids[i], cellId, row.member.admittedOn, null]),
+  );
+  // One audit event per member, as recordMember writes them through audit() (the audit trail is
+  // where personal data of a write is kept), many to a statement.
+  const { name, role } = actor;
+  const at = new Date();
+  await insertTuples(
+    conn,
+    'AuditEvent',
+    ['at', 'actorName', 'actorRole', 'action', 'entityType', 'entityId', 'before', 'after'],
+    rows.map(({ row, cellId }, i) => [
+      at,
+      name,
+      role,
+      'importMember',
+      'Member',
+      String(ids[i]),
+      null,
+      JSON.stringify({ ...row.member, admittedInId: cellId, source: { sheet: row.sheet, row: row.row } }),
+    ]),
+  );
+}
