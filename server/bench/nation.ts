@@ -7,6 +7,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { type RawConnection, rawConnect } from '../src/db/raw.ts';
 import { COLUMNS, loadNation, type NationSummary } from '../src/seed/nation/index.ts';
 import { benchRootApart } from './root.ts';
+import { withScratchPostgres } from './scratch-postgres.ts';
 
 export interface NationBench {
   members: number;
@@ -35,7 +36,7 @@ export async function scratchTable(conn: RawConnection): Promise<string[]> {
     return rows.map((r) => rename(String(r.sql)));
   }
   const keys = await conn.query<{ name: string; definition: string }>(
-    `SELECT conname AS "name", pg_get_constraintdef(oid) AS "definition" FROM pg_constraint
+    `SELECT conname::text AS "name", pg_get_constraintdef(oid) AS "definition" FROM pg_constraint
      WHERE conrelid = '"Member"'::regclass AND contype = 'f'`,
   );
   return [
@@ -103,8 +104,8 @@ function describe(engine: string, b: NationBench): string[] {
 }
 
 /**
- * The comparison on SQLite (a file at `sqliteFile`) and on PostgreSQL (a database of its own at
- * PG_TEST_URL's server, or the local one; skipped when unreachable or BENCH_NATION_POSTGRES=0).
+ * The comparison on SQLite (a file at `sqliteFile`) and on PostgreSQL (a scratch database; skipped
+ * when unreachable or BENCH_NATION_POSTGRES=0).
  */
 export async function benchNations(sqliteFile: string): Promise<string> {
   const members = Number(process.env.BENCH_NATION_MEMBERS ?? 200_000);
@@ -113,26 +114,8 @@ export async function benchNations(sqliteFile: string): Promise<string> {
     ...describe('sqlite', await benchNation(`file:${sqliteFile}`, members)),
   ];
   if (process.env.BENCH_NATION_POSTGRES !== '0') {
-    const { default: pg } = await import('pg');
-    const adminUrl = process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-    const reachable = await admin.connect().then(
-      () => true,
-      () => false,
-    );
-    if (!reachable) lines.push(`  postgres: skipped, unreachable at ${adminUrl}`);
-    else {
-      const name = `ketnap_bench_${process.pid}_${Date.now()}`;
-      await admin.query(`CREATE DATABASE ${name}`);
-      try {
-        const url = new URL(adminUrl);
-        url.pathname = `/${name}`;
-        lines.push(...describe('postgres', await benchNation(url.toString(), members)));
-      } finally {
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await admin.end();
-      }
-    }
+    const measured = await withScratchPostgres(async (url) => describe('postgres', await benchNation(url, members)));
+    lines.push(...(typeof measured === 'string' ? [measured] : measured));
   }
   return `${lines.join('\n')}\n`;
 }

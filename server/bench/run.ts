@@ -17,7 +17,7 @@ const QUERY = `{ organisation(code: "thanh-chuong") {
   memberCount(asOf: "2017-07-31") admissionCount(from: "2017-01-01", to: "2017-07-31")
   atRiskCells(asOf: "2017-01-01") { cell { code } memberCount elderlyCount yearsWithoutAdmission } } }`;
 
-import { benchImport } from './import.ts';
+import { benchImports } from './import.ts';
 import { naiveDistrictFigures } from './naive.ts';
 import { benchNations } from './nation.ts';
 import { readPath } from './read-path.ts';
@@ -106,5 +106,5 @@ process.stdout.write(
 );
 await database.prisma.$disconnect();
 process.stdout.write(await benchNations(join(dir, 'nation.db')));
-process.stdout.write(await benchImport());
+process.stdout.write(await benchImports());
 rmSync(dir, { recursive: true, force: true });
