@@ -66,4 +66,7 @@ export const builder = new SchemaBuilder<{
   },
 });
 
+/** The builder's types, for helpers that add the same fields to several parents. */
+export type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
 builder.queryType({});

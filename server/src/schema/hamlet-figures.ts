@@ -13,7 +13,7 @@ import {
   hamletDays,
   hamletIds,
 } from '../read/hamlets.ts';
-import { builder } from './builder.ts';
+import { builder, type Types } from './builder.ts';
 import { CountryRef } from './country.ts';
 import { HamletRef } from './hamlet.ts';
 import { OrganisationRef } from './organisation.ts';
@@ -122,44 +122,35 @@ const LIST =
   'The hamlets on the day (of one concern when given), by code, a page at a time; `hamletCounts` says how many.';
 const complexity = (args: { first?: number | null }) => ({ field: 1, multiplier: args.first ?? PAGE.default });
 
-builder.objectFields(OrganisationRef, (t) => ({
-  hamletCounts: t.field({
-    type: HamletCountsRef,
-    description: `${COUNTS} Hamlets of the communes of the subtree on that day.`,
-    args: { asOf: t.arg({ type: 'Date', required: true, description: 'The day.' }) },
-    resolve: (org, args, ctx) => counts(ctx, org.id, args.asOf),
-  }),
-  hamlets: t.field({
-    type: [HamletOnDayRef],
-    description: LIST,
-    complexity,
-    args: {
-      asOf: t.arg({ type: 'Date', required: true, description: 'The day.' }),
-      concern: t.arg({ type: HamletConcernEnum, required: false, description: 'Only the hamlets of this concern.' }),
-      first: t.arg.int({ required: false, description: PAGE_ARGS.first.replace('cells', 'hamlets') }),
-      offset: t.arg.int({ required: false, description: PAGE_ARGS.offset.replace('cells', 'hamlets') }),
-    },
-    resolve: (org, args, ctx) => hamletPage(ctx, org.id, args),
-  }),
-}));
+/** The two fields, on any parent whose hamlets `scopeOf` names (an organisation's subtree, or the country). */
+function hamletFields<Parent>(scopeOf: (parent: Parent) => 'country' | number, whose: string) {
+  return (t: PothosSchemaTypes.ObjectFieldBuilder<Types, Parent>) => ({
+    hamletCounts: t.field({
+      type: HamletCountsRef,
+      description: `${COUNTS} ${whose}`,
+      args: { asOf: t.arg({ type: 'Date', required: true, description: 'The day.' }) },
+      resolve: (parent, args, ctx) => counts(ctx, scopeOf(parent), args.asOf),
+    }),
+    hamlets: t.field({
+      type: [HamletOnDayRef],
+      description: LIST,
+      complexity,
+      args: {
+        asOf: t.arg({ type: 'Date', required: true, description: 'The day.' }),
+        concern: t.arg({ type: HamletConcernEnum, required: false, description: 'Only the hamlets of this concern.' }),
+        first: t.arg.int({ required: false, description: PAGE_ARGS.first.replace('cells', 'hamlets') }),
+        offset: t.arg.int({ required: false, description: PAGE_ARGS.offset.replace('cells', 'hamlets') }),
+      },
+      resolve: (parent, args, ctx) => hamletPage(ctx, scopeOf(parent), args),
+    }),
+  });
+}
 
-builder.objectFields(CountryRef, (t) => ({
-  hamletCounts: t.field({
-    type: HamletCountsRef,
-    description: `${COUNTS} Every hamlet of the country.`,
-    args: { asOf: t.arg({ type: 'Date', required: true, description: 'The day.' }) },
-    resolve: (_c, args, ctx) => counts(ctx, 'country', args.asOf),
-  }),
-  hamlets: t.field({
-    type: [HamletOnDayRef],
-    description: LIST,
-    complexity,
-    args: {
-      asOf: t.arg({ type: 'Date', required: true, description: 'The day.' }),
-      concern: t.arg({ type: HamletConcernEnum, required: false, description: 'Only the hamlets of this concern.' }),
-      first: t.arg.int({ required: false, description: PAGE_ARGS.first.replace('cells', 'hamlets') }),
-      offset: t.arg.int({ required: false, description: PAGE_ARGS.offset.replace('cells', 'hamlets') }),
-    },
-    resolve: (_c, args, ctx) => hamletPage(ctx, 'country', args),
-  }),
-}));
+builder.objectFields(
+  OrganisationRef,
+  hamletFields((org) => org.id, 'Hamlets of the communes of the subtree on that day.'),
+);
+builder.objectFields(
+  CountryRef,
+  hamletFields(() => 'country', 'Every hamlet of the country.'),
+);
