@@ -3,27 +3,28 @@
 // empty, an author's mistake) and the source line, all at one reserved height so that the host page
 // does not jump when the figures arrive. With `snapshot`, the figures frozen at publication are
 // shown, with their own attributes, and the source line says the day they were frozen.
-import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { scriptOrigin } from './api.ts';
 import { type DateAttribute, dateMistakes, type Mistake, warn } from './attributes.ts';
 import { loadEnglish } from './english.ts';
 import type { FetchController, Input } from './fetch-controller.ts';
 import { formatDate, formatTime } from './format.ts';
 import { type Lang, langOf, type Messages, vi } from './i18n.ts';
+import { type Properties, ReactiveBase } from './reactive.ts';
 import { baseStyles } from './styles.ts';
 
 /** The words of each language loaded: Vietnamese always; English once a page asks for it. */
 const words: Partial<Record<Lang, Messages>> = { vi };
 let english: Promise<void> | undefined;
 
-export abstract class KetnapElement<R extends { organisation: unknown }, V extends object> extends LitElement {
-  static override properties: PropertyDeclarations = {
+export abstract class KetnapElement<R extends { organisation: unknown }, V extends object> extends ReactiveBase {
+  static override properties: Properties = {
     org: {},
     api: {},
     lang: {},
     theme: {},
     source: {},
-    hideSource: { attribute: 'hide-source', type: Boolean, reflect: true },
+    hideSource: { attribute: 'hide-source', type: Boolean }, // reflected, as every Boolean (see reactive.ts)
     snapshot: {},
   };
   static override styles = [baseStyles];
@@ -48,7 +49,7 @@ export abstract class KetnapElement<R extends { organisation: unknown }, V exten
   /** What is wrong with the attributes, found before each update. */
   protected mistakes: Mistake[] = [];
   /** The mistakes last said in the console, so that each is said once. */
-  private said = '';
+  private _said = '';
 
   protected abstract fetcher: FetchController<R, V>;
   protected abstract renderData(data: R): TemplateResult;
@@ -86,12 +87,12 @@ export abstract class KetnapElement<R extends { organisation: unknown }, V exten
   protected override willUpdate(): void {
     const mistakes = (this.mistakes = this.check());
     const said = JSON.stringify(mistakes);
-    if (said !== this.said) for (const m of mistakes) warn(this.localName, m);
-    this.said = said;
+    if (said !== this._said) for (const m of mistakes) warn(this.localName, m);
+    this._said = said;
   }
 
   /** The figures' CSV: the same attributes (or snapshot) as the element, at the API's /embed/<element>.csv. */
-  private csvUrl(): string {
+  private _csvUrl(): string {
     const params = new URLSearchParams();
     if (this.snapshot) params.set('snapshot', this.snapshot);
     else {
@@ -103,7 +104,7 @@ export abstract class KetnapElement<R extends { organisation: unknown }, V exten
     return `${api}/embed/${this.localName.replace(/^ketnap-/, '')}.csv?${params}`;
   }
 
-  private skeleton(): TemplateResult {
+  private _skeleton(): TemplateResult {
     return html`<div part="skeleton" class="skeleton">
       <span class="sr-only">${this.t.loading}</span><i></i><i></i><i></i>
     </div>`;
@@ -123,7 +124,7 @@ export abstract class KetnapElement<R extends { organisation: unknown }, V exten
     const [mistake] = speechless ? [] : this.mistakes;
     const known = !speechless && (state === 'ready' || state === 'empty');
     let body: TemplateResult;
-    if (speechless) body = this.skeleton();
+    if (speechless) body = this._skeleton();
     else if (mistake || state === 'unknown') {
       body = html`<p part="invalid" class="state invalid" role="status">${
         mistake
@@ -138,7 +139,7 @@ export abstract class KetnapElement<R extends { organisation: unknown }, V exten
         <p>${t.error}</p><button part="retry" type="button" @click=${retry}>${t.retry}</button>
       </div>`;
     } else if (state === 'empty') body = html`<p part="empty" class="state" role="status">${t.empty}</p>`;
-    else body = this.skeleton();
+    else body = this._skeleton();
     return html`<div part="base" class="base ${this.theme || 'auto'}" lang=${lang}
       aria-busy=${speechless || (!mistake && (state === 'idle' || state === 'loading'))}>${body}${
         known && !mistake && !this.hideSource
@@ -148,7 +149,7 @@ export abstract class KetnapElement<R extends { organisation: unknown }, V exten
                 : t.source(this.source || 'ketnap', formatTime(lang, at))
             }</span>${
               this.offersCsv
-                ? html`<span class="download"> · <a part="download" href=${this.csvUrl()} download>${t.download}</a></span>`
+                ? html`<span class="download"> · <a part="download" href=${this._csvUrl()} download>${t.download}</a></span>`
                 : nothing
             }</p>`
           : nothing

@@ -2,10 +2,10 @@
 // the element comes near the viewport (a long article should not fire every widget's request on
 // load) or the page is about to be printed, and again whenever the input changes. Never throws:
 // failures become the "error" state.
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PersistedOperation } from '../operations/generated.ts';
 import { operationUrl } from './api.ts';
 import { warn } from './attributes.ts';
+import type { Controller, ReactiveBase } from './reactive.ts';
 
 /**
  * "unknown": the API answered, and no organisation has the code asked for, or no snapshot of this
@@ -26,7 +26,7 @@ interface Frozen<R> {
   snapshot?: { element: string; attributes: object; figuresOn: string };
 }
 
-type Host = ReactiveControllerHost & HTMLElement;
+type Host = ReactiveBase;
 
 // Printing lays out the whole page at once, below the fold included: every element still waiting
 // for the viewport starts loading on `beforeprint` (the reader prints) or when the print media
@@ -39,72 +39,72 @@ const wakeAll = () => {
 addEventListener('beforeprint', wakeAll);
 printing.addEventListener('change', wakeAll);
 
-export class FetchController<R extends { organisation: unknown }, V extends object> implements ReactiveController {
+export class FetchController<R extends { organisation: unknown }, V extends object> implements Controller {
   state: FetchState = 'idle';
-  data: R | undefined;
-  /** When the figures were served (an HTTP date), when the browser lets the page know (see `run`). */
+  declare data: R | undefined;
+  /** When the figures were served (an HTTP date), when the browser lets the page know (see `_run`). */
   at: string | null = null;
   /** A snapshot's day: its figures are those of that day. */
-  frozen: string | undefined;
-  private near = typeof IntersectionObserver === 'undefined' || printing.matches;
-  private observer: IntersectionObserver | undefined;
-  private abort: AbortController | undefined;
-  private key = '';
+  declare frozen: string | undefined;
+  private _near = typeof IntersectionObserver === 'undefined' || printing.matches;
+  private declare _observer: IntersectionObserver | undefined;
+  private declare _abort: AbortController | undefined;
+  private _key = '';
 
   constructor(
-    private host: Host,
-    private op: PersistedOperation<R, V>,
+    private _host: Host,
+    private _op: PersistedOperation<R, V>,
     /** What to fetch, or false while an attribute is missing or wrong. */
-    private input: () => Input<V> | false,
-    private isEmpty: (data: R) => boolean,
+    private _input: () => Input<V> | false,
+    private _isEmpty: (data: R) => boolean,
   ) {
-    host.addController(this);
+    _host.addController(this);
   }
 
   hostConnected(): void {
-    if (!this.near) {
-      this.observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.wake(), {
+    if (!this._near) {
+      this._observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this._wake(), {
         rootMargin: '200px',
       });
-      this.observer.observe(this.host);
-      waiting.add(this.wake);
+      this._observer.observe(this._host);
+      waiting.add(this._wake);
     }
-    this.host.requestUpdate();
+    this._host.requestUpdate();
   }
 
   hostDisconnected(): void {
-    this.sleep();
-    if (this.state === 'loading') this.key = ''; // refetch on reconnection
-    this.abort?.abort();
+    this._sleep();
+    if (this.state === 'loading') this._key = ''; // refetch on reconnection
+    this._abort?.abort();
   }
 
-  private wake = (): void => {
-    this.near = true;
-    this.sleep();
-    this.host.requestUpdate();
+  private _wake = (): void => {
+    this._near = true;
+    this._sleep();
+    this._host.requestUpdate();
   };
 
   /** Stops waiting for the viewport or for printing. */
-  private sleep(): void {
-    this.observer?.disconnect();
-    waiting.delete(this.wake);
+  private _sleep(): void {
+    this._observer?.disconnect();
+    waiting.delete(this._wake);
   }
 
   /** Runs before each render: starts a request when the element is near and its input changed. */
   hostUpdate(): void {
-    if (!this.near) return;
-    const input = this.input();
+    if (!this._near) return;
+    const input = this._input();
     const key = JSON.stringify(input);
-    if (key === this.key) return;
-    this.key = key;
-    this.abort?.abort();
+    if (key === this._key) return;
+    this._key = key;
+    this._abort?.abort();
     this.state = input ? 'loading' : 'idle';
-    if (input) void this.run(input);
+    if (input) void this._run(input);
   }
 
   retry = (): void => {
-    this.key = '';
-    this.host.requestUpdate();
+    this._key = '';
+    this._host.requestUpdate();
   };
 
   /**
@@ -112,12 +112,12 @@ export class FetchController<R extends { organisation: unknown }, V extends obje
    * the time is `Last-Modified` (readable from any origin, not sent today) or `Date` (readable only
    * on the API's own origin, which does not expose it), so on a newsroom's page there is no time.
    */
-  private async run({ api, variables, snapshot }: Input<V>): Promise<void> {
-    const abort = (this.abort = new AbortController());
-    const tag = this.host.localName;
+  private async _run({ api, variables, snapshot }: Input<V>): Promise<void> {
+    const abort = (this._abort = new AbortController());
+    const tag = this._host.localName;
     try {
       const res = await fetch(
-        snapshot ? `${api.replace(/\/+$/, '')}/snapshots/${snapshot}` : operationUrl(api, this.op.id, variables!),
+        snapshot ? `${api.replace(/\/+$/, '')}/snapshots/${snapshot}` : operationUrl(api, this._op.id, variables!),
         { credentials: 'omit', signal: abort.signal },
       );
       const body = (res.ok ? await res.json() : {}) as Frozen<R> & { errors?: unknown[] };
@@ -129,11 +129,11 @@ export class FetchController<R extends { organisation: unknown }, V extends obje
       } else {
         if (!res.ok || body.errors || !body.data) throw new Error(`HTTP ${res.status}`);
         const { data } = body;
-        Object.assign(this.host, frozen?.attributes); // a snapshot's own org and dates
+        Object.assign(this._host, frozen?.attributes); // a snapshot's own org and dates
         this.data = data;
         this.at = res.headers.get('last-modified') ?? res.headers.get('date');
         this.frozen = frozen?.figuresOn;
-        this.state = !data.organisation ? 'unknown' : this.isEmpty(data) ? 'empty' : 'ready';
+        this.state = !data.organisation ? 'unknown' : this._isEmpty(data) ? 'empty' : 'ready';
         if (!data.organisation)
           warn(tag, ['org', (variables as { org?: string } | undefined)?.org, 'names no organisation']);
       }
@@ -141,6 +141,6 @@ export class FetchController<R extends { organisation: unknown }, V extends obje
       if (abort.signal.aborted) return;
       this.state = 'error';
     }
-    this.host.requestUpdate();
+    this._host.requestUpdate();
   }
 }

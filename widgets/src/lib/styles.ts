@@ -1,8 +1,8 @@
 // Styles every element shares: the theme (CSS custom properties, light and dark, following the
 // reader's system or forced by the theme attribute), the loading / error / empty / mistake
-// states, the source line, print, and the motion preference. Lit adopts them as constructable
+// states, the source line, print, and the motion preference. they are adopted as constructable
 // stylesheets, which a strict `style-src 'self'` allows.
-import { css } from 'lit';
+import { css } from './reactive.ts';
 
 export const baseStyles = css`
   :host {
@@ -43,7 +43,7 @@ export const baseStyles = css`
     }
   }
   :host([hidden]) { display: none; }
-  *, *::before, *::after { box-sizing: border-box; }
+  *, ::before, ::after { box-sizing: border-box; }
   /* One height for every state: the element's own (--_height) and the source line's. */
   .base {
     display: flex; flex-direction: column; justify-content: center;
@@ -96,6 +96,6 @@ export const baseStyles = css`
     [aria-busy='true'], button, .download { display: none; }
   }
   @media print, (prefers-reduced-motion: reduce) {
-    *, *::before, *::after { animation: none !important; transition: none !important; }
+    *, ::before, ::after { animation: none !important; transition: none !important; }
   }
 `;

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../../lib/reactive.ts';
 
 // The height is reserved before the figures arrive, so the page does not move: the header, then
 // max-items cells (--_items, set by the element) of a fixed number of lines each (--_l: name,

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../../lib/reactive.ts';
 
 // The height is reserved before the figures arrive, so the page does not move: the header and the
 // three counts (their words take up to two lines, three on a phone), then, with `concern` (--_list,

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import { type DateAttribute, type Mistake, maxItemsMistakes } from '../../lib/attributes.ts';
 import { KetnapElement } from '../../lib/element.ts';
 import { FetchController } from '../../lib/fetch-controller.ts';

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../../lib/reactive.ts';
 
 export const progressStyles = css`
   /* Loading and loaded states share this height (no layout shift); less on wide hosts. */
