@@ -1,6 +1,7 @@
 // The AMP page of the gallery (amp-iframe for the iframe form), as far as it can be tested here:
 // AMP's runtime comes only from its CDN, which these machines cannot reach, and no npm package
-// ships it (nor the validator's rules: amphtml-validator downloads them too). So the page is held
+// ships it, nor the validator (amphtml-validator downloads it; amphtml-validator-rules holds an old
+// snapshot of the rules without the engine that applies them). So the page is held
 // to amp-iframe's documented rules (https src on another origin, sandbox, layout with a size,
 // resizable with an overflow child, a placeholder, AMP's required markup), and each embed it
 // names is framed as amp-iframe frames it — same sandbox — to check that it shows the figures and
