@@ -69,6 +69,10 @@ export interface CandidateRow {
   certificateOn: string | null;
   ageException: string | null;
   ageExceptionBy: string | null;
+  /** The report's attributes (the member's, once admitted); left out: not recorded. */
+  ethnicity?: string | null;
+  religion?: string | null;
+  education?: EducationLevel | null;
 }
 export interface CandidateEventRow {
   id: number;

@@ -46,10 +46,23 @@ describe.each(engines)('private reads on %s', async (engine) => {
         source: 'YOUTH_UNION',
         sourcedOn: '2017-03-01',
         actingBody: 'Đoàn xã',
+        ethnicity: ' Thái ',
+        religion: 'Công giáo',
+        education: 'UPPER_SECONDARY',
       },
       world.tokens.hoa,
-      'id',
+      'id ethnicity religion education',
     );
+    // The report's attributes are personal data: for tokens reaching the cell only.
+    const attributes = { ethnicity: 'Thái', religion: 'Công giáo', education: 'UPPER_SECONDARY' };
+    expect(recorded.data).toMatchObject(attributes);
+    const node = (token?: string) =>
+      gql(`{ node(id: "${recorded.data!.id}") { ... on Candidate { ethnicity religion education } } }`, {}, token);
+    expect((await node(world.tokens.hoa)).data!.node).toEqual(attributes);
+    for (const token of [undefined, world.tokens.duc]) {
+      const shown = JSON.stringify((await node(token)).data ?? {});
+      expect(shown).not.toMatch(/Thái|Công giáo|UPPER_SECONDARY/);
+    }
     const q = (args: string) =>
       gql(
         `{ candidates(${args}) { totalCount edges { node { fullName stage source cell { code } } } } }`,

@@ -2,6 +2,7 @@
 // add up, and the statements of a request do not grow with the number of organisations asked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../src/auth/tokens.ts';
+import { prisma } from '../src/db.ts';
 import { freshDatabase, gql, statements, type TestDatabase } from './support.ts';
 
 let db: TestDatabase;
@@ -40,6 +41,52 @@ describe('the periodic report of the demo district', () => {
     }
     // Every 2017 admission came through a candidate's path, so each has a source.
     expect(report.admissions.bySource.find((s: { source: string | null }) => s.source === null).count.value).toBe(0);
+  });
+
+  it('the country’s report is its one province’s, exact for an administrator, "fewer than 5" for anyone', async () => {
+    const WHOLE = `membersAtStart { ${FIGURES} } members { ${FIGURES} } admissions { ${FIGURES} }
+      sameTimeLastYear { admissions { total } }`;
+    const read = (token?: string) =>
+      gql(
+        `{ country { provinces(asOf: "2017-06-30") { code } report(period: "2017-H1") { from to ${WHOLE} } }
+          organisation(code: "nghe-an") { report(period: "2017-H1") { from to ${WHOLE} } } }`,
+        {},
+        token,
+      );
+    const { data, errors } = await read(admin);
+    expect(errors).toBeUndefined();
+    // The demo's one province: the whole country's report is the top organisation's, figure for figure.
+    expect(data!.country.provinces).toEqual([{ code: 'nghe-an' }]);
+    expect(data!.country.report.admissions.total).toBeGreaterThan(0);
+    expect(data!.country.report).toEqual(data!.organisation.report);
+    const anonymous = await read();
+    expect(anonymous.errors).toBeUndefined();
+    expect(anonymous.data!.country.report).toEqual(anonymous.data!.organisation.report);
+    // The public answer: each count below 5 hidden, every other as the administrator sees it.
+    const hidden: number[] = [];
+    const publicly = (exact: unknown): unknown => {
+      if (Array.isArray(exact)) return exact.map(publicly);
+      if (exact === null || typeof exact !== 'object') return exact;
+      const value = (exact as { value?: unknown }).value;
+      if (typeof value === 'number' && value < 5) {
+        hidden.push(value);
+        return { value: null };
+      }
+      return Object.fromEntries(Object.entries(exact).map(([k, v]) => [k, publicly(v)]));
+    };
+    expect(anonymous.data!.country.report).toEqual(publicly(data!.country.report));
+    expect(hidden.length).toBeGreaterThan(0);
+  });
+
+  it('the demo’s candidates carry the report’s attributes, the admitted ones those of their member', async () => {
+    const candidates = await prisma().candidate.findMany({ include: { member: true } });
+    expect(candidates.length).toBeGreaterThan(252);
+    expect(candidates.filter((c) => c.ethnicity === null || c.education === null)).toEqual([]);
+    const admitted = candidates.filter((c) => c.member);
+    expect(admitted.length).toBeGreaterThanOrEqual(252);
+    const pick = (p: { ethnicity: string | null; religion: string | null; education: string | null }) =>
+      [p.ethnicity, p.religion, p.education].join('|');
+    expect(admitted.filter((c) => pick(c) !== pick(c.member!))).toEqual([]);
   });
 
   it('costs the same statements for the children of a commune and of the whole district', async () => {

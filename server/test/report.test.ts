@@ -8,11 +8,11 @@ import { candidateAt, engines, miniWorldSuite, mutate } from './writes-support.t
 const FIGURES = `total women { value fewerThan } ethnicMinorities { value fewerThan } religious { value fewerThan }
   youthUnion { value fewerThan } aged18To30 { value fewerThan }
   byEducation { level count { value fewerThan } } bySource { source count { value fewerThan } }`;
-const REPORT = `query($code: String!, $period: String) { organisation(code: $code) {
-  memberCount(asOf: "2017-03-31") admissionCount(period: $period)
-  report(period: $period) { from to admissionsShareOfMembers
+const WHOLE = `{ from to admissionsShareOfMembers
     membersAtStart { total } members { ${FIGURES} } admissions { ${FIGURES} }
-    sameTimeLastYear { from to admissions { total aged18To30 { value fewerThan } } membersAtStart { total } } } } }`;
+    sameTimeLastYear { from to admissions { total aged18To30 { value fewerThan } } membersAtStart { total } } }`;
+const REPORT = `query($code: String!, $period: String) { organisation(code: $code) {
+  memberCount(asOf: "2017-03-31") admissionCount(period: $period) report(period: $period) ${WHOLE} } }`;
 
 const exact = (value: number) => ({ value, fewerThan: null });
 const few = { value: null, fewerThan: 5 };
@@ -76,15 +76,18 @@ describe.each(engines)('the periodic report on %s', async (engine) => {
       );
       expect(r.typename).toBe('RecordMemberSuccess');
     }
-    // …and one admitted through the candidate's path, a Youth Union member found by the Youth Union.
-    const candidateId = await candidateAt('DECIDED', '2017-03-01', {}, [{ stage: 'CELL_VOTED', on: '2017-02-01' }]);
+    // …and one admitted through the candidate's path, a Youth Union member found by the Youth Union,
+    // whose attributes the ceremony copies onto the member.
+    const candidateId = await candidateAt('DECIDED', '2017-03-01', { ethnicity: 'Mường', education: 'COLLEGE' }, [
+      { stage: 'CELL_VOTED', on: '2017-02-01' },
+    ]);
     const admitted = await mutate(
       'admitCandidate',
       { candidateId, on: '2017-03-10', actingBody: 'Chi bộ xóm 3' },
       world.tokens.admin,
-      'member { isYouthUnionMember }',
+      'member { isYouthUnionMember ethnicity education }',
     );
-    expect(admitted.data?.member).toEqual({ isYouthUnionMember: true });
+    expect(admitted.data?.member).toEqual({ isYouthUnionMember: true, ethnicity: 'Mường', education: 'COLLEGE' });
 
     const read = async (token?: string) => {
       const r = await gql(REPORT, { code: 'thanh-hoa', period: '2017-Q1' }, token);
@@ -156,16 +159,16 @@ describe.each(engines)('the periodic report on %s', async (engine) => {
     // The commune's editor and a viewer of it read the people behind the counts: every count exact.
     for (const token of [world.tokens.hoa, world.tokens.viewer, world.tokens.admin]) {
       const admissions = (await read(token)).report.admissions;
-      expect(admissions).toMatchObject({ ethnicMinorities: exact(2), religious: exact(1), women: exact(6) });
+      expect(admissions).toMatchObject({ ethnicMinorities: exact(3), religious: exact(1), women: exact(6) });
       expect(admissions.byEducation).toEqual(
         levels({
           UNIVERSITY: exact(5),
           UPPER_SECONDARY: exact(2),
-          null: exact(1),
+          null: exact(0),
           PRIMARY: exact(0),
           LOWER_SECONDARY: exact(0),
           VOCATIONAL: exact(0),
-          COLLEGE: exact(0),
+          COLLEGE: exact(1),
           POSTGRADUATE: exact(0),
         }),
       );
@@ -175,9 +178,29 @@ describe.each(engines)('the periodic report on %s', async (engine) => {
     expect((await read(world.tokens.duc)).report.admissions.religious).toEqual(few);
     // The district's report counts the commune's admissions; thanh-duc's own has none.
     const district = await gql(REPORT, { code: 'thanh-chuong', period: '2017-Q1' }, world.tokens.admin);
-    expect(district.data!.organisation.report.admissions.ethnicMinorities).toEqual(exact(2));
+    expect(district.data!.organisation.report.admissions.ethnicMinorities).toEqual(exact(3));
     const duc = await gql(REPORT, { code: 'thanh-duc', period: '2017-Q1' }, world.tokens.admin);
     expect(duc.data!.organisation.report.admissions.total).toBe(0);
+
+    // The whole country: the one province's report, by the same rules (exact only for a national token).
+    const both = async (token?: string) => {
+      const r = await gql(
+        `query($period: String) { country { report(period: $period) ${WHOLE} }
+          organisation(code: "nghe-an") { report(period: $period) ${WHOLE} } }`,
+        { period: '2017-Q1' },
+        token,
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data!;
+    };
+    const national = await both(world.tokens.admin);
+    expect(national.country.report).toEqual(national.organisation.report);
+    expect(national.country.report.admissions).toMatchObject({ total: 8, ethnicMinorities: exact(3) });
+    const publicly = await both();
+    expect(publicly.country.report).toEqual(publicly.organisation.report);
+    expect(publicly.country.report.admissions).toMatchObject({ total: 8, ethnicMinorities: few });
+    // The commune's editor reads its own subtree exactly, not the country.
+    expect((await both(world.tokens.hoa)).country.report.admissions.religious).toEqual(few);
   });
 
   test('the attributes are personal data: a member’s own never reach a token outside their cell', async () => {

@@ -55,13 +55,18 @@ export async function introducerFacts(tx: Tx, introducers: IntroducerInput[]): P
 export async function memberFromCandidate(tx: Tx, actor: Actor, candidate: Candidate, on: string) {
   const cell = await tx.organisation.findUniqueOrThrow({ where: { id: candidate.cellId } });
   ensureAlive(cell, on, 'on');
-  const { fullName, birthDate, gender, personalHistory, isYouthUnionMember } = candidate;
+  // The report's attributes go with the person: admissions through the path are broken down too.
+  const { fullName, birthDate, gender, personalHistory, ethnicity, religion, education, isYouthUnionMember } =
+    candidate;
   const member = await tx.member.create({
     data: {
       fullName,
       birthDate,
       gender,
       personalHistory,
+      ethnicity,
+      religion,
+      education,
       isYouthUnionMember,
       admittedOn: on,
       admittedInId: cell.id,

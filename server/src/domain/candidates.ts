@@ -1,6 +1,6 @@
 // Quần chúng ưu tú: recording a candidate, and moving them stage by stage to admission, which
 // creates the member (first placement in the candidate's cell from the ceremony day).
-import type { CandidateSource, Gender } from '@ketnap/prisma/generated/sqlite/enums.ts';
+import type { CandidateSource, EducationLevel, Gender } from '@ketnap/prisma/generated/sqlite/enums.ts';
 import { type AgeException, type Stage, validateStep } from '../rules/stages.ts';
 import { calendarFromEnv } from '../rules/working-days.ts';
 import { type IntroducerInput, introducerFacts, memberFromCandidate, stepFacts } from './candidate-steps.ts';
@@ -16,6 +16,10 @@ export interface RecordCandidateInput {
   birthDate: string;
   gender?: Gender | null;
   personalHistory?: string | null;
+  /** The report's attributes (personal data), copied onto the member at the ceremony; blank as none. */
+  ethnicity?: string | null;
+  religion?: string | null;
+  education?: EducationLevel | null;
   isYouthUnionMember?: boolean | null;
   isTradeUnionMember?: boolean | null;
   workplaceHasTradeUnion?: boolean | null;
@@ -38,6 +42,8 @@ export async function recordCandidateIn(tx: Tx, { actor, input }: WriteOptions<R
     data: {
       ...rest,
       fullName: input.fullName.trim(),
+      ethnicity: input.ethnicity?.trim() || null,
+      religion: input.religion?.trim() || null,
       ...memberships(input, false),
       cellId: cell.id,
       stage: 'SOURCED',

@@ -1,10 +1,10 @@
 // Corrections (DESIGN.md, "Corrections"): staff fix a fact recorded by mistake — a member's name,
-// birth date, admission or recognition date, the cell of a placement — with the reason. The
-// record keeps its own history (the audit events of the entity: who, when, before, after, why),
-// the derived figures are derived again in the same transaction (the member's contributions are
-// taken out before the change and put back after it), so the result equals what it would have
-// been had the right value been entered first. The same rules as for a first entry apply.
-import type { Gender } from '@ketnap/prisma/generated/sqlite/enums.ts';
+// birth date, admission or recognition date, the cell of a placement, the report's attributes —
+// with the reason. The record keeps its own history (the audit events of the entity: who, when,
+// before, after, why), the derived figures are derived again in the same transaction (the
+// member's contributions are taken out before the change and put back after it), so the result
+// equals what it would have been had the right value been entered first. The same rules as for a first entry apply.
+import type { EducationLevel, Gender } from '@ketnap/prisma/generated/sqlite/enums.ts';
 import { validateHistory } from '../rules/membership.ts';
 import { activeCell, memberById } from './lookup.ts';
 import { movesOf, rewritePlacements } from './placement-history.ts';
@@ -20,6 +20,11 @@ export interface CorrectMemberInput {
   officialOn?: string | null;
   /** The cell the first placement is in (the admitting cell), when it was entered wrongly. */
   admittedInCellCode?: string | null;
+  /** The report's attributes (personal data); blank text as none. */
+  ethnicity?: string | null;
+  religion?: string | null;
+  education?: EducationLevel | null;
+  isYouthUnionMember?: boolean | null;
 }
 
 export function correctMember(options: WriteOptions<CorrectMemberInput>) {
@@ -53,6 +58,10 @@ export async function correctMemberIn(tx: Tx, { actor, input }: WriteOptions<Cor
       fullName,
       birthDate,
       gender: input.gender === undefined ? before.gender : input.gender,
+      ethnicity: input.ethnicity === undefined ? before.ethnicity : input.ethnicity?.trim() || null,
+      religion: input.religion === undefined ? before.religion : input.religion?.trim() || null,
+      education: input.education === undefined ? before.education : input.education,
+      isYouthUnionMember: input.isYouthUnionMember == null ? before.isYouthUnionMember : input.isYouthUnionMember,
       admittedOn,
       officialOn: officialOn ?? null,
       admittedInId: cell.id,

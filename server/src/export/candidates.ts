@@ -3,6 +3,7 @@
 // candidates import template, so that the file can be edited (a date filled in as a candidate moves
 // on) and imported again. Read a page at a time, by id.
 import { prisma } from '../db.ts';
+import { attributeCells, yesNoCell as yesNo } from '../import/attributes.ts';
 import type { CandidateField } from '../import/candidate-columns.ts';
 import { CANDIDATE_COLUMNS } from '../import/candidate-columns.ts';
 import { SOURCES, STOPS } from '../import/candidate-rows.ts';
@@ -12,7 +13,6 @@ import { candidateWhere } from '../schema/candidate.ts';
 import { type DateCell, PAGE } from './page.ts';
 
 const GENDER = { MALE: 'Nam', FEMALE: 'Nữ' } as const;
-const yesNo = (value: boolean) => (value ? 'Có' : 'Không');
 
 /** The column of each step's date. */
 const DATE_OF = {
@@ -53,6 +53,7 @@ export async function* candidateRows(code: string, date: DateCell): AsyncGenerat
         gender: c.gender ? GENDER[c.gender] : null,
         cellCode: c.cell.code,
         source: SOURCES[c.source][0]!,
+        ...attributeCells(c),
         isYouthUnionMember: yesNo(c.isYouthUnionMember),
         isTradeUnionMember: yesNo(c.isTradeUnionMember),
         workplaceHasTradeUnion: yesNo(c.workplaceHasTradeUnion),

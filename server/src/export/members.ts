@@ -2,6 +2,7 @@
 // query reads them), in the columns of the import template, so that the file can be edited and
 // imported again. Read a page at a time, by id: a province's members never sit in memory at once.
 import { prisma } from '../db.ts';
+import { attributeCells, yesNoCell } from '../import/attributes.ts';
 import type { Cell } from '../import/cells.ts';
 import { MEMBER_COLUMNS, type MemberField } from '../import/columns.ts';
 import { ketnapIdOf } from '../import/ketnap-ids.ts';
@@ -29,6 +30,8 @@ export async function* memberRows(code: string, date: DateCell): AsyncGenerator<
         cellCode: m.admittedIn.code,
         partyCardNumber: m.partyCardNumber,
         citizenId: m.citizenId,
+        ...attributeCells(m),
+        isYouthUnionMember: yesNoCell(m.isYouthUnionMember),
         ketnapId: ketnapIdOf('Member', m.id),
       };
       yield MEMBER_COLUMNS.map((c) => values[c.field]);

@@ -4,6 +4,7 @@
 // the person moves on. Why not one row per step: a step alone says nothing staff can check (who is
 // it? at which stage now?), the same name and birth date would be typed on up to nine lines, and
 // "the candidate moved on" would mean inserting a line in the right place rather than filling a cell.
+import { type AttributeField, attributeColumns } from './attributes.ts';
 import { ketnapIdColumn } from './columns.ts';
 import { type Column, tableOf } from './table.ts';
 
@@ -15,6 +16,7 @@ export type CandidateField =
   | 'source'
   | 'sourcedBy'
   | 'sourcedOn'
+  | AttributeField
   | 'isYouthUnionMember'
   | 'isTradeUnionMember'
   | 'workplaceHasTradeUnion'
@@ -104,6 +106,8 @@ export const CANDIDATE_COLUMNS: readonly Column<CandidateField>[] = [
     '10/01/2017',
     true,
   ),
+  // The report's attributes (issue 11), copied onto the member at the ceremony.
+  ...attributeColumns<CandidateField>(),
   c(
     'isYouthUnionMember',
     'Đoàn viên',

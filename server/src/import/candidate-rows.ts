@@ -4,6 +4,7 @@
 // the steps are written (candidates-import.ts). Pure.
 import type { CandidateSource, Gender } from '@ketnap/prisma/generated/sqlite/enums.ts';
 import type { Stage } from '../rules/stages.ts';
+import { type Attributes, readAttributes, readYesNo } from './attributes.ts';
 import { CANDIDATES, type CandidateField } from './candidate-columns.ts';
 import { ketnapId } from './ketnap-ids.ts';
 import type { RowSpec } from './row-reader.ts';
@@ -34,7 +35,7 @@ export type Memberships = {
   workplaceHasTradeUnion: boolean | null;
 };
 
-export interface CandidateRow extends Memberships {
+export interface CandidateRow extends Memberships, Attributes {
   fullName: string;
   birthDate: string;
   gender: Gender | null;
@@ -58,7 +59,6 @@ export const SOURCES: Record<CandidateSource, string[]> = {
   OTHER: ['Khác'],
 };
 const GENDERS: Record<Gender, string[]> = { MALE: ['Nam', 'M'], FEMALE: ['Nữ', 'F'] };
-const YES_NO = { yes: ['Có', 'x', 'Yes', 'Đúng'], no: ['Không', 'No', '0'] };
 export const STOPS = { WITHDRAWN: ['Xin rút', 'Rút', 'Tự rút'], REJECTED: ['Bị loại', 'Loại', 'Không kết nạp'] };
 
 /** The steps of the path with a date column, after SOURCED, in order. */
@@ -95,10 +95,7 @@ function introducers(v: RowValues<CandidateField>): IntroducerCell[] {
   return out;
 }
 
-function yesNo(v: RowValues<CandidateField>, field: CandidateField): boolean | null {
-  const answer = v.choice(field, YES_NO);
-  return answer === null ? null : answer === 'yes';
-}
+const yesNo = readYesNo<CandidateField>;
 
 export function readCandidateRow(v: RowValues<CandidateField>): CandidateRow | null {
   const [fullName, cellCode, sourcedBy] = [
@@ -110,6 +107,7 @@ export function readCandidateRow(v: RowValues<CandidateField>): CandidateRow | n
   const sourcedOn = v.date('sourcedOn', true);
   const source = v.choice('source', SOURCES, true);
   const gender = v.choice('gender', GENDERS);
+  const attributes = readAttributes(v);
   const memberships = {
     isYouthUnionMember: yesNo(v, 'isYouthUnionMember'),
     isTradeUnionMember: yesNo(v, 'isTradeUnionMember'),
@@ -141,7 +139,7 @@ export function readCandidateRow(v: RowValues<CandidateField>): CandidateRow | n
   if (v.violations.length > 0 || !fullName || !cellCode || !sourcedBy || !birthDate || !sourcedOn || !source)
     return null;
   const row = { fullName, birthDate, gender, cellCode, source, sourcedBy, sourcedOn, certificateOn };
-  return { ...row, ...memberships, steps, ketnapId: known ?? null };
+  return { ...row, ...attributes, ...memberships, steps, ketnapId: known ?? null };
 }
 
 /** Names compared as people read them: case and spacing aside (both are NFC already). */

@@ -6,12 +6,13 @@
 // citizen ID number). A step already recorded on the same day is unchanged; on another day it is
 // refused (an import does not correct a recorded step); an empty date says nothing. Acting bodies
 // of the steps without a column of their own are the candidate's cell (its committee for the
-// committee's vote).
+// committee's vote). The report's attributes the record lacks are filled in (and on the member the
+// candidate became, where it lacks them too); one the record states otherwise is refused.
 import type { Candidate } from '@ketnap/prisma/generated/sqlite/client.ts';
 import type { Actor } from '../context.ts';
 import type { IntroducerInput } from '../domain/candidate-steps.ts';
 import { advanceCandidateIn, recordCandidateIn } from '../domain/candidates.ts';
-import { refuse, type Tx, ValidationFailure, type WriteOptions } from '../domain/write.ts';
+import { audit, refuse, type Tx, ValidationFailure, type WriteOptions } from '../domain/write.ts';
 import { covers } from '../rules/dates.ts';
 import type { Violation } from '../rules/violations.ts';
 import { CANDIDATES, type CandidateField } from './candidate-columns.ts';
@@ -21,6 +22,30 @@ import type { ImportInput } from './report.ts';
 import { writesIn } from './scope.ts';
 
 const MEMBERSHIPS = ['isYouthUnionMember', 'isTradeUnionMember', 'workplaceHasTradeUnion'] as const;
+const ATTRIBUTES = ['ethnicity', 'religion', 'education'] as const;
+
+/**
+ * The report's attributes a row gives that the record lacks, written (no mutation corrects a
+ * candidate's attributes; a recorded one stated otherwise is refused). True when any was written.
+ */
+async function fillAttributes(tx: Tx, actor: Actor, row: CandidateRow, recorded: Candidate): Promise<boolean> {
+  const differs = ATTRIBUTES.find((f) => row[f] !== null && recorded[f] !== null && row[f] !== recorded[f]);
+  if (differs) refuse('IMPORT_RECORD_DIFFERS', differs);
+  const missing = Object.fromEntries(
+    ATTRIBUTES.filter((f) => row[f] !== null && recorded[f] === null).map((f) => [f, row[f]]),
+  );
+  if (Object.keys(missing).length === 0) return false;
+  await tx.candidate.update({ where: { id: recorded.id }, data: missing });
+  for (const [field, value] of Object.entries(missing))
+    await tx.member.updateMany({ where: { candidateId: recorded.id, [field]: null }, data: { [field]: value } });
+  await audit(tx, actor, {
+    action: 'importCandidateAttributes',
+    entityType: 'Candidate',
+    entityId: recorded.id,
+    after: missing,
+  });
+  return true;
+}
 
 /** Runs a domain write, naming its refusals' fields as the file's columns. */
 async function inColumns<T>(column: (v: Violation) => CandidateField | string, fn: () => Promise<T>): Promise<T> {
@@ -129,6 +154,7 @@ async function writeRow(tx: Tx, actor: Actor, today: string, row: CandidateRow):
   if (row.source !== recorded.source) refuse('IMPORT_RECORD_DIFFERS', 'source');
   if (row.gender && row.gender !== recorded.gender) refuse('IMPORT_RECORD_DIFFERS', 'gender');
   if (onOf('SOURCED') !== row.sourcedOn) refuse('IMPORT_RECORD_DIFFERS', 'sourcedOn');
+  const filled = await fillAttributes(tx, actor, row, recorded);
   const pending = row.steps.filter((s) => {
     const on = onOf(s.stage);
     if (on && on !== s.on) refuse('IMPORT_RECORD_DIFFERS', s.field);
@@ -140,7 +166,7 @@ async function writeRow(tx: Tx, actor: Actor, today: string, row: CandidateRow):
     if (differs) refuse('IMPORT_RECORD_DIFFERS', differs);
     if (row.certificateOn && row.certificateOn !== recorded.certificateOn)
       refuse('IMPORT_RECORD_DIFFERS', 'certificateOn');
-    return 'unchanged';
+    return filled ? 'changed' : 'unchanged';
   }
   for (const step of pending) await advance(tx, actor, recorded, row, step);
   return 'changed';

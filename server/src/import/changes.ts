@@ -3,7 +3,7 @@
 // card or citizen ID numbers the record lacked. A preview tries each correction in a transaction
 // it rolls back; a commit makes it in the import's transaction (in a savepoint once a row has been
 // refused, when nothing will be kept).
-import type { Gender } from '@ketnap/prisma/generated/sqlite/enums.ts';
+import type { EducationLevel, Gender } from '@ketnap/prisma/generated/sqlite/enums.ts';
 import type { Actor } from '../context.ts';
 import { prisma } from '../db.ts';
 import { correctMemberIn } from '../domain/corrections.ts';
@@ -17,6 +17,10 @@ export interface Change {
   admittedOn?: string;
   officialOn?: string;
   gender?: Gender;
+  ethnicity?: string;
+  religion?: string;
+  education?: EducationLevel;
+  isYouthUnionMember?: boolean;
   admittedInCellCode?: string;
   partyCardNumber?: string;
   citizenId?: string;

@@ -2,7 +2,7 @@
 // the new ones: the cell existed on the admission day and lies in the importer's subtree; the
 // party card, citizen ID and ketnap ID name one person at most; a person already recorded is
 // "unchanged" when the row says what the record says; a row that says otherwise about recorded
-// facts (admission date, admitting cell, recognition, gender) is a correction made through
+// facts (admission date, admitting cell, recognition, gender, the report's attributes) is a correction made through
 // correctMember (changes.ts); a different name or birth date for the same numbers is a row error.
 // The same code runs for a preview (outside any transaction, writing nothing) and for the commit
 // (inside write()).

@@ -1,5 +1,6 @@
 // The columns of a members spreadsheet (the template's Vietnamese headers, the headers staff
 // actually write, a line of guidance and an example each); table.ts finds them in a file.
+import { type AttributeField, attributeColumns } from './attributes.ts';
 import { type HeaderMap as AnyHeaderMap, type Column, tableOf } from './table.ts';
 
 export type MemberField =
@@ -11,6 +12,8 @@ export type MemberField =
   | 'cellCode'
   | 'partyCardNumber'
   | 'citizenId'
+  | AttributeField
+  | 'isYouthUnionMember'
   | 'ketnapId';
 
 export type HeaderMap = AnyHeaderMap<MemberField>;
@@ -93,6 +96,16 @@ export const MEMBER_COLUMNS: readonly Column<MemberField>[] = [
     required: false,
     guidance: 'Số căn cước công dân, 12 chữ số (gõ dạng văn bản để giữ số 0 đầu).',
     example: '040190012345',
+  },
+  // The report's attributes (issue 11): optional; an empty cell leaves the record as it is.
+  ...attributeColumns<MemberField>(),
+  {
+    field: 'isYouthUnionMember',
+    header: 'Đoàn viên',
+    aliases: ['Đoàn viên TNCS', 'Là đoàn viên', 'Youth Union member'],
+    required: false,
+    guidance: 'Đoàn viên Đoàn TNCS Hồ Chí Minh khi được kết nạp Đảng: Có hoặc Không.',
+    example: 'Có',
   },
   ketnapIdColumn('ketnapId', 'đảng viên', ''),
 ];

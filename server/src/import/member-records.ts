@@ -29,6 +29,10 @@ export interface Existing {
   admittedInId: number;
   partyCardNumber: string | null;
   citizenId: string | null;
+  ethnicity: string | null;
+  religion: string | null;
+  education: MemberRow['education'];
+  isYouthUnionMember: boolean;
 }
 
 /** The Member columns a roster row fills, in the order record() lists them. */
@@ -41,6 +45,10 @@ const MEMBER_INSERT = [
   'admittedInId',
   'partyCardNumber',
   'citizenId',
+  'ethnicity',
+  'religion',
+  'education',
+  'isYouthUnionMember',
 ];
 
 /** Names compared as people read them: case and spacing aside (both are NFC already). */
@@ -67,18 +75,27 @@ export async function existingMembers(conn: RawConnection, rows: PendingRow[]): 
     ),
   ];
   if (where.length === 0) return [];
-  const found = await conn.query<Existing & { id: unknown; admittedInId: unknown }>(
+  const found = await conn.query<Existing & { id: unknown; admittedInId: unknown; isYouthUnionMember: unknown }>(
     `SELECT "id", "fullName", "birthDate", CAST("gender" AS TEXT) AS "gender", "admittedOn", "officialOn",
-       "admittedInId", "partyCardNumber", "citizenId" FROM "Member" WHERE ${where.map((w) => w.sql).join(' OR ')}`,
+       "admittedInId", "partyCardNumber", "citizenId", "ethnicity", "religion",
+       CAST("education" AS TEXT) AS "education", "isYouthUnionMember"
+     FROM "Member" WHERE ${where.map((w) => w.sql).join(' OR ')}`,
     where.flatMap((w) => w.values),
   );
-  return found.map((e) => ({ ...e, id: num(e.id), admittedInId: num(e.admittedInId) }));
+  // SQLite answers a boolean as 0 or 1.
+  return found.map((e) => ({
+    ...e,
+    id: num(e.id),
+    admittedInId: num(e.admittedInId),
+    isYouthUnionMember: Boolean(num(e.isYouthUnionMember)),
+  }));
 }
 
 /**
  * Where a row and the record of the same person disagree: a different name, birth date or number is
- * an identity conflict (another person); other recorded facts the row states differently, and
- * numbers the record lacks, are a change. An empty optional cell says nothing.
+ * an identity conflict (another person); other recorded facts the row states differently (the
+ * report's attributes among them), and numbers the record lacks, are a change. An empty optional
+ * cell says nothing: an import never clears a recorded attribute.
  */
 export function differences(
   m: MemberRow,
@@ -96,6 +113,10 @@ export function differences(
   if (cellId !== e.admittedInId) change.admittedInCellCode = m.cellCode;
   if (m.officialOn && m.officialOn !== e.officialOn) change.officialOn = m.officialOn;
   if (m.gender && m.gender !== e.gender) change.gender = m.gender;
+  for (const field of ['ethnicity', 'religion', 'education'] as const)
+    if (m[field] && m[field] !== e[field]) Object.assign(change, { [field]: m[field] });
+  if (m.isYouthUnionMember !== null && m.isYouthUnionMember !== e.isYouthUnionMember)
+    change.isYouthUnionMember = m.isYouthUnionMember;
   return Object.keys(change).length > 0 ? { change } : null;
 }
 
@@ -144,6 +165,10 @@ export async function recordMembers(
       cellId,
       m.partyCardNumber,
       m.citizenId,
+      m.ethnicity,
+      m.religion,
+      m.education,
+      m.isYouthUnionMember ?? false,
     ]),
     ['id', 'partyCardNumber', 'citizenId'],
   );

@@ -6,12 +6,14 @@ import { ageOn } from '../rules/dates.ts';
 import { validateHistory } from '../rules/membership.ts';
 import { policyOn } from '../rules/policy.ts';
 import { type Violation, violation } from '../rules/violations.ts';
+import { type Attributes, readAttributes, readYesNo } from './attributes.ts';
 import { type Cell, headerKey, parseDate, text } from './cells.ts';
 import { type HeaderMap, MEMBERS, type MemberField } from './columns.ts';
 import { ketnapId } from './ketnap-ids.ts';
 import type { RowSpec } from './row-reader.ts';
+import { RowValues } from './values.ts';
 
-export interface MemberRow {
+export interface MemberRow extends Attributes {
   fullName: string;
   birthDate: string;
   gender: Gender | null;
@@ -20,6 +22,8 @@ export interface MemberRow {
   cellCode: string;
   partyCardNumber: string | null;
   citizenId: string | null;
+  /** Đoàn viên when admitted; null: the file does not say. */
+  isYouthUnionMember: boolean | null;
   /** The member's ketnap ID (decoded), as an export writes it. */
   ketnapId: number | null;
 }
@@ -92,6 +96,11 @@ export function readMemberRow(
   if (card === undefined) invalid('partyCardNumber');
   const id = citizenId(cell('citizenId'));
   if (id === undefined) invalid('citizenId');
+  // The report's attributes, read as the candidates list reads them (values.ts).
+  const values = new RowValues(cells, header, today, (field: MemberField) => labelOf(header, field));
+  const attributes = readAttributes(values);
+  const isYouthUnionMember = readYesNo(values, 'isYouthUnionMember');
+  violations.push(...values.violations);
   const known = ketnapId(cell('ketnapId'), 'Member');
   if (known === undefined) invalid('ketnapId');
   if (card === null && id === null && known === null) {
@@ -122,6 +131,8 @@ export function readMemberRow(
       cellCode,
       partyCardNumber: card ?? null,
       citizenId: id ?? null,
+      ...attributes,
+      isYouthUnionMember,
       ketnapId: known ?? null,
     },
     violations,

@@ -67,17 +67,60 @@ async function* xlsxRows(path: string): AsyncGenerator<SheetRow> {
   }
 }
 
+/** Rows parsed ahead of the reader before the file is paused: bounded memory, few wake-ups. */
+const CSV_AHEAD = 5_000;
+
+/**
+ * A CSV's rows, parsed a chunk of the file at a time (papaparse's chunk mode: a row per event, as
+ * its Node stream mode hands them over, made the parse seven times slower) and handed over from a
+ * queue the file is paused behind.
+ */
 async function* csvRows(path: string): AsyncGenerator<SheetRow> {
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { skipEmptyLines: false });
   const input = createReadStream(path, { encoding: 'utf8' });
-  input.on('error', (error) => parser.destroy(error));
-  input.pipe(parser);
-  let row = 0;
-  for await (const record of parser as AsyncIterable<string[]>) {
-    row++;
-    const cells: Cell[] = record.map((v) => v);
-    if (row === 1 && typeof cells[0] === 'string') cells[0] = cells[0].replace(/^\ufeff/, '');
-    yield { sheet: 'CSV', row, cells };
+  const queue: string[][] = [];
+  let done = false;
+  let failure: unknown = null;
+  let wake: (() => void) | null = null;
+  const signal = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const end = (error: unknown = null) => {
+    failure ??= error;
+    done = true;
+    signal();
+  };
+  Papa.parse<string[]>(input, {
+    skipEmptyLines: false,
+    chunk: (results) => {
+      for (const record of results.data) queue.push(record);
+      if (queue.length >= CSV_AHEAD) input.pause();
+      signal();
+    },
+    complete: () => end(),
+    error: (error: unknown) => end(error),
+  });
+  input.on('error', end);
+  try {
+    let row = 0;
+    for (;;) {
+      if (queue.length === 0) {
+        if (done) break;
+        if (input.isPaused()) input.resume();
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      for (const record of queue.splice(0, queue.length)) {
+        row++;
+        const cells: Cell[] = record.map((v) => v);
+        if (row === 1 && typeof cells[0] === 'string') cells[0] = cells[0].replace(/^\ufeff/, '');
+        yield { sheet: 'CSV', row, cells };
+      }
+    }
+    if (failure) throw failure;
+  } finally {
+    input.destroy();
   }
 }
 

@@ -2,8 +2,10 @@
 // the members of a subtree on a day, and its admissions over a period (each under the tree of its
 // own day), counted by gender, ethnic group, religion, Youth Union, age band, education level and
 // the candidate's source. Counted from the base rows over the closure table (the derived tables
-// keep totals only), grouped in SQL: a few dozen rows per organisation, whatever its size.
+// keep totals only), grouped in SQL: a few dozen rows per organisation, whatever its size. The
+// whole country (COUNTRY_ID) is its provinces' subtrees together, as the derived tables hold it.
 import type { CandidateSource, EducationLevel } from '@ketnap/prisma/generated/sqlite/enums.ts';
+import { COUNTRY_ID } from '../derived/sql.ts';
 import { yearsBefore } from '../rules/dates.ts';
 import { MAJORITY_ETHNICITY, YOUNG_AGES } from '../rules/report.ts';
 import { coversDay, join, memberOn, num, query, type Sql, sql } from './sql.ts';
@@ -53,6 +55,37 @@ const counts = (young: Sql, youth: Sql) => sql`
   SUM(CASE WHEN ${youth} THEN 1 ELSE 0 END) AS "youth",
   SUM(CASE WHEN ${young} THEN 1 ELSE 0 END) AS "young"`;
 
+/** Who is counted under whom: the ancestor `a` and the id it is reported as, grouped by. */
+interface Scope {
+  id: Sql;
+  ancestors: Sql;
+  group: Sql;
+}
+
+/**
+ * The subtrees asked for: organisations by their ancestry rows, and the country (COUNTRY_ID) as the
+ * rows under every province (the roots), which every member and admission lies under once.
+ */
+function scopes(ids: readonly number[]): Scope[] {
+  const orgs = ids.filter((id) => id !== COUNTRY_ID);
+  return [
+    ...(orgs.length > 0 ? [{ id: sql`a."ancestorId"`, ancestors: join(orgs), group: sql`a."ancestorId",` }] : []),
+    ...(orgs.length < ids.length
+      ? [
+          {
+            id: sql`${COUNTRY_ID}`,
+            ancestors: sql`SELECT "id" FROM "Organisation" WHERE "kind" = 'PROVINCIAL'`,
+            group: sql``,
+          },
+        ]
+      : []),
+  ];
+}
+
+/** The breakdown rows of every scope, one statement each. */
+const inScopes = async (ids: readonly number[], statement: (s: Scope) => Sql) =>
+  collect((await Promise.all(scopes(ids).map((s) => query<Row>(statement(s))))).flat());
+
 /**
  * Members of each subtree on `day`. Youth Union members are those admitted as members of it and
  * still of youth age (at most 30) on the day.
@@ -60,15 +93,17 @@ const counts = (young: Sql, youth: Sql) => sql`
 export async function memberBreakdowns(ids: readonly number[], day: string): Promise<Map<number, Breakdown>> {
   const young = sql`m."birthDate" <= ${yearsBefore(day, YOUNG_AGES.min)} AND m."birthDate" > ${yearsBefore(day, YOUNG_AGES.max + 1)}`;
   const youth = sql`m."isYouthUnionMember" AND m."birthDate" > ${yearsBefore(day, YOUNG_AGES.max + 1)}`;
-  const rows = await query<Row>(sql`
-    SELECT a."ancestorId" AS "id", ${counts(young, youth)}
+  return inScopes(
+    ids,
+    (s) => sql`
+    SELECT ${s.id} AS "id", ${counts(young, youth)}
     FROM "OrganisationAncestry" a
       JOIN "Placement" p ON p."cellId" = a."descendantId"
       JOIN "Member" m ON m."id" = p."memberId"
       LEFT JOIN "Candidate" c ON c."id" = m."candidateId"
-    WHERE a."ancestorId" IN (${join([...ids])}) AND ${coversDay('a', day)} AND ${coversDay('p', day)} AND ${memberOn(day)}
-    GROUP BY a."ancestorId", m."education", c."source"`);
-  return collect(rows);
+    WHERE a."ancestorId" IN (${s.ancestors}) AND ${coversDay('a', day)} AND ${coversDay('p', day)} AND ${memberOn(day)}
+    GROUP BY ${s.group} m."education", c."source"`,
+  );
 }
 
 /** Admissions of each subtree over [from, to], ages and Youth Union as on the day of admission. */
@@ -81,15 +116,17 @@ export async function admissionBreakdowns(
   const age = sql`(CAST(substr(m."admittedOn", 1, 4) AS INTEGER) - CAST(substr(m."birthDate", 1, 4) AS INTEGER)
     - CASE WHEN substr(m."admittedOn", 6) < substr(m."birthDate", 6) THEN 1 ELSE 0 END)`;
   const young = sql`${age} >= ${YOUNG_AGES.min} AND ${age} <= ${YOUNG_AGES.max}`;
-  const rows = await query<Row>(sql`
-    SELECT a."ancestorId" AS "id", ${counts(young, sql`m."isYouthUnionMember"`)}
+  return inScopes(
+    ids,
+    (s) => sql`
+    SELECT ${s.id} AS "id", ${counts(young, sql`m."isYouthUnionMember"`)}
     FROM "Member" m
       JOIN "OrganisationAncestry" a ON a."descendantId" = m."admittedInId"
         AND a."startOn" <= m."admittedOn" AND (a."endOn" IS NULL OR a."endOn" > m."admittedOn")
       LEFT JOIN "Candidate" c ON c."id" = m."candidateId"
-    WHERE a."ancestorId" IN (${join([...ids])}) AND m."admittedOn" >= ${from} AND m."admittedOn" <= ${to}
-    GROUP BY a."ancestorId", m."education", c."source"`);
-  return collect(rows);
+    WHERE a."ancestorId" IN (${s.ancestors}) AND m."admittedOn" >= ${from} AND m."admittedOn" <= ${to}
+    GROUP BY ${s.group} m."education", c."source"`,
+  );
 }
 
 /** Sums the (education, source) groups of each organisation into its breakdown. */

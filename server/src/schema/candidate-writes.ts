@@ -7,7 +7,7 @@ import { extendDecisionDeadline } from '../domain/decision-extension.ts';
 import { builder } from './builder.ts';
 import { CandidateRef, CandidateSourceEnum, CandidateStageEnum } from './candidate.ts';
 import { idOf, writeErrors, writesInAll } from './errors.ts';
-import { GenderEnum } from './member.ts';
+import { EducationLevelEnum, GenderEnum } from './member.ts';
 
 type Fields = Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0];
 
@@ -38,6 +38,9 @@ const RecordCandidateInput = builder.inputType('RecordCandidateInput', {
     birthDate: t.field({ type: 'Date', required: true, description: 'Ngày sinh: before sourcedOn.' }),
     gender: t.field({ type: GenderEnum, description: 'Giới tính, if known.' }),
     personalHistory: t.string({ description: 'Lý lịch: free text, at most 2,000 characters.' }),
+    ethnicity: t.string({ description: 'Dân tộc, if known: the ethnic group as written ("Kinh", "Thái"…).' }),
+    religion: t.string({ description: 'Tôn giáo, if any: the religion followed as written ("Công giáo"…).' }),
+    education: t.field({ type: EducationLevelEnum, description: 'Trình độ, if known: the highest level completed.' }),
     ...membershipFields(t),
     source: t.field({
       type: CandidateSourceEnum,

@@ -5,7 +5,7 @@ import type { CandidateSource, CandidateStage } from '@ketnap/prisma/generated/s
 import { candidateCellIn } from '../auth/targets.ts';
 import { prisma } from '../db.ts';
 import { builder } from './builder.ts';
-import { GenderEnum, MemberRef, personalOfSubtree } from './member.ts';
+import { EducationLevelEnum, GenderEnum, MemberRef, personalOfSubtree } from './member.ts';
 import { OrganisationRef } from './organisation.ts';
 
 const AgeExceptionRef = builder.objectRef<{ by: string | null; decision: string }>('AgeException').implement({
@@ -94,7 +94,8 @@ export const CandidateRef = builder.prismaNode('Candidate', {
   nullable: true,
   // Nothing about one person outside the token's reach, not even dates; anonymous callers reach no one.
   authScopes: async (candidate, ctx) => ({ readsPersonalDataOf: await candidateCellIn(ctx, candidate.id) }),
-  description: 'Quần chúng ưu tú. fullName, birthDate, gender and personalHistory are personal data.',
+  description:
+    'Quần chúng ưu tú. fullName, birthDate, gender, personalHistory, ethnicity, religion and education are personal data.',
   fields: (t) => ({
     fullName: t.exposeString('fullName', {
       nullable: true,
@@ -116,6 +117,22 @@ export const CandidateRef = builder.prismaNode('Candidate', {
     personalHistory: t.exposeString('personalHistory', {
       nullable: true,
       description: 'Lý lịch: the personal history, free text (personal data); null when not recorded.',
+      authScopes: personal,
+    }),
+    ethnicity: t.exposeString('ethnicity', {
+      nullable: true,
+      description: 'Dân tộc: the ethnic group, as recorded (personal data); null when not recorded.',
+      authScopes: personal,
+    }),
+    religion: t.exposeString('religion', {
+      nullable: true,
+      description: 'Tôn giáo: the religion followed, as recorded (personal data); null for none.',
+      authScopes: personal,
+    }),
+    education: t.expose('education', {
+      type: EducationLevelEnum,
+      nullable: true,
+      description: 'Trình độ: the highest level of education completed (personal data); null when not recorded.',
       authScopes: personal,
     }),
     isYouthUnionMember: t.exposeBoolean('isYouthUnionMember', {

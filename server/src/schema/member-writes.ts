@@ -136,6 +136,10 @@ const CorrectMemberInput = builder.inputType('CorrectMemberInput', {
       description: 'The day the member became a full member, corrected (not before the probation ended).',
     }),
     admittedInCellCode: t.string({ description: 'The admitting cell, corrected: the first placement moves there.' }),
+    ethnicity: t.string({ description: 'Dân tộc, corrected (blank: not recorded).' }),
+    religion: t.string({ description: 'Tôn giáo, corrected (blank: none).' }),
+    education: t.field({ type: EducationLevelEnum, description: 'Trình độ, corrected.' }),
+    isYouthUnionMember: t.boolean({ description: 'Đoàn viên when admitted, corrected.' }),
   }),
 });
 

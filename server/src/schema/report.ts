@@ -1,13 +1,16 @@
 // The board's periodic report (báo cáo định kỳ): a subtree's members and admissions over a period
 // as boards name it, broken down as their reports are, beside the same period a year before (cùng
-// kỳ). Counts only; a public answer shows a breakdown's count below 5 as "fewer than 5".
+// kỳ). Counts only; a public answer shows a breakdown's count below 5 as "fewer than 5". The same
+// report for the whole country (Country.report) is its provinces' together (read/report.ts).
 import { reaches } from '../auth/reach.ts';
 import type { Context } from '../context.ts';
+import { COUNTRY_ID } from '../derived/sql.ts';
 import { batched } from '../read/batch.ts';
 import { admissionBreakdowns, emptyBreakdown, memberBreakdowns } from '../read/report.ts';
 import { addDays } from '../rules/dates.ts';
 import { type DayRange, sameTimeLastYear } from '../rules/periods.ts';
 import { builder } from './builder.ts';
+import { CountryRef } from './country.ts';
 import { OrganisationRef } from './organisation.ts';
 import { dateRange, FROM_DESCRIPTION, PERIOD_DESCRIPTION, TO_DESCRIPTION } from './ranges.ts';
 import { ReportFiguresRef } from './report-figures.ts';
@@ -72,16 +75,40 @@ PeriodReportRef.implement({
   }),
 });
 
+const REPORT =
+  'The board’s periodic report of the subtree over a period (a quarter, a half-year, a year, a congress term or any range): members at its start and end, admissions, their breakdowns, and the same period a year before.';
+
+/** The report of `orgId` (COUNTRY_ID: the country) over the days asked; exact for a token reaching it. */
+const reportOf = async (orgId: number, args: Parameters<typeof dateRange>[0], ctx: Context): Promise<Report> => ({
+  ...dateRange(args),
+  orgId,
+  exact: await reaches(ctx, orgId),
+});
+
 builder.objectFields(OrganisationRef, (t) => ({
   report: t.field({
     type: PeriodReportRef,
-    description:
-      'The board’s periodic report of the subtree over a period (a quarter, a half-year, a year, a congress term or any range): members at its start and end, admissions, their breakdowns, and the same period a year before.',
+    description: REPORT,
     args: {
       from: t.arg({ type: 'Date', required: false, description: FROM_DESCRIPTION }),
       to: t.arg({ type: 'Date', required: false, description: TO_DESCRIPTION }),
       period: t.arg.string({ required: false, description: PERIOD_DESCRIPTION }),
     },
-    resolve: async (org, args, ctx) => ({ ...dateRange(args), orgId: org.id, exact: await reaches(ctx, org.id) }),
+    resolve: (org, args, ctx) => reportOf(org.id, args, ctx),
+  }),
+}));
+
+builder.objectFields(CountryRef, (t) => ({
+  report: t.field({
+    type: PeriodReportRef,
+    description:
+      'The same periodic report for the whole country, every province together. Counts below 5 are exact only for ' +
+      'a token reaching the whole country (an administrator of no organisation).',
+    args: {
+      from: t.arg({ type: 'Date', required: false, description: FROM_DESCRIPTION }),
+      to: t.arg({ type: 'Date', required: false, description: TO_DESCRIPTION }),
+      period: t.arg.string({ required: false, description: PERIOD_DESCRIPTION }),
+    },
+    resolve: (_c, args, ctx) => reportOf(COUNTRY_ID, args, ctx),
   }),
 }));

@@ -50,6 +50,9 @@ export const thu = {
   source: 'Doan Thanh nien',
   sourcedBy: 'Đoàn xã Thanh Hòa',
   sourcedOn: 42745, // Excel's serial for 2017-01-10
+  ethnicity: ' Thái ',
+  religion: 'Công giáo',
+  education: 'dai hoc', // without diacritics
   isYouthUnionMember: 'Có',
   trainedOn: '20/2/17',
   certificateOn: '20/02/2017',

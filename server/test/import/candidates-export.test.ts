@@ -78,7 +78,9 @@ describe.each(engines)('candidates export on %s', async (engine) => {
       .split(/\r?\n/);
     expect(lines[0]).toBe(CANDIDATE_COLUMNS.map((c) => c.header).join(','));
     const thuLine = lines.find((l) => l.startsWith('Trần Thị Thử,'))!;
-    expect(thuLine).toContain(',05/05/1998,Nữ,thanh-hoa-xom-3,Đoàn Thanh niên,Đoàn xã Thanh Hòa,10/01/2017,Có,');
+    expect(thuLine).toContain(
+      ',05/05/1998,Nữ,thanh-hoa-xom-3,Đoàn Thanh niên,Đoàn xã Thanh Hòa,10/01/2017,Thái,Công giáo,Đại học,Có,',
+    );
     expect(thuLine).toContain(`,BCH Đoàn xã Thanh Hòa,,${btoa('Member:1')},01/01/2015,,,01/04/2017,5,10/04/2017,9,11,`);
     writeFileSync(file, `${lines.join('\r\n')}\r\n`);
     expect(await importCandidates({ actor: hoaEditor, input: { file, commit: false } })).toMatchObject({

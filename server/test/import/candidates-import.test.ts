@@ -63,7 +63,10 @@ describe.each(engines)('candidates import on %s', async (engine) => {
       [null, 'BCH Đoàn xã Thanh Hòa', null],
       [1, null, '2015-01-01'],
     ]);
-    expect(thuRecord!.member).toMatchObject({ fullName: 'Trần Thị Thử', admittedOn: '2017-05-19' });
+    // The report's attributes, read from messy cells, go with the person onto the member at the ceremony.
+    const attributes = { ethnicity: 'Thái', religion: 'Công giáo', education: 'UNIVERSITY', isYouthUnionMember: true };
+    expect(thuRecord).toMatchObject(attributes);
+    expect(thuRecord!.member).toMatchObject({ fullName: 'Trần Thị Thử', admittedOn: '2017-05-19', ...attributes });
     const actions = await prisma().auditEvent.groupBy({ by: ['action'], _count: true, orderBy: { action: 'asc' } });
     expect(Object.fromEntries(actions.map((a) => [a.action, a._count]))).toEqual({
       admitCandidate: 1,

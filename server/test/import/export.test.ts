@@ -37,6 +37,15 @@ describe.each(engines)('members export on %s', async (engine) => {
 
   test('an XLSX export imports back unchanged; one edited cell changes exactly that member', async () => {
     const file = join(dir, `members-${engine}.xlsx`);
+    // The report's attributes go out and come back too.
+    const attributes = {
+      ethnicity: 'Thái',
+      religion: 'Công giáo',
+      education: 'COLLEGE' as const,
+      isYouthUnionMember: true,
+    };
+    await prisma().member.update({ where: { id: 8 }, data: attributes });
+    await prisma().member.update({ where: { id: 6 }, data: { ethnicity: 'Kinh', education: 'POSTGRADUATE' } });
     expect(await writeExport({ kind: 'members', org: thanhHoa, format: 'xlsx', to: file })).toBe(9);
     const again = await importMembers({ actor: hoaEditor, input: { file, commit: false } });
     expect(again.errors).toEqual([]);
@@ -48,11 +57,20 @@ describe.each(engines)('members export on %s', async (engine) => {
     expect(String(sheet.getCell('A1').value)).toContain('DANH SÁCH ĐẢNG VIÊN — Đảng bộ xã Thanh Hòa');
     const row = sheet.getRows(3, 9)!.find((r) => r.getCell(1).value === 'Đảng viên 7')!;
     row.getCell(3).value = 'Nữ'; // Giới tính, empty in the record
+    const header = sheet.getRow(2).values as unknown[];
+    const eight = sheet.getRows(3, 9)!.find((r) => r.getCell(1).value === 'Đảng viên 8')!;
+    expect(eight.getCell(header.indexOf('Trình độ học vấn')).value).toBe('Cao đẳng');
+    expect(eight.getCell(header.indexOf('Đoàn viên')).value).toBe('Có');
+    eight.getCell(header.indexOf('Trình độ học vấn')).value = 'Đại học';
     await workbook.xlsx.writeFile(file);
     const before = await members();
     const committed = await importMembers({ actor: hoaEditor, input: { file, commit: true } });
-    expect(committed).toMatchObject({ new: 0, changed: 1, unchanged: 8, committed: true, errors: [] });
-    expect(changedFields(before, await members())).toEqual(['7.gender']);
+    expect(committed).toMatchObject({ new: 0, changed: 2, unchanged: 7, committed: true, errors: [] });
+    expect(changedFields(before, await members())).toEqual(['7.gender', '8.education']);
+    expect(await prisma().member.findUniqueOrThrow({ where: { id: 8 } })).toMatchObject({
+      ...attributes,
+      education: 'UNIVERSITY',
+    });
     const audit = await prisma().auditEvent.findFirstOrThrow({ where: { action: 'correctMember', entityId: '7' } });
     expect(audit.reason).toBe(`Nhập tệp ${file}`);
   });
@@ -65,33 +83,33 @@ describe.each(engines)('members export on %s', async (engine) => {
       .trim()
       .split(/\r?\n/);
     expect(lines[0]).toBe(
-      'Họ và tên,Ngày sinh,Giới tính,Ngày vào Đảng,Ngày chính thức,Mã chi bộ,Số thẻ đảng viên,Số CCCD,Mã ketnap',
+      'Họ và tên,Ngày sinh,Giới tính,Ngày vào Đảng,Ngày chính thức,Mã chi bộ,Số thẻ đảng viên,Số CCCD,Dân tộc,Tôn giáo,Trình độ học vấn,Đoàn viên,Mã ketnap',
     );
     const nine = lines.findIndex((l) => l.startsWith('Đảng viên 9,'));
-    expect(lines[nine]).toBe(`Đảng viên 9,02/02/1994,,01/02/2016,,thanh-hoa-xom-4,,,${btoa('Member:9')}`);
+    expect(lines[nine]).toBe(`Đảng viên 9,02/02/1994,,01/02/2016,,thanh-hoa-xom-4,,,,,,Không,${btoa('Member:9')}`);
     const edit = (line: string) => {
       const copy = [...lines];
       copy[nine] = line;
       writeFileSync(file, `${copy.join('\r\n')}\r\n`);
     };
     // Recognised before the end of probation: refused by the rule of correctMember, nothing written.
-    edit(`Đảng viên 9,02/02/1994,,01/02/2016,01/01/2017,thanh-hoa-xom-4,,,${btoa('Member:9')}`);
+    edit(`Đảng viên 9,02/02/1994,,01/02/2016,01/01/2017,thanh-hoa-xom-4,,,,,,Không,${btoa('Member:9')}`);
     const before = await members();
     const refused = await importMembers({ actor: admin, input: { file, commit: true } });
     expect(refused.errors.map((e) => [e.row, e.column, e.code])).toEqual([
       [nine + 1, 'Ngày chính thức', 'PROBATION_NOT_OVER'],
     ]);
     expect(await members()).toEqual(before);
-    edit(`Đảng viên 9,02/02/1994,,01/02/2016,01/02/2017,thanh-hoa-xom-4,,,${btoa('Member:9')}`);
+    edit(`Đảng viên 9,02/02/1994,,01/02/2016,01/02/2017,thanh-hoa-xom-4,,,,,,Không,${btoa('Member:9')}`);
     expect(await importMembers({ actor: admin, input: { file, commit: true } })).toMatchObject({ changed: 1 });
     expect(changedFields(before, await members())).toEqual(['9.officialOn']);
     // A ketnap ID naming nobody, or another person's: refused, not guessed.
-    edit(`Đảng viên 9,02/02/1994,,01/02/2016,01/02/2017,thanh-hoa-xom-4,,,${btoa('Member:999')}`);
+    edit(`Đảng viên 9,02/02/1994,,01/02/2016,01/02/2017,thanh-hoa-xom-4,,,,,,Không,${btoa('Member:999')}`);
     expect((await importMembers({ actor: admin, input: { file, commit: false } })).errors[0]).toMatchObject({
       column: 'Mã ketnap',
       code: 'NOT_FOUND',
     });
-    edit(`Đảng viên 9,02/02/1994,,01/02/2016,01/02/2017,thanh-hoa-xom-4,,,${btoa('Member:10')}`);
+    edit(`Đảng viên 9,02/02/1994,,01/02/2016,01/02/2017,thanh-hoa-xom-4,,,,,,Không,${btoa('Member:10')}`);
     expect((await importMembers({ actor: admin, input: { file, commit: false } })).errors[0]).toMatchObject({
       column: 'Họ và tên',
       code: 'IMPORT_IDENTITY_CONFLICT',

@@ -245,7 +245,8 @@ describe.each(engines)('members import on %s', async (engine) => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(dir, 'template.xlsx'));
     const rows = workbook.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
-    expect(rows[1]?.slice(1)).toEqual([...HEADER.split(','), 'Mã ketnap']);
+    const attributes = ['Dân tộc', 'Tôn giáo', 'Trình độ học vấn', 'Đoàn viên'];
+    expect(rows[1]?.slice(1)).toEqual([...HEADER.split(','), ...attributes, 'Mã ketnap']);
     expect(rows).toHaveLength(4); // title, header, guidance, example
   });
 });

@@ -1,0 +1,145 @@
+// The report's attributes (issue 11) in imports, on SQLite and PostgreSQL: dân tộc, tôn giáo, trình
+// độ and đoàn viên read from messy cells (no diacritics, "kinh", "Không" as no religion, "x" for
+// yes); a value that is none of the levels refused in its column with nothing written; a re-import
+// unchanged; an attribute changed on a recorded member a correction (correctMember's audit, the
+// file as reason), an empty cell leaving it; on a recorded candidate, a missing one filled in and a
+// different one refused.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect } from 'vitest';
+import type { Actor } from '../../src/context.ts';
+import { prisma } from '../../src/db.ts';
+import { importCandidates } from '../../src/import/candidates-import.ts';
+import { importMembers } from '../../src/import/members-import.ts';
+import type { ImportReport } from '../../src/import/report.ts';
+import { fingerprint } from '../fixture.ts';
+import { engines, miniWorldSuite } from '../writes-support.ts';
+import { list, someone } from './candidate-files.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'ketnap-attributes-'));
+const admin: Actor = { tokenId: 0, name: 'test admin', role: 'ADMIN', organisationId: null };
+const HEADER =
+  'Họ và tên,Ngày sinh,Ngày vào Đảng,Mã chi bộ,Số thẻ đảng viên,DAN TOC,Ton giao,Trinh do chuyen mon,Doan vien';
+let files = 0;
+
+function csv(lines: string[]): string {
+  const path = join(dir, `a${++files}.csv`);
+  writeFileSync(path, `${[HEADER, ...lines].join('\n')}\n`);
+  return path;
+}
+const run = (file: string, commit: boolean) => importMembers({ actor: admin, input: { file, commit } });
+const codes = (r: ImportReport) => r.errors.map((e) => [e.row, e.column, e.code, e.field]);
+const byCard = (partyCardNumber: string) => prisma().member.findUniqueOrThrow({ where: { partyCardNumber } });
+
+describe.each(engines)('report attributes in imports on %s', async (engine) => {
+  const { test } = await miniWorldSuite(engine);
+
+  test('members: messy values read, recorded, unchanged again; a changed one is a correction', async () => {
+    const rows = [
+      'Lò Văn Một,05/03/1991,19/05/2016,thanh-hoa-xom-3,48050001, thái ,Phật giáo,dai hoc,x',
+      'Nguyễn Văn Hai,05/03/1992,19/05/2016,thanh-hoa-xom-3,48050002,kinh,Không,THPT,không',
+      'Trần Văn Ba,05/03/1993,19/05/2016,thanh-hoa-xom-3,48050003,,,,',
+    ];
+    expect(await run(csv(rows), true)).toMatchObject({ new: 3, committed: true, errors: [] });
+    const pick = ({ ethnicity, religion, education, isYouthUnionMember }: Awaited<ReturnType<typeof byCard>>) => ({
+      ethnicity,
+      religion,
+      education,
+      isYouthUnionMember,
+    });
+    expect(pick(await byCard('48050001'))).toEqual({
+      ethnicity: 'thái',
+      religion: 'Phật giáo',
+      education: 'UNIVERSITY',
+      isYouthUnionMember: true,
+    });
+    // "kinh" is the majority group as the report compares it; "Không" is no religion.
+    expect(pick(await byCard('48050002'))).toEqual({
+      ethnicity: 'Kinh',
+      religion: null,
+      education: 'UPPER_SECONDARY',
+      isYouthUnionMember: false,
+    });
+    expect(pick(await byCard('48050003'))).toEqual({
+      ethnicity: null,
+      religion: null,
+      education: null,
+      isYouthUnionMember: false,
+    });
+
+    // Again: nothing to change (a commit adds only its own importMembers audit event).
+    const recorded = JSON.stringify(await prisma().member.findMany({ orderBy: { id: 'asc' } }));
+    expect(await run(csv(rows), true)).toMatchObject({ new: 0, changed: 0, unchanged: 3, errors: [] });
+    expect(JSON.stringify(await prisma().member.findMany({ orderBy: { id: 'asc' } }))).toBe(recorded);
+
+    // Row 2 changes its level and Youth Union; row 3 says nothing of anything (empty cells): unchanged.
+    const edited = [rows[0]!.replace('dai hoc,x', 'Thạc sĩ,Không'), rows[2]!];
+    const report = await run(csv(edited), true);
+    expect(report).toMatchObject({ changed: 1, unchanged: 1, committed: true, errors: [] });
+    const one = await byCard('48050001');
+    expect(pick(one)).toEqual({
+      ethnicity: 'thái',
+      religion: 'Phật giáo',
+      education: 'POSTGRADUATE',
+      isYouthUnionMember: false,
+    });
+    const audit = await prisma().auditEvent.findFirstOrThrow({
+      where: { action: 'correctMember', entityId: String(one.id) },
+    });
+    expect(audit.reason).toMatch(/^Nhập tệp /);
+    expect(JSON.parse(audit.before!)).toMatchObject({ education: 'UNIVERSITY', isYouthUnionMember: true });
+  });
+
+  test('members: a level or a yes/no that is none of the words is refused in its column, nothing written', async () => {
+    const before = await fingerprint();
+    const report = await run(
+      csv([
+        'Lò Văn Bốn,05/03/1991,19/05/2016,thanh-hoa-xom-3,48060001,Thái,,Đại học,Có',
+        'Lò Văn Năm,05/03/1991,19/05/2016,thanh-hoa-xom-3,48060002,Thái,,lớp 9/12,Có',
+        'Lò Văn Sáu,05/03/1991,19/05/2016,thanh-hoa-xom-3,48060003,Thái,,,có lẽ',
+      ]),
+      true,
+    );
+    expect(codes(report)).toEqual([
+      [3, 'Trinh do chuyen mon', 'IMPORT_VALUE_INVALID', 'education'],
+      [4, 'Doan vien', 'IMPORT_VALUE_INVALID', 'isYouthUnionMember'],
+    ]);
+    expect(report.errors[0]!.messageVi).toContain('lớp 9/12');
+    expect(report).toMatchObject({ valid: 1, refused: 2, committed: false });
+    expect(await fingerprint()).toBe(before);
+  });
+
+  test('candidates: a bad level refused; a recorded one gets a missing attribute, a different one is refused', async () => {
+    const before = await fingerprint();
+    const bad = await importCandidates({
+      actor: admin,
+      input: { file: await list([someone('Hà Thị Bảy', { education: 'giỏi' })]), commit: true },
+    });
+    expect(bad.errors.map((e) => [e.column, e.code, e.field])).toEqual([
+      ['TRINH DO HOC VAN', 'IMPORT_VALUE_INVALID', 'education'],
+    ]);
+    expect(await fingerprint()).toBe(before);
+
+    const tam = someone('Hà Thị Tám', { ethnicity: 'Mường' });
+    expect(await importCandidates({ actor: admin, input: { file: await list([tam]), commit: true } })).toMatchObject({
+      new: 1,
+      errors: [],
+    });
+    const filled = await importCandidates({
+      actor: admin,
+      input: { file: await list([{ ...tam, religion: 'Công giáo', education: 'Cao đẳng' }]), commit: true },
+    });
+    expect(filled).toMatchObject({ changed: 1, committed: true, errors: [] });
+    const recorded = await prisma().candidate.findFirstOrThrow({ where: { fullName: 'Hà Thị Tám' } });
+    expect(recorded).toMatchObject({ ethnicity: 'Mường', religion: 'Công giáo', education: 'COLLEGE' });
+    const differs = await importCandidates({
+      actor: admin,
+      input: { file: await list([{ ...tam, ethnicity: 'Thái' }]), commit: true },
+    });
+    expect(differs.errors.map((e) => [e.column, e.code])).toEqual([['DAN TOC', 'IMPORT_RECORD_DIFFERS']]);
+    expect(await prisma().candidate.findUniqueOrThrow({ where: { id: recorded.id } })).toMatchObject({
+      ethnicity: 'Mường',
+    });
+  });
+});
