@@ -138,39 +138,21 @@ export async function contributionsOf(q: Queryable, memberIds: readonly number[]
   return changes;
 }
 
-function add(changes: Changes, key: string, members: number, admissions: number) {
-  const entry = changes.get(key) ?? { members: 0, admissions: 0 };
-  entry.members += members;
-  entry.admissions += admissions;
-  changes.set(key, entry);
-}
-
-/** Appends `after - before` to SubtreeDay (never reads or updates it: concurrent writes do not conflict). */
-export async function applyDifference(q: Queryable, before: Changes, after: Changes): Promise<number> {
-  const difference: Changes = new Map();
-  for (const [key, v] of after) add(difference, key, v.members, v.admissions);
-  for (const [key, v] of before) add(difference, key, -v.members, -v.admissions);
-  const rows = [...difference].filter(([, v]) => v.members !== 0 || v.admissions !== 0);
-  // Each grain's rows summed before they are written (a month's days in one row, a year's in one):
-  // the sums read the same, and an import of many members writes far fewer rows.
-  const grains = new Map<string, [number, string, string, number, number]>();
-  for (const [key, v] of rows) {
-    const [org, day = ''] = key.split('|');
-    for (const [grain, length] of GRAINS) {
-      const at = `${org}|${grain}|${day.slice(0, length)}`;
-      const row = grains.get(at);
-      if (row) {
-        row[3] += v.members;
-        row[4] += v.admissions;
-      } else grains.set(at, [Number(org), grain, day.slice(0, length), v.members, v.admissions]);
+/**
+ * Appends `after - before` to SubtreeDay (never reads or updates it: concurrent writes do not
+ * conflict), each grain summed as a rebuild writes it: a month's days in one row, a year's in one.
+ */
+export async function applyDifference(q: Queryable, before: Changes, after: Changes): Promise<void> {
+  const difference = new Tally();
+  for (const [changes, sign] of [
+    [after, 1],
+    [before, -1],
+  ] as const)
+    for (const [key, v] of changes) {
+      const [org, day = ''] = key.split('|');
+      difference.add(Number(org), day, sign * v.members, sign * v.admissions);
     }
-  }
-  await q.insert(
-    'SubtreeDay',
-    ['organisationId', 'grain', 'day', 'members', 'admissions'],
-    [...grains.values()].filter((row) => row[3] !== 0 || row[4] !== 0),
-  );
-  return rows.length;
+  await writeGrains(q, difference);
 }
 
 /** Members read at a time by a rebuild (their rows, and the sums of their contributions). */
