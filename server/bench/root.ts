@@ -1,6 +1,7 @@
 // The README's first query on the whole country, uncached, against the same figures computed by
 // hand-written SQL over the base tables (the slow way: from rows), and against the same query on
-// one commune, on a generated nation; with the process's memory after it.
+// one commune, on a generated nation; with the process's memory after it. Then the board's report
+// for the whole country the same way (bench/report.ts).
 import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ import { cellFigures } from '../src/read/risk.ts';
 import { activeRiskPolicy, assessRisk } from '../src/rules/risk.ts';
 import { createApp } from '../src/yoga.ts';
 import { median, ROUNDS } from './median.ts';
+import { benchReport } from './report.ts';
 
 /** The README's first query, on the whole country or on one organisation. */
 const FIELDS = `
@@ -35,16 +37,18 @@ interface First {
 export async function benchRoot(url: string): Promise<string[]> {
   const database = useDatabase(url);
   const app = createApp();
-  const ask = async (code: string | null): Promise<First> => {
+  const graphql = async <T>(query: string, variables?: Record<string, unknown>): Promise<{ answer: T }> => {
     const response = await app.fetch('http://bench/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(code === null ? { query: COUNTRY } : { query: ONE, variables: { code } }),
+      body: JSON.stringify({ query, variables }),
     });
-    const body = (await response.json()) as { data?: { answer: First }; errors?: unknown };
+    const body = (await response.json()) as { data?: { answer: T }; errors?: unknown };
     if (!body.data?.answer) throw new Error(`the query failed: ${JSON.stringify(body.errors)}`);
-    return body.data.answer;
+    return body.data;
   };
+  const ask = async (code: string | null): Promise<First> =>
+    (await (code === null ? graphql<First>(COUNTRY) : graphql<First>(ONE, { code }))).answer;
   const provinces = (
     await prisma().$queryRawUnsafe<{ id: unknown }[]>(`SELECT "id" FROM "Organisation" WHERE "kind" = 'PROVINCIAL'`)
   ).map((p) => Number(p.id));
@@ -77,6 +81,7 @@ export async function benchRoot(url: string): Promise<string[]> {
   )
     throw new Error(`the two ways disagree on the country: ${JSON.stringify({ ours, slow })}`);
   const rowsMs = await median(fromRows);
+  const report = await benchReport(graphql, commune.code);
   await database.prisma.$disconnect();
   return [
     `  README's first query, uncached (POST), ${ROUNDS} rounds, medians, on ${database.dialect}:`,
@@ -85,6 +90,7 @@ export async function benchRoot(url: string): Promise<string[]> {
     `    the same figures by hand-written SQL over the base tables: ${rowsMs.toFixed(1)} ms`,
     `    country / hand-written SQL = ${(rootMs / rowsMs).toFixed(3)}× (target ≤ 0.05×); country / commune = ${(rootMs / communeMs).toFixed(2)}× (target ≤ 3×)`,
     `    process memory after our queries: ${rss.toFixed(0)} MB resident (target < 400 MB)`,
+    ...report,
   ];
 }
 

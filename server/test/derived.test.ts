@@ -1,7 +1,7 @@
 // The derived tables (server/src/derived/) under random sequences of writes, on SQLite and
-// PostgreSQL: after the writes, the incrementally maintained SubtreeDay and CellRiskSpan equal a
-// rebuild from the base tables, and every public figure read through them equals the slow
-// computation from rows, for every organisation, on days before, during and after the writes.
+// PostgreSQL: after the writes, the incrementally maintained SubtreeDay, ReportDay and CellRiskSpan
+// equal a rebuild from the base tables, and every public figure and report breakdown read through
+// them equals the slow computation from rows, for every organisation, on days before, during and after the writes.
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../src/context.ts';
 import { prisma } from '../src/db.ts';
@@ -27,7 +27,7 @@ import { addDays } from '../src/rules/dates.ts';
 import { CELL_KINDS } from '../src/rules/kinds.ts';
 import { activeRiskPolicy, assessRisk } from '../src/rules/risk.ts';
 import type { PrepareOptions } from '../src/seed/prepare.ts';
-import { derivedRows } from './derived-support.ts';
+import { derivedRows, expectReportFromRows } from './derived-support.ts';
 import { type Engine, freshDatabase, postgresAvailable } from './support.ts';
 
 const actor: Actor = { tokenId: 0, name: 'property test', role: 'ADMIN', organisationId: null };
@@ -46,6 +46,15 @@ function random(seed: number) {
   const day = (from: string, days: number) => addDays(from, Math.floor(next() * days));
   return { next, pick, day };
 }
+
+/** The report's attributes of a recorded or corrected member, some of them not recorded. */
+const attributes = (r: ReturnType<typeof random>) => ({
+  gender: r.pick(['MALE', 'FEMALE', null] as const),
+  ethnicity: r.pick(['Kinh', 'Tày', 'Thái', null]),
+  religion: r.pick(['Công giáo', null, null]),
+  education: r.pick(['UPPER_SECONDARY', 'UNIVERSITY', null] as const),
+  isYouthUnionMember: r.next() < 0.5,
+});
 
 async function organisations() {
   return prisma().organisation.findMany({ orderBy: { id: 'asc' } });
@@ -108,16 +117,22 @@ async function randomWrite(r: ReturnType<typeof random>, n: number): Promise<str
         input: {
           fullName: `Người thứ ${n}`,
           birthDate: r.day('1930-01-01', 20_000),
+          ...attributes(r),
           admittedOn,
           officialOn: null,
           placements: [{ cellCode: r.pick(anyCell).code, startOn: admittedOn }],
         },
       });
     }
-    // A correction of the admission (day and cell): as if the right value had been entered first.
+    // A correction of the admission (day and cell), and of the report's attributes and the birth date
+    // (ages 18 to 30 move): as if the right values had been entered first.
     if (kind === 'correct') {
       const input = { memberId: r.pick(members).id, reason: 'property test', admittedOn: r.day('1990-01-01', 12_000) };
-      await correctMember({ actor, input: { ...input, admittedInCellCode: r.pick(anyCell).code } });
+      const birthDate = r.day('1950-01-01', 13_000);
+      await correctMember({
+        actor,
+        input: { ...input, admittedInCellCode: r.pick(anyCell).code, birthDate, ...attributes(r) },
+      });
     }
     // Corrections of a transfer, a leaving, a ceremony: the history written again from the facts.
     const reason = 'property test';
@@ -224,6 +239,8 @@ async function expectFiguresFromRows(days: string[]) {
     const totals = new Map([...byMonth].map(([id, months]) => [id, [...months.values()].reduce((a, b) => a + b, 0)]));
     expect(nonZero(totals), `admissions to ${day}`).toEqual(nonZero(await admissionsFromRows(ids, from, day)));
     await expectCountryFromRows(provinces, day, from);
+    // Only the provinces' and the country's reports read ReportDay; the rest count rows on both sides.
+    await expectReportFromRows([COUNTRY_ID, ...provinces], day, from);
     const grassroots = new Map(
       [...(await grassrootsOn(ids, day))].map(([id, list]) => [
         id,

@@ -8,7 +8,7 @@ import { type Queryable, sql } from './sql.ts';
 import { rebuildSubtreeDays } from './subtree-days.ts';
 
 /** Raise when a derivation changes: every database derives its tables again on next start. */
-export const DERIVATION_VERSION = '5';
+export const DERIVATION_VERSION = '6';
 
 async function state(q: Queryable): Promise<Map<string, string>> {
   const rows = await q.rows<{ key: string; value: string }>(sql`SELECT "key", "value" FROM "DerivedState"`);

@@ -8,7 +8,7 @@ import { activeRiskPolicy } from '../rules/risk.ts';
 import { appendGrassrootsDifference, type GrassrootsChanges, grassrootsContributions } from './grassroots-days.ts';
 import { refreshRiskSpans } from './risk-spans.ts';
 import { idConditions, inSlices, join, type Queryable, sql, viaTransaction } from './sql.ts';
-import { applyDifference, type Changes, contributionsOf } from './subtree-days.ts';
+import { applyDifference, type Contributions, contributionsOf, noContributions } from './subtree-days.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -16,7 +16,7 @@ interface Pending {
   q: Queryable;
   members: Set<number>;
   cells: Set<number>;
-  before: Changes;
+  before: Contributions;
   /** Organisations whose grassroots contributions were noted, and those contributions. */
   organisations: Set<number>;
   grassrootsBefore: GrassrootsChanges;
@@ -33,7 +33,7 @@ function of(tx: Tx): Pending {
       q: viaTransaction(tx),
       members: new Set(),
       cells: new Set(),
-      before: new Map(),
+      before: noContributions(),
       organisations: new Set(),
       grassrootsBefore: new Map(),
       concerned: new Set(),
@@ -61,12 +61,9 @@ export async function touchMembers(tx: Tx, ids: readonly number[]): Promise<void
   const fresh = [...new Set(ids)].filter((id) => !state.members.has(id));
   if (fresh.length === 0) return;
   for (const id of fresh) state.members.add(id);
-  for (const [key, v] of await contributionsOf(state.q, fresh)) {
-    const entry = state.before.get(key) ?? { members: 0, admissions: 0 };
-    entry.members += v.members;
-    entry.admissions += v.admissions;
-    state.before.set(key, entry);
-  }
+  const noted = await contributionsOf(state.q, fresh);
+  state.before.totals.addAll(noted.totals, 1);
+  state.before.report.addAll(noted.report, 1);
   for (const cell of await cellsOfMembers(state.q, fresh)) state.cells.add(cell);
 }
 

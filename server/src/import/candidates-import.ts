@@ -10,6 +10,7 @@
 // candidate became, where it lacks them too); one the record states otherwise is refused.
 import type { Candidate } from '@ketnap/prisma/generated/sqlite/client.ts';
 import type { Actor } from '../context.ts';
+import { touchMembers } from '../derived/track.ts';
 import type { IntroducerInput } from '../domain/candidate-steps.ts';
 import { advanceCandidateIn, recordCandidateIn } from '../domain/candidates.ts';
 import { audit, refuse, type Tx, ValidationFailure, type WriteOptions } from '../domain/write.ts';
@@ -36,6 +37,12 @@ async function fillAttributes(tx: Tx, actor: Actor, row: CandidateRow, recorded:
   );
   if (Object.keys(missing).length === 0) return false;
   await tx.candidate.update({ where: { id: recorded.id }, data: missing });
+  // The member the candidate became counts in the report's breakdowns by these (ReportDay).
+  const became = await tx.member.findMany({ where: { candidateId: recorded.id }, select: { id: true } });
+  await touchMembers(
+    tx,
+    became.map((m) => m.id),
+  );
   for (const [field, value] of Object.entries(missing))
     await tx.member.updateMany({ where: { candidateId: recorded.id, [field]: null }, data: { [field]: value } });
   await audit(tx, actor, {

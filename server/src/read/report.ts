@@ -1,14 +1,14 @@
-// The breakdowns of the board's periodic report, for many organisations in one statement each:
-// the members of a subtree on a day, and its admissions over a period (each under the tree of its
-// own day), counted by gender, ethnic group, religion, Youth Union, age band, education level and
-// the candidate's source. Counted from the base rows over the closure table (the derived tables
-// keep totals only), grouped in SQL: a few dozen rows per organisation, whatever its size. The
-// whole country (COUNTRY_ID) is its provinces' subtrees together, as the derived tables hold it.
+// The breakdowns of the board's periodic report, for many organisations at once: the members of a
+// subtree on a day, and its admissions over a period (each under the tree of its own day), counted
+// by gender, ethnic group, religion, Youth Union, age band, education level and the candidate's
+// source. A province and the whole country (COUNTRY_ID) read ReportDay and SubtreeDay
+// (server/src/derived/): sums up to a day, a few hundred rows whatever their size. A district and
+// everything below it are counted from their rows (report-rows.ts): a few thousand members.
 import type { CandidateSource, EducationLevel } from '@ketnap/prisma/generated/sqlite/enums.ts';
 import { COUNTRY_ID } from '../derived/sql.ts';
-import { yearsBefore } from '../rules/dates.ts';
-import { MAJORITY_ETHNICITY, YOUNG_AGES } from '../rules/report.ts';
-import { coversDay, join, memberOn, num, query, type Sql, sql } from './sql.ts';
+import { addDays } from '../rules/dates.ts';
+import { admissionBreakdownsFromRows, memberBreakdownsFromRows } from './report-rows.ts';
+import { join, num, query, rowsUpTo, sql } from './sql.ts';
 
 export interface Breakdown {
   total: number;
@@ -34,118 +34,94 @@ export const emptyBreakdown = (): Breakdown => ({
   bySource: new Map(),
 });
 
-interface Row {
-  id: unknown;
-  education: EducationLevel | null;
-  source: CandidateSource | null;
-  n: unknown;
-  women: unknown;
-  minorities: unknown;
-  religious: unknown;
-  youth: unknown;
-  young: unknown;
-}
-
-/** The counted columns, for members `m` (their candidate `c`), `young` and `youth` said by the caller. */
-const counts = (young: Sql, youth: Sql) => sql`
-  CAST(m."education" AS TEXT) AS "education", CAST(c."source" AS TEXT) AS "source", COUNT(*) AS "n",
-  SUM(CASE WHEN m."gender" = 'FEMALE' THEN 1 ELSE 0 END) AS "women",
-  SUM(CASE WHEN m."ethnicity" IS NOT NULL AND m."ethnicity" <> ${MAJORITY_ETHNICITY} THEN 1 ELSE 0 END) AS "minorities",
-  SUM(CASE WHEN m."religion" IS NOT NULL THEN 1 ELSE 0 END) AS "religious",
-  SUM(CASE WHEN ${youth} THEN 1 ELSE 0 END) AS "youth",
-  SUM(CASE WHEN ${young} THEN 1 ELSE 0 END) AS "young"`;
-
-/** Who is counted under whom: the ancestor `a` and the id it is reported as, grouped by. */
-interface Scope {
-  id: Sql;
-  ancestors: Sql;
-  group: Sql;
-}
-
-/**
- * The subtrees asked for: organisations by their ancestry rows, and the country (COUNTRY_ID) as the
- * rows under every province (the roots), which every member and admission lies under once.
- */
-function scopes(ids: readonly number[]): Scope[] {
-  const orgs = ids.filter((id) => id !== COUNTRY_ID);
-  return [
-    ...(orgs.length > 0 ? [{ id: sql`a."ancestorId"`, ancestors: join(orgs), group: sql`a."ancestorId",` }] : []),
-    ...(orgs.length < ids.length
-      ? [
-          {
-            id: sql`${COUNTRY_ID}`,
-            ancestors: sql`SELECT "id" FROM "Organisation" WHERE "kind" = 'PROVINCIAL'`,
-            group: sql``,
-          },
-        ]
-      : []),
-  ];
-}
-
-/** The breakdown rows of every scope, one statement each. */
-const inScopes = async (ids: readonly number[], statement: (s: Scope) => Sql) =>
-  collect((await Promise.all(scopes(ids).map((s) => query<Row>(statement(s))))).flat());
-
-/**
- * Members of each subtree on `day`. Youth Union members are those admitted as members of it and
- * still of youth age (at most 30) on the day.
- */
+/** Members of each subtree on `day`. */
 export async function memberBreakdowns(ids: readonly number[], day: string): Promise<Map<number, Breakdown>> {
-  const young = sql`m."birthDate" <= ${yearsBefore(day, YOUNG_AGES.min)} AND m."birthDate" > ${yearsBefore(day, YOUNG_AGES.max + 1)}`;
-  const youth = sql`m."isYouthUnionMember" AND m."birthDate" > ${yearsBefore(day, YOUNG_AGES.max + 1)}`;
-  return inScopes(
-    ids,
-    (s) => sql`
-    SELECT ${s.id} AS "id", ${counts(young, youth)}
-    FROM "OrganisationAncestry" a
-      JOIN "Placement" p ON p."cellId" = a."descendantId"
-      JOIN "Member" m ON m."id" = p."memberId"
-      LEFT JOIN "Candidate" c ON c."id" = m."candidateId"
-    WHERE a."ancestorId" IN (${s.ancestors}) AND ${coversDay('a', day)} AND ${coversDay('p', day)} AND ${memberOn(day)}
-    GROUP BY ${s.group} m."education", c."source"`,
-  );
+  const { fromRows, derived } = await split(ids);
+  const found = await memberBreakdownsFromRows(fromRows, day);
+  for (const [id, measures] of await sumsUpTo(derived, day, 'members')) found.set(id, breakdownOf(measures));
+  return found;
 }
 
-/** Admissions of each subtree over [from, to], ages and Youth Union as on the day of admission. */
+/** Admissions of each subtree over [from, to]: the sums up to `to` less those before `from`. */
 export async function admissionBreakdowns(
   ids: readonly number[],
   from: string,
   to: string,
 ): Promise<Map<number, Breakdown>> {
-  // Whole years from birth to admission: an anniversary counts on its own day (29 Feb: from 1 Mar).
-  const age = sql`(CAST(substr(m."admittedOn", 1, 4) AS INTEGER) - CAST(substr(m."birthDate", 1, 4) AS INTEGER)
-    - CASE WHEN substr(m."admittedOn", 6) < substr(m."birthDate", 6) THEN 1 ELSE 0 END)`;
-  const young = sql`${age} >= ${YOUNG_AGES.min} AND ${age} <= ${YOUNG_AGES.max}`;
-  return inScopes(
-    ids,
-    (s) => sql`
-    SELECT ${s.id} AS "id", ${counts(young, sql`m."isYouthUnionMember"`)}
-    FROM "Member" m
-      JOIN "OrganisationAncestry" a ON a."descendantId" = m."admittedInId"
-        AND a."startOn" <= m."admittedOn" AND (a."endOn" IS NULL OR a."endOn" > m."admittedOn")
-      LEFT JOIN "Candidate" c ON c."id" = m."candidateId"
-    WHERE a."ancestorId" IN (${s.ancestors}) AND m."admittedOn" >= ${from} AND m."admittedOn" <= ${to}
-    GROUP BY ${s.group} m."education", c."source"`,
-  );
-}
-
-/** Sums the (education, source) groups of each organisation into its breakdown. */
-function collect(rows: Row[]): Map<number, Breakdown> {
-  const found = new Map<number, Breakdown>();
-  const add = <K>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
-  for (const row of rows) {
-    const id = num(row.id);
-    const b = found.get(id) ?? emptyBreakdown();
-    const n = num(row.n);
-    b.total += n;
-    b.women += num(row.women);
-    b.ethnicMinorities += num(row.minorities);
-    b.religious += num(row.religious);
-    b.youthUnion += num(row.youth);
-    b.aged18To30 += num(row.young);
-    add(b.byEducation, row.education, n);
-    add(b.bySource, row.source, n);
-    found.set(id, b);
+  const { fromRows, derived } = await split(ids);
+  const found = await admissionBreakdownsFromRows(fromRows, from, to);
+  const [upTo, before] = await Promise.all([
+    sumsUpTo(derived, to, 'admissions'),
+    sumsUpTo(derived, addDays(from, -1), 'admissions'),
+  ]);
+  for (const [id, measures] of upTo) {
+    for (const [measure, n] of before.get(id) ?? []) measures.set(measure, (measures.get(measure) ?? 0) - n);
+    found.set(id, breakdownOf(measures));
   }
   return found;
+}
+
+/** The provinces and the country among `ids` (read from the derived tables), and the rest. */
+async function split(ids: readonly number[]): Promise<{ fromRows: number[]; derived: number[] }> {
+  const orgs = ids.filter((id) => id !== COUNTRY_ID);
+  const provinces =
+    orgs.length === 0
+      ? []
+      : await query<{ id: unknown }>(
+          sql`SELECT "id" FROM "Organisation" WHERE "id" IN (${join(orgs)}) AND "kind" = 'PROVINCIAL'`,
+        );
+  const derived = new Set(provinces.map((r) => num(r.id)));
+  if (orgs.length < ids.length) derived.add(COUNTRY_ID);
+  return { fromRows: ids.filter((id) => !derived.has(id)), derived: [...derived] };
+}
+
+/** Each organisation's measures (and 'total', SubtreeDay's) summed up to `day`, of one column. */
+async function sumsUpTo(
+  ids: readonly number[],
+  day: string,
+  column: 'members' | 'admissions',
+): Promise<Map<number, Map<string, number>>> {
+  const found = new Map<number, Map<string, number>>();
+  if (ids.length === 0) return found;
+  const n = column === 'members' ? sql`d."members"` : sql`d."admissions"`;
+  const rows = await query<{ id: unknown; measure: string; n: unknown }>(sql`
+    SELECT d."organisationId" AS "id", d."measure" AS "measure", SUM(${n}) AS "n"
+    FROM ${rowsUpTo('ReportDay', ids, day)} d GROUP BY d."organisationId", d."measure"
+    UNION ALL
+    SELECT d."organisationId" AS "id", 'total' AS "measure", SUM(${n}) AS "n"
+    FROM ${rowsUpTo('SubtreeDay', ids, day)} d GROUP BY d."organisationId"`);
+  for (const row of rows) {
+    const id = num(row.id);
+    const measures = found.get(id) ?? new Map<string, number>();
+    measures.set(row.measure, num(row.n));
+    found.set(id, measures);
+  }
+  return found;
+}
+
+/** A breakdown from ReportDay's measures; "not recorded" is the total less the recorded levels. */
+function breakdownOf(measures: Map<string, number>): Breakdown {
+  const b = emptyBreakdown();
+  const get = (measure: string) => measures.get(measure) ?? 0;
+  Object.assign(b, {
+    total: get('total'),
+    women: get('women'),
+    ethnicMinorities: get('minorities'),
+    religious: get('religious'),
+    youthUnion: get('youthUnion'),
+    aged18To30: get('aged18To30'),
+  });
+  for (const [map, prefix] of [
+    [b.byEducation, 'education:'],
+    [b.bySource, 'source:'],
+  ] as const) {
+    let recorded = 0;
+    for (const [measure, n] of measures)
+      if (measure.startsWith(prefix) && n !== 0) {
+        (map as Map<string, number>).set(measure.slice(prefix.length), n);
+        recorded += n;
+      }
+    if (b.total - recorded !== 0) map.set(null, b.total - recorded);
+  }
+  return b;
 }

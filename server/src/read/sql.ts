@@ -66,11 +66,11 @@ export function groupById<R extends { id: unknown }, T>(rows: R[], toValue: (row
 }
 
 /**
- * The rows of a derived table (SubtreeDay or GrassrootsDay) of the organisations `ids` that add up
+ * The rows of a derived table (SubtreeDay, GrassrootsDay or ReportDay) of the organisations `ids` that add up
  * to their counts on `day`: the year totals before its year, the month totals of its year before
  * its month, and the days of its month up to it; three short index ranges per organisation.
  */
-export function rowsUpTo(table: 'SubtreeDay' | 'GrassrootsDay', ids: readonly number[], day: string) {
+export function rowsUpTo(table: 'SubtreeDay' | 'GrassrootsDay' | 'ReportDay', ids: readonly number[], day: string) {
   const from = Prisma.raw(`"${table}"`);
   const of = sql`"organisationId" IN (${join([...ids])})`;
   const [year, month] = [day.slice(0, 4), day.slice(0, 7)];

@@ -53,9 +53,13 @@ export function isoWeekday(date: string): number {
  * 1 March. The one definition of an anniversary (ages, probation, five-year windows, validity).
  */
 export function anniversary(date: string, years: number): string {
-  const [y, m, d] = parts(date);
-  const year = String(y + years).padStart(4, '0');
-  return m === 2 && d === 29 && daysInMonth(y + years, 2) === 28 ? `${year}-03-01` : `${year}${date.slice(4)}`;
+  // Read without the pattern when the text has its shape: a national rebuild asks millions of times.
+  const y = date.length === 10 && date[4] === '-' && date[7] === '-' ? Number(date.slice(0, 4)) : parts(date)[0];
+  if (!Number.isInteger(y)) parts(date);
+  const to = y + years;
+  const year = String(to).padStart(4, '0');
+  const common = to % 4 !== 0 || (to % 100 === 0 && to % 400 !== 0);
+  return common && date.endsWith('-02-29') ? `${year}-03-01` : `${year}${date.slice(4)}`;
 }
 
 /** "More than `years` years after `date`" holds on `on`: from the day after the anniversary. */

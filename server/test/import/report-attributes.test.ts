@@ -3,17 +3,22 @@
 // yes); a value that is none of the levels refused in its column with nothing written; a re-import
 // unchanged; an attribute changed on a recorded member a correction (correctMember's audit, the
 // file as reason), an empty cell leaving it; on a recorded candidate, a missing one filled in and a
-// different one refused.
+// different one refused, and the report kept of the member the candidate became (ReportDay) follows.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import type { Actor } from '../../src/context.ts';
 import { prisma } from '../../src/db.ts';
+import { rebuildDerived } from '../../src/derived/rebuild.ts';
+import { COUNTRY_ID, viaTransaction } from '../../src/derived/sql.ts';
 import { importCandidates } from '../../src/import/candidates-import.ts';
 import { importMembers } from '../../src/import/members-import.ts';
 import type { ImportReport } from '../../src/import/report.ts';
-import { fingerprint } from '../fixture.ts';
+import { memberBreakdowns } from '../../src/read/report.ts';
+import { activeRiskPolicy } from '../../src/rules/risk.ts';
+import { derivedRows, expectReportFromRows } from '../derived-support.ts';
+import { CELL, fingerprint } from '../fixture.ts';
 import { engines, miniWorldSuite } from '../writes-support.ts';
 import { list, someone } from './candidate-files.ts';
 
@@ -30,6 +35,8 @@ function csv(lines: string[]): string {
 }
 const run = (file: string, commit: boolean) => importMembers({ actor: admin, input: { file, commit } });
 const codes = (r: ImportReport) => r.errors.map((e) => [e.row, e.column, e.code, e.field]);
+/** nghe-an, the mini world's province: its report is read from ReportDay. */
+const PROVINCE = 1;
 const byCard = (partyCardNumber: string) => prisma().member.findUniqueOrThrow({ where: { partyCardNumber } });
 
 describe.each(engines)('report attributes in imports on %s', async (engine) => {
@@ -141,5 +148,44 @@ describe.each(engines)('report attributes in imports on %s', async (engine) => {
     expect(await prisma().candidate.findUniqueOrThrow({ where: { id: recorded.id } })).toMatchObject({
       ethnicity: 'Mường',
     });
+  });
+
+  test('candidates: an attribute filled in reaches the member the candidate became, and the report kept of it', async () => {
+    // Setup, not under test: a member admitted through the path, lacking what the file will give.
+    const nam = someone('Lê Thị Năm', {});
+    expect(await importCandidates({ actor: admin, input: { file: await list([nam]), commit: true } })).toMatchObject({
+      new: 1,
+    });
+    const candidate = await prisma().candidate.findFirstOrThrow({ where: { fullName: 'Lê Thị Năm' } });
+    const member = await prisma().member.create({
+      data: {
+        fullName: candidate.fullName,
+        birthDate: candidate.birthDate,
+        gender: 'FEMALE',
+        admittedOn: '2016-05-19',
+        admittedInId: CELL.xom3,
+        candidateId: candidate.id,
+        placements: { create: { cellId: CELL.xom3, startOn: '2016-05-19' } },
+      },
+    });
+    await prisma().$transaction((tx) => rebuildDerived(viaTransaction(tx), activeRiskPolicy()));
+    const education = async () =>
+      (await memberBreakdowns([PROVINCE], '2016-12-31')).get(PROVINCE)?.byEducation.get('UNIVERSITY') ?? 0;
+    const before = await education();
+
+    const filled = await importCandidates({
+      actor: admin,
+      input: { file: await list([{ ...nam, education: 'Đại học' }]), commit: true },
+    });
+    expect(filled).toMatchObject({ changed: 1, committed: true, errors: [] });
+    expect(await prisma().member.findUniqueOrThrow({ where: { id: member.id } })).toMatchObject({
+      education: 'UNIVERSITY',
+    });
+    // The province's report (ReportDay) counts her, as the rows do, and as a rebuild would.
+    expect(await education()).toBe(before + 1);
+    await expectReportFromRows([PROVINCE, COUNTRY_ID], '2016-12-31', '2016-01-01');
+    const maintained = await derivedRows();
+    await prisma().$transaction((tx) => rebuildDerived(viaTransaction(tx), activeRiskPolicy()));
+    expect(maintained).toEqual(await derivedRows());
   });
 });
