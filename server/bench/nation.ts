@@ -54,7 +54,7 @@ export async function benchNation(url: string, members: number): Promise<NationB
     const summary = await loadNation(conn, { members });
     const nationMs = performance.now() - start;
     let derivedRows = 0;
-    for (const table of ['SubtreeDay', 'GrassrootsDay', 'CellRiskSpan']) {
+    for (const table of ['SubtreeDay', 'ReportDay', 'GrassrootsDay', 'CellRiskSpan']) {
       const [count] = await conn.query<{ n: unknown }>(`SELECT COUNT(*) AS "n" FROM "${table}"`);
       derivedRows += Number(count?.n);
     }

@@ -25,7 +25,7 @@ const CARD = 'KN-';
 /** The day the district's figure is read on: after every admission of the file. */
 const DAY = '2020-01-01';
 /** The tables an import writes: its base rows and what is derived from them. */
-const WRITTEN = ['Member', 'Placement', 'AuditEvent', 'SubtreeDay', 'CellRiskSpan', 'GrassrootsDay'];
+const WRITTEN = ['Member', 'Placement', 'AuditEvent', 'SubtreeDay', 'ReportDay', 'CellRiskSpan', 'GrassrootsDay'];
 
 const engines = ['sqlite', ...((await sharedPostgresUp()) ? ['postgres'] : [])];
 
