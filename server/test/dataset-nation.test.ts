@@ -140,6 +140,21 @@ describe.each(engines)('vietnam-synthetic --members 50000 on %s', async (engine)
     expect(report.sample.candidates).toBe(200);
   });
 
+  test("candidates carry the report's attributes, and a member admitted through the path has its candidate's", async () => {
+    const [c] = await conn.query<{ n: unknown; e: unknown; d: unknown }>(
+      'SELECT COUNT(*) AS "n", COUNT("ethnicity") AS "e", COUNT("education") AS "d" FROM "Candidate"',
+    );
+    expect(Number(c?.n)).toBeGreaterThan(100);
+    expect([Number(c?.e), Number(c?.d)]).toEqual([Number(c?.n), Number(c?.n)]);
+    const [m] = await conn.query<{ n: unknown; same: unknown }>(
+      `SELECT COUNT(*) AS "n", SUM(CASE WHEN m."ethnicity" = c."ethnicity" AND m."education" = c."education"
+         AND COALESCE(m."religion", '') = COALESCE(c."religion", '') THEN 1 ELSE 0 END) AS "same"
+       FROM "Member" m JOIN "Candidate" c ON c."id" = m."candidateId"`,
+    );
+    expect(Number(m?.n)).toBeGreaterThan(50);
+    expect(Number(m?.same)).toBe(Number(m?.n));
+  });
+
   test('the check names the rule a corrupted database breaks', async () => {
     await conn.exec('BEGIN');
     try {

@@ -188,7 +188,12 @@ export interface Path {
   gender: Gender;
   /** A Youth Union member (of youth age when introduced). */
   youth: boolean;
+  /** The Candidate row, in the columns of index.ts. */
+  row: unknown[];
 }
+
+/** Where the report's attributes sit in a Candidate row (the last three columns). */
+export const ATTRIBUTE_COLUMNS = 15;
 
 /** Makes candidates in one province's cells; `fullIn` answers from the province's members. */
 export class CandidateMaker {
@@ -340,6 +345,10 @@ export class CandidateMaker {
       null,
       tradeUnion,
       tradeUnion,
+      // ethnicity, religion, education: drawn by the caller, who knows the province (members.ts).
+      null,
+      null,
+      null,
     ];
     return { candidateId, birth, gender, youth, row };
   }

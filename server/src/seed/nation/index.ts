@@ -46,6 +46,9 @@ export const COLUMNS = {
     'decisionExtendedOn',
     'isTradeUnionMember',
     'workplaceHasTradeUnion',
+    'ethnicity',
+    'religion',
+    'education',
   ],
   Member: [
     'id',

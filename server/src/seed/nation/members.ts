@@ -8,7 +8,7 @@ import { reportAttributes } from '@ketnap/prisma/datasets/report-attributes.ts';
 import { Rng } from '@ketnap/prisma/datasets/thanh-chuong-2017/random.ts';
 import type { Gender, LeavingReason } from '@ketnap/prisma/generated/sqlite/enums.ts';
 import { policyOn } from '../../rules/policy.ts';
-import { birthFor, CandidateMaker, type Ids, type Person, type Stay } from './candidates.ts';
+import { ATTRIBUTE_COLUMNS, birthFor, CandidateMaker, type Ids, type Person, type Stay } from './candidates.ts';
 import { addMonths, type Day, iso, isoOrNull, yearOf } from './days.ts';
 import {
   aliveOn,
@@ -33,6 +33,8 @@ const RECOGNITION_LAG = 45;
 const CANDIDATE_PATHS_FROM = HORIZON - 3 * 366;
 /** Candidates on their way on the horizon, per member row of a cell. */
 const PENDING_PER_MEMBER = 0.013;
+/** Added to a pending candidate's id to seed their attributes' draws apart from any member's. */
+const CANDIDATE_DRAWS = 1_000_000_000;
 
 export type Tally = Map<number, number[]>;
 
@@ -285,9 +287,28 @@ export async function makeProvince(
     };
     person.stays.push({ person, cell: cell.org, start: admitted, end: null });
     batch.push(person);
+    // The candidate's attributes are the member's (the ceremony copies them): the same draws.
+    if (path) path.row.splice(ATTRIBUTE_COLUMNS, 3, ...attributesOf(person).slice(0, 3));
   }
-  for (const cell of province.cells)
-    if (aliveOn(cell.org, HORIZON)) maker.pending(cell, cell.members * PENDING_PER_MEMBER);
+  const horizonYear = yearOf(HORIZON);
+  for (const cell of province.cells) {
+    if (!aliveOn(cell.org, HORIZON)) continue;
+    const from = maker.rows.candidates.length;
+    maker.pending(cell, cell.members * PENDING_PER_MEMBER);
+    // Candidates still on the path (or who left it) as if admitted at the horizon, seeded apart from members.
+    for (const row of maker.rows.candidates.slice(from)) {
+      const a = reportAttributes({
+        id: CANDIDATE_DRAWS + Number(row[0]),
+        admittedYear: horizonYear,
+        ageAtAdmission: horizonYear - Number(String(row[2]).slice(0, 4)),
+        workplace: cell.type !== 'hamlet',
+        minorityShare,
+        catholicShare,
+        youthUnion: Boolean(row[5]),
+      });
+      row.splice(ATTRIBUTE_COLUMNS, 3, a.ethnicity, a.religion, a.education);
+    }
+  }
   await emit('Candidate', maker.rows.candidates);
   await flush();
   await emit('CandidateEvent', maker.rows.events);
