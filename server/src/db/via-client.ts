@@ -1,6 +1,6 @@
 // A Prisma client or transaction seen as a RawConnection: statements written with `?` marks and
 // sent with $queryRawUnsafe, past the client's query compiler. What an import writes in bulk goes
-// this way (insertTuples), on the connection of its own transaction; `pnpm bench` measures raw
+// this way (insertJson), on the connection of its own transaction; `pnpm bench` measures raw
 // INSERTs the same way, so the two are compared on one footing.
 import type { Dialect } from '../config.ts';
 import type { RawConnection } from './raw.ts';

@@ -2,7 +2,7 @@
 // of a load or a rebuild; and the few words that differ between SQLite and PostgreSQL.
 import { Prisma } from '@ketnap/prisma/generated/sqlite/client.ts';
 import type { Dialect } from '../config.ts';
-import { insertTuples } from '../db/insert.ts';
+import { insertJson, insertTuples } from '../db/insert.ts';
 import type { RawConnection } from '../db/raw.ts';
 import { viaClient } from '../db/via-client.ts';
 import { db } from '../db.ts';
@@ -17,12 +17,12 @@ export interface Queryable {
   insert(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void>;
 }
 
-/** A write's transaction (on the process's database). */
+/** A write's transaction (on the process's database): its rows inserted as JSON, one parameter a chunk. */
 export const viaTransaction = (tx: Prisma.TransactionClient): Queryable => ({
   dialect: db().dialect,
   rows: <T>(statement: Prisma.Sql) => tx.$queryRaw<T[]>(statement),
   run: async (statement) => void (await tx.$executeRaw(statement)),
-  insert: (table, columns, rows) => insertTuples(viaClient(tx, db().dialect), table, columns, rows),
+  insert: (table, columns, rows) => insertJson(viaClient(tx, db().dialect), table, columns, rows),
 });
 
 /** A raw connection: `?` marks on both databases (the PostgreSQL one numbers them). */

@@ -1,9 +1,10 @@
-// The members import's statements, written by hand on the import's own connection (many values
-// a statement, past the client's query compiler): finding the people a chunk's rows name, telling
-// how a row differs from the record, the members recorded without any number that a row would
-// double, and recording a chunk's new members with their placements and audit events.
+// The members import's statements, written by hand on the import's own connection (a chunk's values
+// as one JSON parameter, past the client's query compiler): finding the people a chunk's rows name,
+// telling how a row differs from the record, the members recorded without any number that a row
+// would double, and recording a chunk's new members with their placements and audit events.
 import type { Actor } from '../context.ts';
-import { insertReturning, insertTuples } from '../db/insert.ts';
+import { insertJson, insertJsonReturning } from '../db/insert.ts';
+import { inList, joinedToList } from '../db/json-list.ts';
 import type { RawConnection } from '../db/raw.ts';
 import { addMembers } from '../derived/track.ts';
 import type { Tx } from '../domain/write.ts';
@@ -54,33 +55,30 @@ const MEMBER_INSERT = [
 /** Names compared as people read them: case and spacing aside (both are NFC already). */
 export const nameKey = (name: string) => name.toLocaleLowerCase('vi').replace(/\s+/g, ' ');
 
-/** `"column" IN (?, ?, …)` and its values, or nothing for no values. */
-const inList = (column: string, values: readonly unknown[]) =>
-  values.length === 0 ? [] : [{ sql: `"${column}" IN (${values.map(() => '?').join(', ')})`, values }];
+/** A unique text column of Member and its index (Prisma's name). */
+const TEXT = (column: string) => ({ type: 'text' as const, index: `Member_${column}_key` });
 
-/** The recorded members a chunk's rows name by party card, citizen ID or ketnap ID (raw SQL: a chunk's 1,200 numbers). */
+/** The recorded members a chunk's rows name by party card, citizen ID or ketnap ID (each list one JSON parameter). */
 export async function existingMembers(conn: RawConnection, rows: PendingRow[]): Promise<Existing[]> {
-  const where = [
-    ...inList(
-      'partyCardNumber',
-      rows.flatMap((r) => (r.member.partyCardNumber ? [r.member.partyCardNumber] : [])),
-    ),
-    ...inList(
-      'citizenId',
-      rows.flatMap((r) => (r.member.citizenId ? [r.member.citizenId] : [])),
-    ),
-    ...inList(
-      'id',
-      rows.flatMap((r) => (r.member.ketnapId ? [r.member.ketnapId] : [])),
-    ),
-  ];
-  if (where.length === 0) return [];
+  const lists = [
+    { column: 'partyCardNumber', list: TEXT('partyCardNumber'), values: rows.map((r) => r.member.partyCardNumber) },
+    { column: 'citizenId', list: TEXT('citizenId'), values: rows.map((r) => r.member.citizenId) },
+    { column: 'id', list: { type: 'int' as const }, values: rows.map((r) => r.member.ketnapId) },
+  ].flatMap((l) => {
+    const values = l.values.filter((v) => v !== null);
+    return values.length > 0 ? [{ ...l, values }] : [];
+  });
+  if (lists.length === 0) return [];
   const found = await conn.query<Existing & { id: unknown; admittedInId: unknown; isYouthUnionMember: unknown }>(
-    `SELECT "id", "fullName", "birthDate", CAST("gender" AS TEXT) AS "gender", "admittedOn", "officialOn",
-       "admittedInId", "partyCardNumber", "citizenId", "ethnicity", "religion",
-       CAST("education" AS TEXT) AS "education", "isYouthUnionMember"
-     FROM "Member" WHERE ${where.map((w) => w.sql).join(' OR ')}`,
-    where.flatMap((w) => w.values),
+    lists
+      .map(
+        (l) => `SELECT m."id", m."fullName", m."birthDate", CAST(m."gender" AS TEXT) AS "gender", m."admittedOn",
+         m."officialOn", m."admittedInId", m."partyCardNumber", m."citizenId", m."ethnicity", m."religion",
+         CAST(m."education" AS TEXT) AS "education", m."isYouthUnionMember"
+       FROM ${joinedToList(conn, 'Member', 'm', l.column, l.list)}`,
+      )
+      .join(' UNION '),
+    lists.map((l) => JSON.stringify(l.values)),
   );
   // SQLite answers a boolean as 0 or 1.
   return found.map((e) => ({
@@ -132,14 +130,15 @@ export async function unidentifiedMatches(
   rows: MemberRow[],
 ): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const [a, b] = [
-    inList('admittedOn', [...new Set(rows.map((m) => m.admittedOn))])[0]!,
-    inList('birthDate', [...new Set(rows.map((m) => m.birthDate))])[0]!,
-  ];
   const found = await conn.query<{ fullName: string; birthDate: string; admittedOn: string }>(
     `SELECT "fullName", "birthDate", "admittedOn" FROM "Member"
-     WHERE "id" <= ? AND "partyCardNumber" IS NULL AND "citizenId" IS NULL AND ${a.sql} AND ${b.sql}`,
-    [lastBefore, ...a.values, ...b.values],
+     WHERE "id" <= ? AND "partyCardNumber" IS NULL AND "citizenId" IS NULL
+       AND ${inList(conn, '"admittedOn"', 'text')} AND ${inList(conn, '"birthDate"', 'text')}`,
+    [
+      lastBefore,
+      JSON.stringify([...new Set(rows.map((m) => m.admittedOn))]),
+      JSON.stringify([...new Set(rows.map((m) => m.birthDate))]),
+    ],
   );
   return new Set(found.map((e) => `${nameKey(e.fullName)}|${e.birthDate}|${e.admittedOn}`));
 }
@@ -155,7 +154,7 @@ export async function recordMembers(
   rows: { row: PendingRow; cellId: number }[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const made = await insertReturning<{ id: unknown; partyCardNumber: string | null; citizenId: string | null }>(
+  const made = await insertJsonReturning<{ id: unknown; partyCardNumber: string | null; citizenId: string | null }>(
     conn,
     'Member',
     MEMBER_INSERT,
@@ -183,7 +182,7 @@ export async function recordMembers(
   }
   const ids = rows.map(({ row: { member: m } }) => idOf.get(`c${m.partyCardNumber}`) ?? idOf.get(`i${m.citizenId}`)!);
   addMembers(tx, ids);
-  await insertTuples(
+  await insertJson(
     conn,
     'Placement',
     ['memberId', 'cellId', 'startOn', 'endOn'],
@@ -193,7 +192,7 @@ export async function recordMembers(
   // where personal data of a write is kept), many to a statement.
   const { name, role } = actor;
   const at = new Date();
-  await insertTuples(
+  await insertJson(
     conn,
     'AuditEvent',
     ['at', 'actorName', 'actorRole', 'action', 'entityType', 'entityId', 'before', 'after'],

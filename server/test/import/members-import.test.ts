@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect } from 'vitest';
 import type { Actor } from '../../src/context.ts';
+import { insertJson } from '../../src/db/insert.ts';
+import { viaClient } from '../../src/db/via-client.ts';
 import { prisma } from '../../src/db.ts';
 import { KINDS } from '../../src/import/kinds.ts';
 import { importMembers } from '../../src/import/members-import.ts';
@@ -125,6 +127,46 @@ describe.each(engines)('members import on %s', async (engine) => {
     expect(JSON.stringify(await prisma().member.findMany({ orderBy: { id: 'asc' } }))).toBe(members);
     expect(JSON.stringify(await prisma().subtreeDay.findMany({ orderBy: { id: 'asc' } }))).toBe(derived);
     expect(await memberCount('thanh-hoa')).toBe(countBefore + 2);
+  });
+
+  test('text needing JSON escaping, and the time of audit events, are stored exactly', async () => {
+    // The import writes a chunk's rows as one JSON text (db/insert.ts insertJson).
+    const name = 'Đinh "Tèo" Văn \\ Bé'.normalize('NFD');
+    const report = await run(
+      csv([`"${name.replaceAll('"', '""')}",01/01/1991,Nam,01/06/2016,,thanh-hoa-xom-3,48050001,`]),
+      true,
+    );
+    expect(report).toMatchObject({ new: 1, committed: true });
+    const member = await prisma().member.findUniqueOrThrow({ where: { partyCardNumber: '48050001' } });
+    expect(member).toMatchObject({ fullName: name.normalize('NFC'), isYouthUnionMember: false, gender: 'MALE' });
+    const event = await prisma().auditEvent.findFirstOrThrow({
+      where: { action: 'importMember', entityId: String(member.id) },
+    });
+    expect(JSON.parse(event.after!)).toMatchObject({ fullName: name.normalize('NFC') });
+    // Stored as Prisma stores a DateTime: found again by equality, close to the summary's (written by Prisma).
+    expect(await prisma().auditEvent.count({ where: { id: event.id, at: event.at } })).toBe(1);
+    const summary = await prisma().auditEvent.findFirstOrThrow({ where: { entityId: report.sha256 } });
+    expect(Math.abs(event.at.getTime() - summary.at.getTime())).toBeLessThan(60_000);
+
+    // Values no roster cell keeps (a cell's newlines become spaces) round-trip too.
+    const texts = ['a\nb\r\n\t"c" \\ \'d\' \u2028 🇻🇳', 'Nguyễn Thị Hương'.normalize('NFD'), '', '\\"'];
+    const at = new Date(Date.UTC(2020, 1, 29, 23, 59, 59, 123));
+    await prisma().$transaction((tx) =>
+      insertJson(
+        viaClient(tx, engine),
+        'AuditEvent',
+        ['at', 'actorName', 'actorRole', 'action', 'entityType', 'entityId', 'before', 'after'],
+        texts.map((t, i) => [at, t, 'ADMIN', 'jsonRoundTrip', 'Member', String(i), null, t]),
+      ),
+    );
+    const stored = await prisma().auditEvent.findMany({
+      where: { action: 'jsonRoundTrip', at },
+      orderBy: { id: 'asc' },
+    });
+    expect(stored.map((e) => [e.actorName, e.after, e.before, e.at.toISOString()])).toEqual(
+      texts.map((t) => [t, t, null, at.toISOString()]),
+    );
+    await prisma().auditEvent.deleteMany({ where: { action: 'jsonRoundTrip' } });
   });
 
   test('one bad row: reported by sheet, row, column and code, and nothing is written', async () => {
