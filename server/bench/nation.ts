@@ -76,7 +76,13 @@ export async function benchNation(url: string, members: number): Promise<NationB
       null,
       null,
       null,
+      // The report's attributes: none recorded, not of the Youth Union.
+      null,
+      null,
+      null,
+      false,
     ]);
+    if (rows[0]?.length !== COLUMNS.Member.length) throw new Error('the raw rows do not fill the columns of Member');
     if (conn.dialect === 'sqlite') await conn.exec('PRAGMA cache_size = -65536');
     start = performance.now();
     await conn.exec('BEGIN');
