@@ -84,13 +84,16 @@ async function sumsUpTo(
   const found = new Map<number, Map<string, number>>();
   if (ids.length === 0) return found;
   const n = column === 'members' ? sql`d."members"` : sql`d."admissions"`;
-  const rows = await query<{ id: unknown; measure: string; n: unknown }>(sql`
-    SELECT d."organisationId" AS "id", d."measure" AS "measure", SUM(${n}) AS "n"
-    FROM ${rowsUpTo('ReportDay', ids, day)} d GROUP BY d."organisationId", d."measure"
-    UNION ALL
-    SELECT d."organisationId" AS "id", 'total' AS "measure", SUM(${n}) AS "n"
-    FROM ${rowsUpTo('SubtreeDay', ids, day)} d GROUP BY d."organisationId"`);
-  for (const row of rows) {
+  // Two statements side by side: one UNION of both took PostgreSQL's planner three times as long.
+  const [measured, totals] = await Promise.all([
+    query<{ id: unknown; measure: string; n: unknown }>(sql`
+      SELECT d."organisationId" AS "id", d."measure" AS "measure", SUM(${n}) AS "n"
+      FROM ${rowsUpTo('ReportDay', ids, day)} d GROUP BY d."organisationId", d."measure"`),
+    query<{ id: unknown; n: unknown }>(sql`
+      SELECT d."organisationId" AS "id", SUM(${n}) AS "n"
+      FROM ${rowsUpTo('SubtreeDay', ids, day)} d GROUP BY d."organisationId"`),
+  ]);
+  for (const row of [...measured, ...totals.map((t) => ({ ...t, measure: 'total' }))]) {
     const id = num(row.id);
     const measures = found.get(id) ?? new Map<string, number>();
     measures.set(row.measure, num(row.n));
