@@ -4,9 +4,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PrismaClient as PostgresClient } from '@ketnap/prisma/generated/postgres/client.ts';
 import { PrismaClient as SqliteClient } from '@ketnap/prisma/generated/sqlite/client.ts';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { type Dialect, dialectOf } from '../config.ts';
 import { ReleasingPg } from './pg-adapter.ts';
+import { KeptBetterSqlite } from './sqlite-adapter.ts';
 
 export type Db = SqliteClient;
 
@@ -14,6 +14,8 @@ export interface Database {
   prisma: Db;
   dialect: Dialect;
   url: string;
+  /** The driver adapter under the client (driver.ts reaches its connections). */
+  adapter: { kind: 'sqlite'; factory: KeptBetterSqlite } | { kind: 'postgres'; factory: ReleasingPg };
 }
 
 export interface OpenOptions {
@@ -25,12 +27,15 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
   const dialect = dialectOf(url);
   const log = options.onQuery ? [{ emit: 'event' as const, level: 'query' as const }] : [];
   let prisma: Db;
+  let adapter: Database['adapter'];
   if (dialect === 'sqlite') {
     const file = url.slice('file:'.length);
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    prisma = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url }), log });
+    adapter = { kind: 'sqlite', factory: new KeptBetterSqlite({ url }) };
+    prisma = new SqliteClient({ adapter: adapter.factory, log });
   } else {
-    prisma = new PostgresClient({ adapter: new ReleasingPg({ connectionString: url }), log }) as unknown as Db;
+    adapter = { kind: 'postgres', factory: new ReleasingPg({ connectionString: url }) };
+    prisma = new PostgresClient({ adapter: adapter.factory, log }) as unknown as Db;
   }
   const onQuery = options.onQuery;
   if (onQuery)
@@ -38,5 +43,5 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
       'query',
       (q) => onQuery(q.query, Number(q.duration)),
     );
-  return { prisma, dialect, url };
+  return { prisma, dialect, url, adapter };
 }

@@ -1,59 +1,15 @@
-// Multi-row INSERTs on a raw connection: the way loads and rebuilds write many rows (seconds faster
-// than a statement per row, or than building each statement through the Prisma client). Through a
-// Prisma client (via-client.ts) the JSON-batched form is faster still: Prisma handles every bound
-// parameter one by one, and there a chunk of rows is one parameter, one JSON text.
+// Many rows into one table, the ways ketnap writes them:
+// - insertTuples: multi-row INSERTs of bound parameters, ROWS_PER_INSERT a statement. Loads and
+//   rebuilds write this way on their own raw connection (seconds faster than a statement a row).
+// - insertRows: what a write or an import adds, on its transaction's connection. On SQLite's driver
+//   connection (in-process) one prepared one-row statement runs once per row: no text to build or
+//   parse. Elsewhere a chunk of rows is one JSON parameter, taken apart by the database: through a
+//   Prisma client every bound parameter costs more than the database's work on it.
+// - insertNumbered: the same, answering the id each row was given, in the rows' order.
+// Values are stored as Prisma stores them: booleans as 0 and 1 on SQLite, a Date as a DateTime.
 import type { RawConnection } from './raw.ts';
 
 export const ROWS_PER_INSERT = 400;
-
-/** Inserts rows given as value lists in `columns` order, ROWS_PER_INSERT to a statement. */
-export async function insertTuples(
-  conn: RawConnection,
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly unknown[])[],
-): Promise<void> {
-  await insertChunks(conn, table, columns, rows, '');
-}
-
-/**
- * The same, answering the columns `returning` names of every row inserted (in no promised order:
- * match them back by a unique column).
- */
-export async function insertReturning<T>(
-  conn: RawConnection,
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly unknown[])[],
-  returning: readonly string[],
-): Promise<T[]> {
-  return insertChunks<T>(conn, table, columns, rows, ` RETURNING ${returning.map((c) => `"${c}"`).join(', ')}`);
-}
-
-async function insertChunks<T>(
-  conn: RawConnection,
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly unknown[])[],
-  tail: string,
-): Promise<T[]> {
-  const answered: T[] = [];
-  if (rows.length === 0) return answered;
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;
-  const full = head + Array.from({ length: ROWS_PER_INSERT }, () => tuple).join(', ') + tail;
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-    const params: unknown[] = [];
-    for (const row of chunk) for (const value of row) params.push(sqlValue(conn, value));
-    const statement = chunk.length === ROWS_PER_INSERT ? full : head + chunk.map(() => tuple).join(', ') + tail;
-    for (const row of await conn.query<T>(statement, params)) answered.push(row);
-  }
-  return answered;
-}
-
-const sqlValue = (conn: RawConnection, value: unknown) =>
-  typeof value === 'boolean' && conn.dialect === 'sqlite' ? Number(value) : (value ?? null);
 
 /**
  * Rows a JSON-batched INSERT carries: thousands of rows cost one parameter; their JSON text (about
@@ -61,59 +17,84 @@ const sqlValue = (conn: RawConnection, value: unknown) =>
  */
 export const ROWS_PER_JSON = 5000;
 
-/**
- * Inserts rows given as value lists in `columns` order, ROWS_PER_JSON to a statement whose one
- * parameter is the chunk as a JSON array of arrays, taken apart by the database (json_each on
- * SQLite, json_array_elements cast to the table's column types on PostgreSQL). Values are stored as
- * insertTuples stores them: booleans as 0 and 1 on SQLite, a Date as Prisma stores a DateTime.
- */
-export async function insertJson(
-  conn: RawConnection,
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly unknown[])[],
-): Promise<void> {
-  await jsonChunks(conn, table, columns, rows, '');
+type Rows = readonly (readonly unknown[])[];
+
+const names = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(', ');
+
+/** Inserts rows given as value lists in `columns` order, ROWS_PER_INSERT to a statement. */
+export async function insertTuples(conn: RawConnection, table: string, columns: readonly string[], rows: Rows) {
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const head = `INSERT INTO "${table}" (${names(columns)}) VALUES `;
+  await inChunks(rows, ROWS_PER_INSERT, (chunk) =>
+    conn.query(
+      head + chunk.map(() => tuple).join(', '),
+      chunk.flatMap((row) => row.map((value) => sqlValue(conn, value))),
+    ),
+  );
 }
 
-/** The same, answering the columns `returning` names of every row inserted (in no promised order). */
-export async function insertJsonReturning<T>(
-  conn: RawConnection,
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly unknown[])[],
-  returning: readonly string[],
-): Promise<T[]> {
-  return jsonChunks<T>(conn, table, columns, rows, ` RETURNING ${returning.map((c) => `"${c}"`).join(', ')}`);
-}
-
-async function jsonChunks<T>(
-  conn: RawConnection,
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly unknown[])[],
-  tail: string,
-): Promise<T[]> {
-  const answered: T[] = [];
-  if (rows.length === 0) return answered;
+/** Inserts rows given as value lists in `columns` order, as cheaply as `conn` can (above). */
+export async function insertRows(conn: RawConnection, table: string, columns: readonly string[], rows: Rows) {
+  if (rows.length === 0) return;
+  if (conn.each) {
+    await conn.each(`INSERT INTO "${table}" (${names(columns)}) VALUES (${columns.map(() => '?').join(', ')})`, rows);
+    return;
+  }
   // JSON null and true/false come out of `->>` as NULL and 1/0 on SQLite; PostgreSQL casts the text.
   const values =
     conn.dialect === 'sqlite'
       ? `${columns.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?)`
       : `${(await columnTypes(conn, table, columns)).map((type, i) => `(value ->> ${i})::${type}`).join(', ')} FROM json_array_elements(?::json)`;
-  const statement = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) SELECT ${values}${tail}`;
-  // A Date as Prisma's adapters store a DateTime: ISO 8601 with "+00:00" on SQLite; on PostgreSQL the
-  // ISO text cast to timestamp keeps the UTC time and drops the zone, as the pg adapter sends it.
-  const dated = rows[0]!.flatMap((value, i) => (value instanceof Date ? [i] : []));
-  const stamp = (d: Date) => (conn.dialect === 'sqlite' ? d.toISOString().replace('Z', '+00:00') : d.toISOString());
-  for (let i = 0; i < rows.length; i += ROWS_PER_JSON) {
-    let chunk = rows.slice(i, i + ROWS_PER_JSON);
-    if (dated.length > 0)
-      chunk = chunk.map((row) => row.map((v, k) => (dated.includes(k) && v instanceof Date ? stamp(v) : v)));
-    for (const row of await conn.query<T>(statement, [JSON.stringify(chunk)])) answered.push(row);
-  }
-  return answered;
+  const statement = `INSERT INTO "${table}" (${names(columns)}) SELECT ${values}`;
+  await inChunks(rows, ROWS_PER_JSON, (chunk) =>
+    conn.query(statement, [JSON.stringify(chunk.map((row) => row.map((value) => stamped(conn, value))))]),
+  );
 }
+
+/**
+ * Inserts rows into a table numbered by an `id` sequence, answering each row's id in the rows'
+ * order: SQLite's driver gives the rowid of each one-row INSERT; on PostgreSQL the ids are drawn
+ * from the table's sequence first and inserted with the rows.
+ */
+export async function insertNumbered(
+  conn: RawConnection,
+  table: string,
+  columns: readonly string[],
+  rows: Rows,
+): Promise<number[]> {
+  if (rows.length === 0) return [];
+  if (conn.each)
+    return conn.each(`INSERT INTO "${table}" (${names(columns)}) VALUES (${columns.map(() => '?').join(', ')})`, rows);
+  if (conn.dialect === 'sqlite') throw new Error('insertNumbered on SQLite needs the driver connection');
+  const drawn = await conn.query<{ id: unknown }>(
+    `SELECT nextval(pg_get_serial_sequence(?, 'id')) AS "id" FROM generate_series(1, ?::integer)`,
+    [`"${table}"`, rows.length],
+  );
+  const ids = drawn.map((d) => Number(d.id));
+  await insertRows(
+    conn,
+    table,
+    ['id', ...columns],
+    rows.map((row, i) => [ids[i], ...row]),
+  );
+  return ids;
+}
+
+async function inChunks(rows: Rows, size: number, send: (chunk: Rows) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await send(rows.slice(i, i + size));
+}
+
+const sqlValue = (conn: RawConnection, value: unknown) =>
+  typeof value === 'boolean' && conn.dialect === 'sqlite' ? Number(value) : (value ?? null);
+
+// A Date as Prisma's adapters store a DateTime: ISO 8601 with "+00:00" on SQLite; on PostgreSQL the
+// ISO text cast to timestamp keeps the UTC time and drops the zone, as the pg adapter sends it.
+const stamped = (conn: RawConnection, value: unknown) =>
+  value instanceof Date
+    ? conn.dialect === 'sqlite'
+      ? value.toISOString().replace('Z', '+00:00')
+      : value.toISOString()
+    : value;
 
 /** PostgreSQL's type of each column, as a cast (`integer`, `"Gender"`, `timestamp(3) without time zone`). */
 const typesOf = new Map<string, Map<string, string>>();

@@ -1,7 +1,7 @@
 // A Prisma client or transaction seen as a RawConnection: statements written with `?` marks and
-// sent with $queryRawUnsafe, past the client's query compiler. What an import writes in bulk goes
-// this way (insertJson), on the connection of its own transaction; `pnpm bench` measures raw
-// INSERTs the same way, so the two are compared on one footing.
+// sent with $queryRawUnsafe (which Prisma still compiles, parameter by parameter). Used where no
+// one driver connection can be named (PostgreSQL outside a transaction: driver.ts), and by
+// `pnpm bench` for the naive raw INSERTs through the client.
 import type { Dialect } from '../config.ts';
 import type { RawConnection } from './raw.ts';
 

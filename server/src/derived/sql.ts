@@ -2,9 +2,9 @@
 // of a load or a rebuild; and the few words that differ between SQLite and PostgreSQL.
 import { Prisma } from '@ketnap/prisma/generated/sqlite/client.ts';
 import type { Dialect } from '../config.ts';
-import { insertJson, insertTuples } from '../db/insert.ts';
+import { driverConnection } from '../db/driver.ts';
+import { insertRows, insertTuples } from '../db/insert.ts';
 import type { RawConnection } from '../db/raw.ts';
-import { viaClient } from '../db/via-client.ts';
 import { db } from '../db.ts';
 
 export const { sql, join, raw, empty } = Prisma;
@@ -17,13 +17,16 @@ export interface Queryable {
   insert(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void>;
 }
 
-/** A write's transaction (on the process's database): its rows inserted as JSON, one parameter a chunk. */
-export const viaTransaction = (tx: Prisma.TransactionClient): Queryable => ({
-  dialect: db().dialect,
-  rows: <T>(statement: Prisma.Sql) => tx.$queryRaw<T[]>(statement),
-  run: async (statement) => void (await tx.$executeRaw(statement)),
-  insert: (table, columns, rows) => insertJson(viaClient(tx, db().dialect), table, columns, rows),
-});
+/** A write's transaction (on the process's database), on its driver connection (db/driver.ts). */
+export const viaTransaction = (tx: Prisma.TransactionClient): Queryable => {
+  const conn = () => driverConnection(db(), tx);
+  return {
+    dialect: db().dialect,
+    rows: async <T>(statement: Prisma.Sql) => (await conn()).query<T>(statement.sql, statement.values),
+    run: async (statement) => void (await (await conn()).query(statement.sql, statement.values)),
+    insert: async (table, columns, rows) => insertRows(await conn(), table, columns, rows),
+  };
+};
 
 /** A raw connection: `?` marks on both databases (the PostgreSQL one numbers them). */
 export const viaConnection = (conn: RawConnection): Queryable => ({

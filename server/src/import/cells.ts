@@ -6,9 +6,18 @@ import { calendarDate, isCalendarDate } from '../rules/dates.ts';
 /** A cell as the readers give it: CSV gives text only; XLSX numbers, dates, booleans too. */
 export type Cell = string | number | boolean | Date | null;
 
+/**
+ * Text that is already plain: printable ASCII and precomposed Latin letters (Vietnamese's among
+ * them), words apart by one space. Every such character is its own NFC form and none composes with
+ * another, so normalising would change nothing: most cells of a file skip it (a roster asks for
+ * millions of cells' text).
+ */
+const PLAIN = /^[\x21-\x7e\u00c0-\u024f\u1ea0-\u1ef9]+(?: [\x21-\x7e\u00c0-\u024f\u1ea0-\u1ef9]+)*$/;
+
 /** Text of a cell: NFC, non-breaking and repeated spaces made one space, trimmed; '' when empty. */
 export function text(cell: Cell): string {
   if (cell === null) return '';
+  if (typeof cell === 'string' && PLAIN.test(cell)) return cell;
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
   return String(cell)
     .normalize('NFC')

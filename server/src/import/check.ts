@@ -8,8 +8,8 @@
 // (inside write()).
 
 import type { Actor } from '../context.ts';
+import { driverConnection } from '../db/driver.ts';
 import type { RawConnection } from '../db/raw.ts';
-import { viaClient } from '../db/via-client.ts';
 import { db as processDatabase } from '../db.ts';
 import type { Tx } from '../domain/write.ts';
 import { num } from '../read/sql.ts';
@@ -49,7 +49,7 @@ export class MemberChecker {
   unchanged = 0;
   private readonly changes: MemberChanges;
   /** The same connection, for the statements written by hand (many values, past the query compiler). */
-  private readonly conn: RawConnection;
+  private conn: RawConnection | undefined;
   /** The highest member id before this import recorded any (read at its first chunk). */
   private lastBefore: number | undefined;
 
@@ -61,7 +61,6 @@ export class MemberChecker {
     name: string,
   ) {
     this.changes = new MemberChanges(db, { ...options, name }, refuse, hasRefusals);
-    this.conn = viaClient(db, processDatabase().dialect);
   }
 
   /** Rows changing a recorded member. */
@@ -109,8 +108,10 @@ export class MemberChecker {
   /** Checks a chunk of rows that passed on their own; records the new ones when committing. */
   async check(rows: PendingRow[]): Promise<void> {
     if (rows.length === 0) return;
+    this.conn ??= await driverConnection(processDatabase(), this.db);
+    const conn = this.conn;
     await this.loadCells(rows.map((r) => r.member.cellCode));
-    const existing = await existingMembers(this.conn, rows);
+    const existing = await existingMembers(conn, rows);
     const byCard = new Map(existing.filter((e) => e.partyCardNumber).map((e) => [e.partyCardNumber!, e]));
     const byId = new Map(existing.filter((e) => e.citizenId).map((e) => [e.citizenId!, e]));
     const byKetnapId = new Map(existing.map((e) => [e.id, e]));
@@ -153,11 +154,11 @@ export class MemberChecker {
     }
     await this.changes.apply(changed);
     if (this.lastBefore === undefined) {
-      const [last] = await this.conn.query<{ id: unknown }>('SELECT MAX("id") AS "id" FROM "Member"');
+      const [last] = await conn.query<{ id: unknown }>('SELECT MAX("id") AS "id" FROM "Member"');
       this.lastBefore = num(last?.id);
     }
     const unidentified = await unidentifiedMatches(
-      this.conn,
+      conn,
       this.lastBefore,
       fresh.map((f) => f.row.member),
     );
@@ -169,7 +170,6 @@ export class MemberChecker {
     });
     this.created += created.length;
     // Once a row is refused nothing will be kept: checking goes on, writing stops.
-    if (this.options.commit && !this.hasRefusals())
-      await recordMembers(this.conn, this.db, this.options.actor, created);
+    if (this.options.commit && !this.hasRefusals()) await recordMembers(conn, this.db, this.options.actor, created);
   }
 }

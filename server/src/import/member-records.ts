@@ -3,7 +3,7 @@
 // telling how a row differs from the record, the members recorded without any number that a row
 // would double, and recording a chunk's new members with their placements and audit events.
 import type { Actor } from '../context.ts';
-import { insertJson, insertJsonReturning } from '../db/insert.ts';
+import { insertNumbered, insertRows } from '../db/insert.ts';
 import { inList, joinedToList } from '../db/json-list.ts';
 import type { RawConnection } from '../db/raw.ts';
 import { addMembers } from '../derived/track.ts';
@@ -144,7 +144,11 @@ export async function unidentifiedMatches(
 }
 
 /** The cells a row gave (an empty cell, null, says nothing): a third less text per audit event. */
-const given = (_key: string, value: unknown) => (value === null ? undefined : value);
+function given(member: MemberRow): Partial<MemberRow> {
+  const stated: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(member)) if (value !== null) stated[key] = value;
+  return stated;
+}
 
 /** Records a chunk's new members: Member rows, their first placement, one audit event each. */
 export async function recordMembers(
@@ -154,7 +158,7 @@ export async function recordMembers(
   rows: { row: PendingRow; cellId: number }[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const made = await insertJsonReturning<{ id: unknown; partyCardNumber: string | null; citizenId: string | null }>(
+  const ids = await insertNumbered(
     conn,
     'Member',
     MEMBER_INSERT,
@@ -172,17 +176,9 @@ export async function recordMembers(
       m.education,
       m.isYouthUnionMember ?? false,
     ]),
-    ['id', 'partyCardNumber', 'citizenId'],
   );
-  // Matched back by the unique numbers: RETURNING promises no order.
-  const idOf = new Map<string, number>();
-  for (const m of made) {
-    if (m.partyCardNumber) idOf.set(`c${m.partyCardNumber}`, num(m.id));
-    if (m.citizenId) idOf.set(`i${m.citizenId}`, num(m.id));
-  }
-  const ids = rows.map(({ row: { member: m } }) => idOf.get(`c${m.partyCardNumber}`) ?? idOf.get(`i${m.citizenId}`)!);
   addMembers(tx, ids);
-  await insertJson(
+  await insertRows(
     conn,
     'Placement',
     ['memberId', 'cellId', 'startOn', 'endOn'],
@@ -192,7 +188,7 @@ export async function recordMembers(
   // where personal data of a write is kept), many to a statement.
   const { name, role } = actor;
   const at = new Date();
-  await insertJson(
+  await insertRows(
     conn,
     'AuditEvent',
     ['at', 'actorName', 'actorRole', 'action', 'entityType', 'entityId', 'before', 'after'],
@@ -204,7 +200,7 @@ export async function recordMembers(
       'Member',
       String(ids[i]),
       null,
-      JSON.stringify({ ...row.member, admittedInId: cellId, source: { sheet: row.sheet, row: row.row } }, given),
+      JSON.stringify({ ...given(row.member), admittedInId: cellId, source: { sheet: row.sheet, row: row.row } }),
     ]),
   );
 }

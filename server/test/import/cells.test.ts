@@ -46,6 +46,27 @@ describe('cells of real spreadsheets', () => {
     expect(text(null)).toBe('');
   });
 
+  it('leaves text that is already plain as it is, and only that', () => {
+    // Every character of the ranges text() passes without normalising, beside a combining mark
+    // (NFC composes it where it can) and alone (its own NFC form).
+    const ranges = [
+      [0x21, 0x7e],
+      [0xc0, 0x24f],
+      [0x1ea0, 0x1ef9],
+    ];
+    for (const [from, to] of ranges)
+      for (let c = from!; c <= to!; c++) {
+        const ch = String.fromCharCode(c);
+        expect(text(ch)).toBe(ch.normalize('NFC'));
+        expect(text(`${ch}\u0301 x`)).toBe(`${ch}\u0301 x`.normalize('NFC'));
+      }
+    expect(text('A\u030a')).toBe('\u00c5');
+    expect(text('\u212b')).toBe('\u00c5'); // the Ångström sign, a singleton
+    expect(text('Lê  Văn')).toBe('Lê Văn');
+    expect(text(' Lê Văn')).toBe('Lê Văn');
+    expect(text('Lê Văn\t')).toBe('Lê Văn');
+  });
+
   it('matches headers without diacritics, in any case, with notes in parentheses', () => {
     expect(headerKey('Số thẻ đảng viên')).toBe('so the dang vien');
     for (const h of ['Ngày sinh', 'NGÀY SINH', 'Ngay sinh', 'ngay  sinh (dd/mm/yyyy)', 'Ngày sinh'.normalize('NFD')])

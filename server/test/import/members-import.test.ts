@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect } from 'vitest';
 import type { Actor } from '../../src/context.ts';
-import { insertJson } from '../../src/db/insert.ts';
+import { driverConnection } from '../../src/db/driver.ts';
+import { insertRows } from '../../src/db/insert.ts';
 import { viaClient } from '../../src/db/via-client.ts';
-import { prisma } from '../../src/db.ts';
+import { db, prisma } from '../../src/db.ts';
+import type { Tx } from '../../src/domain/write.ts';
 import { KINDS } from '../../src/import/kinds.ts';
 import { importMembers } from '../../src/import/members-import.ts';
 import type { ImportReport } from '../../src/import/report.ts';
@@ -130,7 +132,7 @@ describe.each(engines)('members import on %s', async (engine) => {
   });
 
   test('text needing JSON escaping, and the time of audit events, are stored exactly', async () => {
-    // The import writes a chunk's rows as one JSON text (db/insert.ts insertJson).
+    // The import writes on its transaction's driver connection (db/insert.ts insertRows).
     const name = 'Đinh "Tèo" Văn \\ Bé'.normalize('NFD');
     const report = await run(
       csv([`"${name.replaceAll('"', '""')}",01/01/1991,Nam,01/06/2016,,thanh-hoa-xom-3,48050001,`]),
@@ -151,22 +153,27 @@ describe.each(engines)('members import on %s', async (engine) => {
     // Values no roster cell keeps (a cell's newlines become spaces) round-trip too.
     const texts = ['a\nb\r\n\t"c" \\ \'d\' \u2028 🇻🇳', 'Nguyễn Thị Hương'.normalize('NFD'), '', '\\"'];
     const at = new Date(Date.UTC(2020, 1, 29, 23, 59, 59, 123));
-    await prisma().$transaction((tx) =>
-      insertJson(
-        viaClient(tx, engine),
-        'AuditEvent',
-        ['at', 'actorName', 'actorRole', 'action', 'entityType', 'entityId', 'before', 'after'],
-        texts.map((t, i) => [at, t, 'ADMIN', 'jsonRoundTrip', 'Member', String(i), null, t]),
-      ),
-    );
-    const stored = await prisma().auditEvent.findMany({
-      where: { action: 'jsonRoundTrip', at },
-      orderBy: { id: 'asc' },
-    });
-    expect(stored.map((e) => [e.actorName, e.after, e.before, e.at.toISOString()])).toEqual(
-      texts.map((t) => [t, t, null, at.toISOString()]),
-    );
-    await prisma().auditEvent.deleteMany({ where: { action: 'jsonRoundTrip' } });
+    // Both ways insertRows has: one JSON text through the client, and (on SQLite) a prepared
+    // statement a row on the driver connection; on PostgreSQL JSON on the transaction's own client.
+    const ways = {
+      client: async (tx: Tx) => viaClient(tx, engine),
+      driver: (tx: Tx) => driverConnection(db(), tx),
+    };
+    for (const [way, connect] of Object.entries(ways)) {
+      await prisma().$transaction(async (tx) =>
+        insertRows(
+          await connect(tx),
+          'AuditEvent',
+          ['at', 'actorName', 'actorRole', 'action', 'entityType', 'entityId', 'before', 'after'],
+          texts.map((t, i) => [at, t, 'ADMIN', 'roundTrip', 'Member', String(i), null, t]),
+        ),
+      );
+      const stored = await prisma().auditEvent.findMany({ where: { action: 'roundTrip', at }, orderBy: { id: 'asc' } });
+      expect(stored.map((e) => [way, e.actorName, e.after, e.before, e.at.toISOString()])).toEqual(
+        texts.map((t) => [way, t, t, null, at.toISOString()]),
+      );
+      await prisma().auditEvent.deleteMany({ where: { action: 'roundTrip' } });
+    }
   });
 
   test('one bad row: reported by sheet, row, column and code, and nothing is written', async () => {
