@@ -3,8 +3,9 @@
 //   rebuilds write this way on their own raw connection (seconds faster than a statement a row).
 // - insertRows: what a write or an import adds, on its transaction's connection. On SQLite's driver
 //   connection (in-process) one prepared one-row statement runs once per row: no text to build or
-//   parse. Elsewhere a chunk of rows is one JSON parameter, taken apart by the database: through a
-//   Prisma client every bound parameter costs more than the database's work on it.
+//   parse. On PostgreSQL a chunk is one array parameter a column (unnest); on SQLite through a
+//   Prisma client one JSON parameter (json_each): there every bound parameter costs more than the
+//   database's work on it.
 // - insertNumbered: the same, answering the id each row was given, in the rows' order.
 // Values are stored as Prisma stores them: booleans as 0 and 1 on SQLite, a Date as a DateTime.
 import type { RawConnection } from './raw.ts';
@@ -12,10 +13,11 @@ import type { RawConnection } from './raw.ts';
 export const ROWS_PER_INSERT = 400;
 
 /**
- * Rows a JSON-batched INSERT carries: thousands of rows cost one parameter; their JSON text (about
- * 1 MB for audit events) bounds the memory.
+ * Rows an INSERT of arrays (PostgreSQL) or of one JSON text (SQLite through a client) carries:
+ * thousands of rows cost a parameter a column, or one; their text (about 1 MB for audit events)
+ * bounds the memory.
  */
-export const ROWS_PER_JSON = 5000;
+export const ROWS_PER_BATCH = 5000;
 
 type Rows = readonly (readonly unknown[])[];
 
@@ -40,13 +42,22 @@ export async function insertRows(conn: RawConnection, table: string, columns: re
     await conn.each(`INSERT INTO "${table}" (${names(columns)}) VALUES (${columns.map(() => '?').join(', ')})`, rows);
     return;
   }
-  // JSON null and true/false come out of `->>` as NULL and 1/0 on SQLite; PostgreSQL casts the text.
-  const values =
-    conn.dialect === 'sqlite'
-      ? `${columns.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?)`
-      : `${(await columnTypes(conn, table, columns)).map((type, i) => `(value ->> ${i})::${type}`).join(', ')} FROM json_array_elements(?::json)`;
-  const statement = `INSERT INTO "${table}" (${names(columns)}) SELECT ${values}`;
-  await inChunks(rows, ROWS_PER_JSON, (chunk) =>
+  if (conn.dialect === 'postgres') {
+    // One array parameter a column, cast to the column's type and taken apart by unnest: a quarter
+    // faster than JSON on the server, which need not parse and cast text.
+    const types = await columnTypes(conn, table, columns);
+    const statement = `INSERT INTO "${table}" (${names(columns)}) SELECT * FROM unnest(${types.map((t) => `?::${t}[]`).join(', ')})`;
+    await inChunks(rows, ROWS_PER_BATCH, (chunk) =>
+      conn.query(
+        statement,
+        columns.map((_, k) => chunk.map((row) => stamped(conn, row[k] ?? null))),
+      ),
+    );
+    return;
+  }
+  // SQLite through a client: JSON null and true/false come out of `->>` as NULL and 1/0.
+  const statement = `INSERT INTO "${table}" (${names(columns)}) SELECT ${columns.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?)`;
+  await inChunks(rows, ROWS_PER_BATCH, (chunk) =>
     conn.query(statement, [JSON.stringify(chunk.map((row) => row.map((value) => stamped(conn, value))))]),
   );
 }

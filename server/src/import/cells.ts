@@ -16,7 +16,7 @@ const PLAIN = /^[\x21-\x7e\u00c0-\u024f\u1ea0-\u1ef9]+(?: [\x21-\x7e\u00c0-\u024
 
 /** Text of a cell: NFC, non-breaking and repeated spaces made one space, trimmed; '' when empty. */
 export function text(cell: Cell): string {
-  if (cell === null) return '';
+  if (cell === null || cell === '') return '';
   if (typeof cell === 'string' && PLAIN.test(cell)) return cell;
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
   return String(cell)
@@ -32,7 +32,9 @@ export const isEmpty = (cell: Cell) => text(cell) === '';
  * part in parentheses dropped ("Ngày sinh (dd/mm/yyyy)" and "NGAY SINH" are both "ngay sinh").
  */
 export function headerKey(cell: Cell): string {
-  return text(cell)
+  const known = typeof cell === 'string' ? keys.get(cell) : undefined;
+  if (known !== undefined) return known;
+  const key = text(cell)
     .replace(/\([^)]*\)/g, ' ')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -40,7 +42,18 @@ export function headerKey(cell: Cell): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
+  if (typeof cell === 'string') {
+    if (keys.size >= 4096) keys.clear();
+    keys.set(cell, key);
+  }
+  return key;
 }
+
+/**
+ * Keys of the texts asked about lately: a file repeats a few values in its choice columns (Nam,
+ * Nữ, a level of education) on every row, and every choice is compared with its names' keys.
+ */
+const keys = new Map<string, string>();
 
 /** Excel's day 0 is 1899-12-30 once its phantom 1900-02-29 (serial 60) is accounted for. */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);

@@ -17,8 +17,14 @@ export function isCalendarDate(value: string): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month (1–12) of a year of the proleptic Gregorian calendar. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  const days = MONTH_DAYS[month - 1];
+  if (days === undefined) throw new RangeError(`${month} is not a month`);
+  return days;
 }
 
 /** The date of a year, a month (1–12) and a day; a RangeError when there is no such day (2017-02-29). */
