@@ -23,7 +23,7 @@ import {
   nameKey,
   type PendingRow,
   recordMembers,
-  unidentifiedMatches,
+  UnidentifiedMembers,
 } from './member-records.ts';
 import type { MemberRow } from './rows.ts';
 
@@ -50,8 +50,8 @@ export class MemberChecker {
   private readonly changes: MemberChanges;
   /** The same connection, for the statements written by hand (many values, past the query compiler). */
   private conn: RawConnection | undefined;
-  /** The highest member id before this import recorded any (read at its first chunk). */
-  private lastBefore: number | undefined;
+  /** Members recorded without any identifier, asked about from the first chunk on. */
+  private unidentified: UnidentifiedMembers | undefined;
 
   constructor(
     private readonly db: Tx,
@@ -153,15 +153,12 @@ export class MemberChecker {
       else changed.push({ row, memberId: match.id, change: differs.change });
     }
     await this.changes.apply(changed);
-    if (this.lastBefore === undefined) {
+    if (!this.unidentified) {
+      // The highest member id before this import recorded any.
       const [last] = await conn.query<{ id: unknown }>('SELECT MAX("id") AS "id" FROM "Member"');
-      this.lastBefore = num(last?.id);
+      this.unidentified = new UnidentifiedMembers(conn, num(last?.id));
     }
-    const unidentified = await unidentifiedMatches(
-      conn,
-      this.lastBefore,
-      fresh.map((f) => f.row.member),
-    );
+    const unidentified = await this.unidentified.matching(fresh.map((f) => f.row.member));
     const created = fresh.filter(({ row }) => {
       const m = row.member;
       if (!unidentified.has(`${nameKey(m.fullName)}|${m.birthDate}|${m.admittedOn}`)) return true;

@@ -118,29 +118,50 @@ export function differences(
   return Object.keys(change).length > 0 ? { change } : null;
 }
 
+/** Keys of unidentified members kept at most by one import: beyond, a chunk's dates are asked again. */
+const KEPT_KEYS = 100_000;
+
 /**
  * Members recorded without any identifier (before imports) that a row would double, as
  * `name|birthDate|admittedOn` keys. Only members numbered up to `lastBefore` (the highest id before
- * the import began) are asked for: the import records none without a number, and the ones it has
- * recorded would otherwise be read again for every chunk (a quadratic import).
+ * the import began) count: the import records none without a number. Each admission day is asked
+ * about once, in the first chunk that names it, and its keys kept (up to KEPT_KEYS): asked again
+ * for every chunk, the day's members the import had recorded meanwhile would be read each time
+ * (a quadratic import on PostgreSQL, whose index cannot skip them by id as SQLite's does).
  */
-export async function unidentifiedMatches(
-  conn: RawConnection,
-  lastBefore: number,
-  rows: MemberRow[],
-): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  const found = await conn.query<{ fullName: string; birthDate: string; admittedOn: string }>(
-    `SELECT "fullName", "birthDate", "admittedOn" FROM "Member"
-     WHERE "id" <= ? AND "partyCardNumber" IS NULL AND "citizenId" IS NULL
-       AND ${inList(conn, '"admittedOn"', 'text')} AND ${inList(conn, '"birthDate"', 'text')}`,
-    [
-      lastBefore,
-      JSON.stringify([...new Set(rows.map((m) => m.admittedOn))]),
-      JSON.stringify([...new Set(rows.map((m) => m.birthDate))]),
-    ],
-  );
-  return new Set(found.map((e) => `${nameKey(e.fullName)}|${e.birthDate}|${e.admittedOn}`));
+export class UnidentifiedMembers {
+  private readonly byDay = new Map<string, Set<string>>();
+  private kept = 0;
+
+  constructor(
+    private readonly conn: RawConnection,
+    private readonly lastBefore: number,
+  ) {}
+
+  /** The keys, among the rows', of members recorded without any identifier. */
+  async matching(rows: MemberRow[]): Promise<Set<string>> {
+    const days = [...new Set(rows.map((m) => m.admittedOn))].filter((d) => !this.byDay.has(d));
+    const asked = new Map<string, Set<string>>(days.map((d) => [d, new Set()]));
+    if (days.length > 0) {
+      const found = await this.conn.query<{ fullName: string; birthDate: string; admittedOn: string }>(
+        `SELECT "fullName", "birthDate", "admittedOn" FROM "Member"
+         WHERE "id" <= ? AND "partyCardNumber" IS NULL AND "citizenId" IS NULL
+           AND ${inList(this.conn, '"admittedOn"', 'text')}`,
+        [this.lastBefore, JSON.stringify(days)],
+      );
+      for (const e of found) asked.get(e.admittedOn)?.add(`${nameKey(e.fullName)}|${e.birthDate}|${e.admittedOn}`);
+      if (this.kept + found.length <= KEPT_KEYS) {
+        for (const [day, keys] of asked) this.byDay.set(day, keys);
+        this.kept += found.length;
+      }
+    }
+    const matching = new Set<string>();
+    for (const m of rows) {
+      const key = `${nameKey(m.fullName)}|${m.birthDate}|${m.admittedOn}`;
+      if ((this.byDay.get(m.admittedOn) ?? asked.get(m.admittedOn))?.has(key)) matching.add(key);
+    }
+    return matching;
+  }
 }
 
 /** The cells a row gave (an empty cell, null, says nothing): a third less text per audit event. */

@@ -4,7 +4,6 @@
 // public cache follow the new members, and re-importing the same file finds every row unchanged.
 // Who: `actor`. An admin without an organisation writes anywhere; an editor only in cells of its
 // subtree as it stands today (other rows are refused one by one); a viewer writes nothing.
-import { prisma } from '../db.ts';
 import { concern } from '../derived/track.ts';
 import { type Tx, type WriteOptions, write } from '../domain/write.ts';
 import { todayInVietnam } from '../rules/dates.ts';
@@ -20,6 +19,7 @@ import {
   fileSha256,
   IMPORT_TIMEOUT_MS,
   type Outcome,
+  previewReads,
   reportOf,
   settleImport,
 } from './run.ts';
@@ -65,6 +65,6 @@ export function importMembers(options: WriteOptions<ImportInput>): Promise<Impor
     const sha256 = await fileSha256(options.input.file);
     return options.input.commit
       ? write((tx) => run(tx, options, sha256), { timeoutMs: IMPORT_TIMEOUT_MS })
-      : run(prisma(), options, sha256);
+      : previewReads((tx) => run(tx, options, sha256));
   });
 }

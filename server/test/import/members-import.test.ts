@@ -12,6 +12,7 @@ import { insertRows } from '../../src/db/insert.ts';
 import { viaClient } from '../../src/db/via-client.ts';
 import { db, prisma } from '../../src/db.ts';
 import type { Tx } from '../../src/domain/write.ts';
+import { CHUNK } from '../../src/import/check.ts';
 import { KINDS } from '../../src/import/kinds.ts';
 import { importMembers } from '../../src/import/members-import.ts';
 import type { ImportReport } from '../../src/import/report.ts';
@@ -207,6 +208,17 @@ describe.each(engines)('members import on %s', async (engine) => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/^Lê Văn Hai,31\/02\/1991,.*,3,"\[IMPORT_DATE_INVALID\] Ngày sinh: /);
     expect(lines[2]).toContain('[IMPORT_REQUIRED] Ngày vào Đảng');
+  });
+
+  test('a member recorded without numbers is found whichever chunk names the day', async () => {
+    // The day is asked about in the first chunk (CHUNK rows) and remembered for the next.
+    const filler = Array.from(
+      { length: CHUNK },
+      (_, i) => `Người Mới ${i},01/01/1975,Nam,01/01/1999,,thanh-hoa-xom-4,4809${String(i).padStart(4, '0')},`,
+    );
+    const report = await run(csv([...filler, 'Đảng viên 7,01/01/1970,,01/01/1999,,thanh-hoa-xom-4,48099999,']), true);
+    expect(codes(report)).toEqual([[CHUNK + 2, 'Họ và tên', 'IMPORT_UNIDENTIFIED_MATCH']]);
+    expect(report.committed).toBe(false);
   });
 
   test('the same person twice, or a number already recorded for someone else: row errors', async () => {
