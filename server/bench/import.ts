@@ -1,10 +1,10 @@
 // The import's speed: BENCH_IMPORT_ROWS (100,000) member rows written to a CSV here, checked
-// (preview) and committed through importMembers, against raw multi-row INSERTs of as many member
-// rows into a copy of Member on the same connection (the Prisma client the import writes through):
-// the naive way, `?` parameters 400 rows a statement (insertTuples), which the ratios compare with.
-// Also timed, for a reader to see the best raw way: the same rows JSON-batched (insertJson, as the
-// import writes). Prints the ratios per member row and per row written, and the JavaScript heap's
-// peak; asserts nothing about time.
+// (preview) and committed through importMembers, against raw multi-row INSERTs of the same member
+// rows into a copy of Member, in one transaction: through the Prisma client the import's
+// transaction belongs to (the naive way: `?` parameters, 400 rows a statement, which the target's
+// ratio compares with), and the same statements on that transaction's driver connection, which the
+// import writes through (db/driver.ts: the strict limit). Prints the ratios per member row and per
+// row written, and the JavaScript heap's peak; asserts nothing about time.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
