@@ -71,4 +71,19 @@ describe.each(engines)('the driver connection of a transaction, %s', async (engi
     await expect(first).rejects.toThrow('first rolls back');
     expect([await count('first'), await count('second')]).toEqual([0, 1]);
   });
+
+  test('after the client disconnects and connects again, the new connection', async () => {
+    // The client itself, as a preview reads (outside a transaction), before and after.
+    const members = async () => {
+      const conn = await driverConnection(db(), prisma());
+      return conn.query<{ n: unknown }>('SELECT COUNT(*) AS "n" FROM "Member"');
+    };
+    const before = await members();
+    await prisma().$disconnect();
+    expect(await members()).toEqual(before);
+    await prisma().$transaction(async (tx) =>
+      insertRows(await driverConnection(db(), tx), 'AuditEvent', COLUMNS, [event('reconnected', 1)]),
+    );
+    expect(await count('reconnected')).toBe(1);
+  });
 });

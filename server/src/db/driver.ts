@@ -6,6 +6,7 @@
 // on PostgreSQL the pooled client that the transaction holds, found by its backend's process id.
 
 import type { Database } from './client.ts';
+import type { ReleasingPg } from './pg-adapter.ts';
 import { pgQuery, type RawConnection } from './raw.ts';
 import { viaClient } from './via-client.ts';
 
@@ -21,26 +22,27 @@ const found = new WeakMap<object, Promise<RawConnection>>();
  * PostgreSQL outside a transaction there is no one connection to name: statements then go through
  * the client, as viaClient sends them.
  */
-export function driverConnection(database: Database, client: RawClient): Promise<RawConnection> {
-  let connection = found.get(client);
-  if (!connection) {
-    connection = find(database, client);
-    found.set(client, connection);
-  }
-  return connection;
-}
-
-async function find(database: Database, client: RawClient): Promise<RawConnection> {
+export async function driverConnection(database: Database, client: RawClient): Promise<RawConnection> {
   const { adapter } = database;
   if (adapter.kind === 'sqlite') {
-    // Prisma connects on its first statement.
+    // Asked each time: Prisma opens the connection on its first statement, and again after a disconnect.
     if (!adapter.factory.connection) await client.$queryRawUnsafe('SELECT 1');
     const connection = adapter.factory.connection;
     if (!connection) throw new Error('the SQLite adapter has no connection');
     return connection;
   }
+  let connection = found.get(client);
+  if (!connection) {
+    connection = pooledClient(adapter.factory, client);
+    found.set(client, connection);
+  }
+  return connection;
+}
+
+/** The pooled client a transaction holds, found by its backend's process id. */
+async function pooledClient(factory: ReleasingPg, client: RawClient): Promise<RawConnection> {
   const [backend] = await client.$queryRawUnsafe<{ pid: number }[]>('SELECT pg_backend_pid() AS "pid"');
-  const pooled = backend && adapter.factory.inTransaction.get(Number(backend.pid));
+  const pooled = backend && factory.inTransaction.get(Number(backend.pid));
   if (!pooled) return viaClient(client, 'postgres');
   return {
     dialect: 'postgres',

@@ -6,19 +6,20 @@ import type Sqlite from 'better-sqlite3';
 import { type RawConnection, sqliteConnection } from './raw.ts';
 
 export class KeptBetterSqlite extends PrismaBetterSQLite3 {
+  #driver: Sqlite.Database | undefined;
   #connection: RawConnection | undefined;
 
   override async connect() {
     const adapter = await super.connect();
     // The adapter's Database (a public field of its Queryable): statements prepared on it run in
     // the transaction it has open, if any.
-    const driver = (adapter as unknown as { client: Sqlite.Database }).client;
-    this.#connection = sqliteConnection(driver, () => undefined);
+    this.#driver = (adapter as unknown as { client: Sqlite.Database }).client;
+    this.#connection = sqliteConnection(this.#driver, () => undefined);
     return adapter;
   }
 
-  /** The adapter's connection, once Prisma has opened it. */
+  /** The adapter's connection while Prisma has it open (it opens another after a disconnect). */
   get connection(): RawConnection | undefined {
-    return this.#connection;
+    return this.#driver?.open ? this.#connection : undefined;
   }
 }
