@@ -6,6 +6,7 @@ import type { CandidateSource, Gender } from '@ketnap/prisma/generated/sqlite/en
 import type { Stage } from '../rules/stages.ts';
 import { type Attributes, readAttributes, readYesNo } from './attributes.ts';
 import { CANDIDATES, type CandidateField } from './candidate-columns.ts';
+import { nameKey } from './cells.ts';
 import { ketnapId } from './ketnap-ids.ts';
 import type { RowSpec } from './row-reader.ts';
 import { RowValues } from './values.ts';
@@ -141,9 +142,6 @@ export function readCandidateRow(v: RowValues<CandidateField>): CandidateRow | n
   const row = { fullName, birthDate, gender, cellCode, source, sourcedBy, sourcedOn, certificateOn };
   return { ...row, ...attributes, ...memberships, steps, ketnapId: known ?? null };
 }
-
-/** Names compared as people read them: case and spacing aside (both are NFC already). */
-export const nameKey = (name: string) => name.toLocaleLowerCase('vi').replace(/\s+/g, ' ');
 
 /**
  * A candidates list, row by row. Two rows are the same candidate when they give the same ketnap ID,

@@ -17,7 +17,8 @@ import { audit, refuse, type Tx, ValidationFailure, type WriteOptions } from '..
 import { covers } from '../rules/dates.ts';
 import type { Violation } from '../rules/violations.ts';
 import { CANDIDATES, type CandidateField } from './candidate-columns.ts';
-import { CANDIDATE_SPEC, type CandidateRow, type IntroducerCell, nameKey, type StepRow } from './candidate-rows.ts';
+import { CANDIDATE_SPEC, type CandidateRow, type IntroducerCell, type StepRow } from './candidate-rows.ts';
+import { nameKey } from './cells.ts';
 import { importThrough, type RowResult } from './domain-import.ts';
 import type { ImportInput } from './report.ts';
 import { writesIn } from './scope.ts';

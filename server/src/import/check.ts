@@ -16,15 +16,9 @@ import { num } from '../read/sql.ts';
 import { covers } from '../rules/dates.ts';
 import { isCellKind } from '../rules/kinds.ts';
 import { type Violation, violation } from '../rules/violations.ts';
+import { nameKey } from './cells.ts';
 import { type Change, MemberChanges } from './changes.ts';
-import {
-  differences,
-  existingMembers,
-  nameKey,
-  type PendingRow,
-  recordMembers,
-  UnidentifiedMembers,
-} from './member-records.ts';
+import { differences, existingMembers, type PendingRow, recordMembers, UnidentifiedMembers } from './member-records.ts';
 import type { MemberRow } from './rows.ts';
 
 interface CellInfo {

@@ -9,6 +9,7 @@ import type { RawConnection } from '../db/raw.ts';
 import { addMembers } from '../derived/track.ts';
 import type { Tx } from '../domain/write.ts';
 import { num } from '../read/sql.ts';
+import { nameKey } from './cells.ts';
 import type { Change } from './changes.ts';
 import type { MemberField } from './columns.ts';
 import type { MemberRow } from './rows.ts';
@@ -51,9 +52,6 @@ const MEMBER_INSERT = [
   'education',
   'isYouthUnionMember',
 ];
-
-/** Names compared as people read them: case and spacing aside (both are NFC already). */
-export const nameKey = (name: string) => name.toLocaleLowerCase('vi').replace(/\s+/g, ' ');
 
 /** A unique text column of Member and its index (Prisma's name). */
 const TEXT = (column: string) => ({ type: 'text' as const, index: `Member_${column}_key` });

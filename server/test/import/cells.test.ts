@@ -1,7 +1,7 @@
 // Reading what real spreadsheets hold: dates in every form staff type them, names in NFD with
 // stray spaces, headers with or without diacritics.
 import { describe, expect, it } from 'vitest';
-import { headerKey, parseDate, text } from '../../src/import/cells.ts';
+import { headerKey, nameKey, parseDate, text } from '../../src/import/cells.ts';
 import { columnOf, findHeader } from '../../src/import/columns.ts';
 
 const today = '2026-11-28';
@@ -65,6 +65,17 @@ describe('cells of real spreadsheets', () => {
     expect(text('Lê  Văn')).toBe('Lê Văn');
     expect(text(' Lê Văn')).toBe('Lê Văn');
     expect(text('Lê Văn\t')).toBe('Lê Văn');
+  });
+
+  it('compares names case and spacing aside, with Vietnamese lowercase', () => {
+    expect(nameKey('NGUYỄN  THỊ Hương')).toBe(nameKey('nguyễn thị hương'));
+    expect(nameKey('Lê Văn')).not.toBe(nameKey('Lê Vân'));
+    for (let c = 0x20; c <= 0x24f; c++) {
+      const ch = String.fromCharCode(c);
+      expect(nameKey(ch)).toBe(ch.toLocaleLowerCase('vi').replace(/\s+/g, ' '));
+    }
+    for (let c = 0x1ea0; c <= 0x1ef9; c++)
+      expect(nameKey(String.fromCharCode(c))).toBe(String.fromCharCode(c).toLocaleLowerCase('vi'));
   });
 
   it('matches headers without diacritics, in any case, with notes in parentheses', () => {
