@@ -78,8 +78,8 @@ export async function insertNumbered(
     return conn.each(`INSERT INTO "${table}" (${names(columns)}) VALUES (${columns.map(() => '?').join(', ')})`, rows);
   if (conn.dialect === 'sqlite') throw new Error('insertNumbered on SQLite needs the driver connection');
   const drawn = await conn.query<{ id: unknown }>(
-    `SELECT nextval(pg_get_serial_sequence(?, 'id')) AS "id" FROM generate_series(1, ?::integer)`,
-    [`"${table}"`, rows.length],
+    `SELECT nextval(${await sequenceOf(conn, table)}::regclass) AS "id" FROM generate_series(1, ?::integer)`,
+    [rows.length],
   );
   const ids = drawn.map((d) => Number(d.id));
   await insertRows(
@@ -106,6 +106,25 @@ const stamped = (conn: RawConnection, value: unknown) =>
       ? value.toISOString().replace('Z', '+00:00')
       : value.toISOString()
     : value;
+
+/**
+ * The sequence numbering a table's ids, as an SQL literal: looked up once, since
+ * pg_get_serial_sequence in the statement would be asked again for every row (ten times the cost).
+ */
+const sequences = new Map<string, string>();
+
+async function sequenceOf(conn: RawConnection, table: string): Promise<string> {
+  let sequence = sequences.get(table);
+  if (!sequence) {
+    const [found] = await conn.query<{ name: string | null }>(`SELECT pg_get_serial_sequence(?, 'id') AS "name"`, [
+      `"${table}"`,
+    ]);
+    if (!found?.name) throw new Error(`"${table}" has no id sequence`);
+    sequence = `'${found.name.replaceAll("'", "''")}'`;
+    sequences.set(table, sequence);
+  }
+  return sequence;
+}
 
 /** PostgreSQL's type of each column, as a cast (`integer`, `"Gender"`, `timestamp(3) without time zone`). */
 const typesOf = new Map<string, Map<string, string>>();
