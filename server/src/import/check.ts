@@ -2,10 +2,11 @@
 // the new ones: the cell existed on the admission day and lies in the importer's subtree; the
 // party card, citizen ID and ketnap ID name one person at most; a person already recorded is
 // "unchanged" when the row says what the record says; a row that says otherwise about recorded
-// facts (admission date, admitting cell, recognition, gender, the report's attributes) is a correction made through
-// correctMember (changes.ts); a different name or birth date for the same numbers is a row error.
-// The same code runs for a preview (outside any transaction, writing nothing) and for the commit
-// (inside write()).
+// facts (admission date, admitting cell, recognition, gender, the report's attributes) is a
+// correction made through correctMember (changes.ts); a different name or birth date for the same
+// numbers is a row error. The same code runs for a preview (writing nothing: on SQLite outside any
+// transaction, on PostgreSQL in a read-only one) and for the commit (inside write()), its own
+// statements on the driver connection (db/driver.ts).
 
 import type { Actor } from '../context.ts';
 import { driverConnection } from '../db/driver.ts';
