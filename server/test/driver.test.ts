@@ -1,11 +1,12 @@
 // The driver connection under a Prisma transaction (db/driver.ts), on both databases: what is
 // written there belongs to the transaction (seen by its own statements, gone when it rolls back,
-// kept when it commits), and it passes no statement through Prisma's client.
+// kept when it commits), and it passes no statement through Prisma's client (each is still told
+// to the statement log that metrics time).
 import { describe, expect } from 'vitest';
 import { driverConnection } from '../src/db/driver.ts';
 import { insertNumbered, insertRows } from '../src/db/insert.ts';
 import { db, prisma } from '../src/db.ts';
-import { statements } from './support.ts';
+import { driverStatements, statements } from './support.ts';
 import { engines, miniWorldSuite } from './writes-support.ts';
 
 const COLUMNS = ['at', 'actorName', 'actorRole', 'action', 'entityType', 'entityId', 'before', 'after'];
@@ -27,18 +28,22 @@ describe.each(engines)('the driver connection of a transaction, %s', async (engi
   test('writes inside the transaction, past the client', async () => {
     let seenInside = -1;
     let sentThroughClient = -1;
+    let sentOnDriver = -1;
     await expect(
       prisma().$transaction(async (tx) => {
         const conn = await driverConnection(db(), tx);
-        const before = statements.length;
+        const [before, onDriver] = [statements.length, driverStatements.length];
         await insertRows(conn, 'AuditEvent', COLUMNS, [event('rolledBack', 1), event('rolledBack', 2)]);
         sentThroughClient = statements.length - before;
+        sentOnDriver = driverStatements.length - onDriver;
         seenInside = await tx.auditEvent.count({ where: { action: 'rolledBack' } });
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
     expect(seenInside).toBe(2);
+    // Past the client, and still told to the metrics.
     expect(sentThroughClient).toBe(0);
+    expect(sentOnDriver).toBeGreaterThan(0);
     expect(await count('rolledBack')).toBe(0);
 
     const ids = await prisma().$transaction(async (tx) =>

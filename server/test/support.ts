@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { authenticate } from '../src/auth/tokens.ts';
-import type { Database } from '../src/db/client.ts';
+import type { Database, OnQuery } from '../src/db/client.ts';
 import { useDatabase } from '../src/db.ts';
 import { type PrepareOptions, prepareDatabase } from '../src/seed/prepare.ts';
 import { createApp } from '../src/yoga.ts';
@@ -37,7 +37,9 @@ export interface TestDatabase {
 
 /** Every SQL statement the test database's client sends, for tests that count them. */
 export const statements: string[] = [];
-const onQuery = (sql: string) => void statements.push(sql);
+/** Every statement that went to the client's driver connection instead (db/driver.ts). */
+export const driverStatements: string[] = [];
+const onQuery: OnQuery = (sql, _ms, via) => void (via === 'client' ? statements : driverStatements).push(sql);
 
 export async function freshDatabase(engine: Engine, options: PrepareOptions = {}): Promise<TestDatabase> {
   if (engine === 'sqlite') {

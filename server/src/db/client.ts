@@ -16,11 +16,18 @@ export interface Database {
   url: string;
   /** The driver adapter under the client (driver.ts reaches its connections). */
   adapter: { kind: 'sqlite'; factory: KeptBetterSqlite } | { kind: 'postgres'; factory: ReleasingPg };
+  onQuery?: OnQuery;
 }
 
+/**
+ * Called with every SQL statement and its duration, and whether the client sent it or it went to
+ * the client's driver connection (db/driver.ts; a statement run once per row counts once). Tests
+ * count them; metrics time them.
+ */
+export type OnQuery = (sql: string, milliseconds: number, via: 'client' | 'driver') => void;
+
 export interface OpenOptions {
-  /** Called with every SQL statement the client sends and its duration (tests count them; metrics time them). */
-  onQuery?: (sql: string, milliseconds: number) => void;
+  onQuery?: OnQuery;
 }
 
 export function openDatabase(url: string, options: OpenOptions = {}): Database {
@@ -41,7 +48,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
   if (onQuery)
     (prisma as unknown as { $on: (e: 'query', f: (q: { query: string; duration: number }) => void) => void }).$on(
       'query',
-      (q) => onQuery(q.query, Number(q.duration)),
+      (q) => onQuery(q.query, Number(q.duration), 'client'),
     );
-  return { prisma, dialect, url, adapter };
+  return { prisma, dialect, url, adapter, onQuery };
 }

@@ -5,7 +5,7 @@
 // very transaction, that Prisma's own statements of the same write use: SQLite's one connection, or
 // on PostgreSQL the pooled client that the transaction holds, found by its backend's process id.
 
-import type { Database } from './client.ts';
+import type { Database, OnQuery } from './client.ts';
 import type { ReleasingPg } from './pg-adapter.ts';
 import { pgQuery, type RawConnection } from './raw.ts';
 import { viaClient } from './via-client.ts';
@@ -23,6 +23,11 @@ const found = new WeakMap<object, Promise<RawConnection>>();
  * the client, as viaClient sends them.
  */
 export async function driverConnection(database: Database, client: RawClient): Promise<RawConnection> {
+  const connection = await untimed(database, client);
+  return database.onQuery ? timed(connection, database.onQuery) : connection;
+}
+
+async function untimed(database: Database, client: RawClient): Promise<RawConnection> {
   const { adapter } = database;
   if (adapter.kind === 'sqlite') {
     // Asked each time: Prisma opens the connection on its first statement, and again after a disconnect.
@@ -37,6 +42,24 @@ export async function driverConnection(database: Database, client: RawClient): P
     found.set(client, connection);
   }
   return connection;
+}
+
+/** The connection telling `onQuery` of each statement it runs, as the client's log does. */
+function timed(connection: RawConnection, onQuery: OnQuery): RawConnection {
+  const time = async <T>(sql: string, run: () => Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await run();
+    } finally {
+      onQuery(sql, performance.now() - start, 'driver');
+    }
+  };
+  const { each } = connection;
+  return {
+    ...connection,
+    query: (sql, params) => time(sql, () => connection.query(sql, params)),
+    each: each && ((sql, rows) => time(sql, () => each(sql, rows))),
+  };
 }
 
 /** The pooled client a transaction holds, found by its backend's process id. */

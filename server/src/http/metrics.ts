@@ -35,7 +35,7 @@ export function createMetrics(): Metrics {
   });
   const statements = new Histogram({
     name: 'ketnap_db_statement_duration_seconds',
-    help: 'Database statements sent by the Prisma client',
+    help: 'Database statements, sent by the Prisma client or on its driver connection (an import, the derived tables)',
     buckets: [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
     registers: [registry],
   });
