@@ -129,7 +129,8 @@ addEventListener('message', (e) => {
   window.heard.push({ frame: i, origin: e.origin, data: e.data });
 });`,
     };
-    site.routes['/amp-like'] = html(`${frames.join('')}<script src="/listen.js"></script>`);
+    // The listener first: a parser-blocking script, so that no frame exists (and can speak) before it listens.
+    site.routes['/amp-like'] = html(`<script src="/listen.js"></script>${frames.join('')}`);
     const page = await browser.newPage();
     await page.goto(`${site.url}/amp-like`);
     type Heard = { frame: number; origin: string; data: { sentinel?: string; type?: string; height?: number } };
