@@ -23,6 +23,10 @@ type Rows = readonly (readonly unknown[])[];
 
 const names = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(', ');
 
+/** The one-row INSERT a driver connection runs once per row (`each`). */
+const oneRow = (table: string, columns: readonly string[]) =>
+  `INSERT INTO "${table}" (${names(columns)}) VALUES (${columns.map(() => '?').join(', ')})`;
+
 /** Inserts rows given as value lists in `columns` order, ROWS_PER_INSERT to a statement. */
 export async function insertTuples(conn: RawConnection, table: string, columns: readonly string[], rows: Rows) {
   const tuple = `(${columns.map(() => '?').join(', ')})`;
@@ -39,7 +43,7 @@ export async function insertTuples(conn: RawConnection, table: string, columns: 
 export async function insertRows(conn: RawConnection, table: string, columns: readonly string[], rows: Rows) {
   if (rows.length === 0) return;
   if (conn.each) {
-    await conn.each(`INSERT INTO "${table}" (${names(columns)}) VALUES (${columns.map(() => '?').join(', ')})`, rows);
+    await conn.each(oneRow(table, columns), rows);
     return;
   }
   if (conn.dialect === 'postgres') {
@@ -74,8 +78,7 @@ export async function insertNumbered(
   rows: Rows,
 ): Promise<number[]> {
   if (rows.length === 0) return [];
-  if (conn.each)
-    return conn.each(`INSERT INTO "${table}" (${names(columns)}) VALUES (${columns.map(() => '?').join(', ')})`, rows);
+  if (conn.each) return conn.each(oneRow(table, columns), rows);
   if (conn.dialect === 'sqlite') throw new Error('insertNumbered on SQLite needs the driver connection');
   const drawn = await conn.query<{ id: unknown }>(
     `SELECT nextval(${await sequenceOf(conn, table)}::regclass) AS "id" FROM generate_series(1, ?::integer)`,

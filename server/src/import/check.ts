@@ -17,9 +17,15 @@ import { num } from '../read/sql.ts';
 import { covers } from '../rules/dates.ts';
 import { isCellKind } from '../rules/kinds.ts';
 import { type Violation, violation } from '../rules/violations.ts';
-import { nameKey } from './cells.ts';
 import { type Change, MemberChanges } from './changes.ts';
-import { differences, existingMembers, type PendingRow, recordMembers, UnidentifiedMembers } from './member-records.ts';
+import {
+  differences,
+  existingMembers,
+  type PendingRow,
+  personKey,
+  recordMembers,
+  UnidentifiedMembers,
+} from './member-records.ts';
 import type { MemberRow } from './rows.ts';
 
 interface CellInfo {
@@ -156,7 +162,7 @@ export class MemberChecker {
     const unidentified = await this.unidentified.matching(fresh.map((f) => f.row.member));
     const created = fresh.filter(({ row }) => {
       const m = row.member;
-      if (!unidentified.has(`${nameKey(m.fullName)}|${m.birthDate}|${m.admittedOn}`)) return true;
+      if (!unidentified.has(personKey(m))) return true;
       this.refuse(row, [violation('IMPORT_UNIDENTIFIED_MATCH', 'fullName')]);
       return false;
     });

@@ -116,12 +116,16 @@ export function differences(
   return Object.keys(change).length > 0 ? { change } : null;
 }
 
+/** Who a member without numbers is: the name as people read it, the birth date, the admission day. */
+export const personKey = (m: { fullName: string; birthDate: string; admittedOn: string }) =>
+  `${nameKey(m.fullName)}|${m.birthDate}|${m.admittedOn}`;
+
 /** Keys of unidentified members kept at most by one import: beyond, a chunk's dates are asked again. */
 const KEPT_KEYS = 100_000;
 
 /**
- * Members recorded without any identifier (before imports) that a row would double, as
- * `name|birthDate|admittedOn` keys. Only members numbered up to `lastBefore` (the highest id before
+ * Members recorded without any identifier (before imports) that a row would double, as their
+ * personKey. Only members numbered up to `lastBefore` (the highest id before
  * the import began) count: the import records none without a number. Each admission day is asked
  * about once, in the first chunk that names it, and its keys kept (up to KEPT_KEYS): asked again
  * for every chunk, the day's members the import had recorded meanwhile would be read each time
@@ -147,7 +151,7 @@ export class UnidentifiedMembers {
            AND ${inList(this.conn, '"admittedOn"', 'text')}`,
         [this.lastBefore, JSON.stringify(days)],
       );
-      for (const e of found) asked.get(e.admittedOn)?.add(`${nameKey(e.fullName)}|${e.birthDate}|${e.admittedOn}`);
+      for (const e of found) asked.get(e.admittedOn)?.add(personKey(e));
       if (this.kept + found.length <= KEPT_KEYS) {
         for (const [day, keys] of asked) this.byDay.set(day, keys);
         this.kept += found.length;
@@ -155,7 +159,7 @@ export class UnidentifiedMembers {
     }
     const matching = new Set<string>();
     for (const m of rows) {
-      const key = `${nameKey(m.fullName)}|${m.birthDate}|${m.admittedOn}`;
+      const key = personKey(m);
       if ((this.byDay.get(m.admittedOn) ?? asked.get(m.admittedOn))?.has(key)) matching.add(key);
     }
     return matching;
