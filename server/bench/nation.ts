@@ -23,26 +23,35 @@ export interface NationBench {
 }
 
 /**
- * Statements that make BenchMember a copy of Member as the migrations left it: its columns,
- * indexes and foreign keys, read from the database itself.
+ * Statements that make Bench<Table> a copy of each table as the migrations left it: its columns,
+ * indexes and foreign keys, read from the database itself. A key to another of the tables copied
+ * points at its copy.
  */
-export async function scratchTable(conn: RawConnection): Promise<string[]> {
-  const rename = (s: string) => s.replaceAll('"Member"', '"BenchMember"').replaceAll('"Member_', '"BenchMember_');
-  if (conn.dialect === 'sqlite') {
-    const rows = await conn.query<{ sql: string | null }>(
-      `SELECT "sql" FROM sqlite_master WHERE "tbl_name" = 'Member' AND "sql" IS NOT NULL ORDER BY "type" DESC`,
+export async function scratchTables(conn: RawConnection, tables: readonly string[] = ['Member']): Promise<string[]> {
+  const rename = (s: string) =>
+    tables.reduce((text, t) => text.replaceAll(`"${t}"`, `"Bench${t}"`).replaceAll(`"${t}_`, `"Bench${t}_`), s);
+  const statements: string[] = [];
+  for (const table of tables) {
+    if (conn.dialect === 'sqlite') {
+      const rows = await conn.query<{ sql: string | null }>(
+        `SELECT "sql" FROM sqlite_master WHERE "tbl_name" = ? AND "sql" IS NOT NULL ORDER BY "type" DESC`,
+        [table],
+      );
+      if (!rows.some((r) => r.sql?.startsWith('CREATE TABLE'))) throw new Error(`no table "${table}" to copy`);
+      statements.push(...rows.map((r) => rename(String(r.sql))));
+      continue;
+    }
+    const keys = await conn.query<{ name: string; definition: string }>(
+      `SELECT conname::text AS "name", pg_get_constraintdef(oid) AS "definition" FROM pg_constraint
+       WHERE conrelid = ?::regclass AND contype = 'f'`,
+      [`"${table}"`],
     );
-    if (!rows.some((r) => r.sql?.startsWith('CREATE TABLE'))) throw new Error('no table "Member" to copy');
-    return rows.map((r) => rename(String(r.sql)));
+    statements.push(
+      `CREATE TABLE "Bench${table}" (LIKE "${table}" INCLUDING ALL)`,
+      ...keys.map((k) => `ALTER TABLE "Bench${table}" ADD CONSTRAINT "${rename(k.name)}" ${rename(k.definition)}`),
+    );
   }
-  const keys = await conn.query<{ name: string; definition: string }>(
-    `SELECT conname::text AS "name", pg_get_constraintdef(oid) AS "definition" FROM pg_constraint
-     WHERE conrelid = '"Member"'::regclass AND contype = 'f'`,
-  );
-  return [
-    'CREATE TABLE "BenchMember" (LIKE "Member" INCLUDING ALL)',
-    ...keys.map((k) => `ALTER TABLE "BenchMember" ADD CONSTRAINT "${rename(k.name)}" ${k.definition}`),
-  ];
+  return statements;
 }
 
 /** Loads a nation of `members` into the empty database at `url`, then times the raw inserts there. */
@@ -60,7 +69,7 @@ export async function benchNation(url: string, members: number): Promise<NationB
     }
     const root = await benchRootApart(url);
 
-    for (const statement of await scratchTable(conn)) await conn.exec(statement);
+    for (const statement of await scratchTables(conn)) await conn.exec(statement);
     const [cell] = await conn.query<{ id: number }>(
       `SELECT "id" FROM "Organisation" WHERE "kind" = 'SUBORDINATE_CELL' ORDER BY "id" LIMIT 1`,
     );

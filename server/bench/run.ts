@@ -2,7 +2,7 @@
 // table, batched per request) against the naive way (load the rows, count in JavaScript), in one
 // run on the same database; then the synthetic nation's load rate against raw multi-row INSERTs
 // of constant member rows on the same connection (SQLite, and PostgreSQL when reachable); then the
-// import of a members CSV (bench/import.ts) against raw multi-row INSERTs of as many member rows.
+// import of a members CSV (bench/import.ts) against raw multi-row INSERTs of the rows it wrote.
 // Prints medians and ratios; asserts nothing about time.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
