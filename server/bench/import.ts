@@ -8,7 +8,8 @@
 //   (db/driver.ts);
 // - all the base rows it wrote on that connection: per member a Member row, its first placement and
 //   its audit event (the rate of raw inserts of the same rows).
-// Prints the ratios and the JavaScript heap's peak; asserts nothing about time.
+// BENCH_IMPORT_ROUNDS (3) rounds a database, each on a fresh one; prints the median ratios beside each
+// round's, and the JavaScript heap's peak; asserts nothing about time.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,18 +114,37 @@ async function writeRoster(path: string, rows: number, cells: readonly { id: num
   await sheet.close();
 }
 
-/** The import on SQLite, then on PostgreSQL (a scratch database; skipped with BENCH_IMPORT_POSTGRES=0). */
+/** Rounds of the import per database: runs on one machine move by a quarter either way. */
+const ROUNDS = Number(process.env.BENCH_IMPORT_ROUNDS ?? 3);
+
+/** The middle value (of an odd count; the upper middle of an even one). */
+const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+/**
+ * The import on SQLite, then on PostgreSQL (a scratch database; skipped with
+ * BENCH_IMPORT_POSTGRES=0), BENCH_IMPORT_ROUNDS times each on a database of its own.
+ */
 export async function benchImports(): Promise<string> {
   const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
   const dir = mkdtempSync(join(tmpdir(), 'ketnap-bench-import-'));
   try {
     const lines = [
       `import of ${rows.toLocaleString('en')} member rows from a CSV against raw multi-row INSERTs of the rows it wrote, same connection:`,
-      ...(await benchImport(`file:${join(dir, 'import.db')}`, rows, dir)),
     ];
+    const sqlite: Round[] = [];
+    for (let r = 0; r < ROUNDS; r++) sqlite.push(await importRound(`file:${join(dir, `import-${r}.db`)}`, rows, dir));
+    lines.push(...summary(sqlite));
     if (process.env.BENCH_IMPORT_POSTGRES !== '0') {
-      const measured = await withScratchPostgres((url) => benchImport(url, rows, dir));
-      lines.push(...(typeof measured === 'string' ? [measured] : measured));
+      const postgres: Round[] = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        const round = await withScratchPostgres((url) => importRound(url, rows, dir));
+        if (typeof round === 'string') {
+          lines.push(round);
+          break;
+        }
+        postgres.push(round);
+      }
+      if (postgres.length > 0) lines.push(...summary(postgres));
     }
     return `${lines.join('\n')}\n`;
   } finally {
@@ -132,7 +152,41 @@ export async function benchImports(): Promise<string> {
   }
 }
 
-async function benchImport(url: string, rows: number, dir: string): Promise<string[]> {
+/** One round's times (ms) and heap figures (bytes). */
+interface Round {
+  dialect: string;
+  previewMs: number;
+  commitMs: number;
+  /** Raw INSERTs of the member rows through the client, of the member rows on the driver connection, of all the base rows there. */
+  rawMs: number;
+  driverMs: number;
+  baseMs: number;
+  baseRows: number;
+  heapBefore: number;
+  heapPeak: number;
+  heapAfter: number;
+}
+
+/** Medians of the rounds, and each round's ratio beside the median ratio. */
+function summary(rounds: Round[]): string[] {
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+  const of = (f: (r: Round) => number) => middle(rounds.map(f));
+  const ratio = (f: (r: Round) => number) =>
+    `${of(f).toFixed(2)}× (${rounds.map((r) => `${f(r).toFixed(2)}×`).join(', ')})`;
+  const [first] = rounds;
+  if (!first) return [];
+  return [
+    `  ${first.dialect}, medians of ${rounds.length} rounds: preview ${s(of((r) => r.previewMs))}, commit ${s(of((r) => r.commitMs))}`,
+    '    raw multi-row INSERTs of the same rows in one transaction / commit, median (each round) (target ≥ 0.3×):',
+    `      all it wrote (${first.baseRows.toLocaleString('en')} rows: members, placements, audit events), on its driver connection: ${s(of((r) => r.baseMs))}; ${ratio((r) => r.baseMs / r.commitMs)}`,
+    `      the member rows alone, on its driver connection: ${s(of((r) => r.driverMs))}; ${ratio((r) => r.driverMs / r.commitMs)}`,
+    `      the member rows alone, through the Prisma client (the naive way): ${s(of((r) => r.rawMs))}; ${ratio((r) => r.rawMs / r.commitMs)}; against preview + commit ${of((r) => r.rawMs / (r.previewMs + r.commitMs)).toFixed(2)}×`,
+    `    JavaScript heap, the largest of the rounds: ${mb(Math.max(...rounds.map((r) => r.heapBefore)))} live before, at most ${mb(Math.max(...rounds.map((r) => r.heapPeak)))} while the import ran (garbage included), ${mb(Math.max(...rounds.map((r) => r.heapAfter)))} live after`,
+  ];
+}
+
+async function importRound(url: string, rows: number, dir: string): Promise<Round> {
   const database = useDatabase(url);
   try {
     await prepareDatabase(database);
@@ -188,16 +242,18 @@ async function benchImport(url: string, rows: number, dir: string): Promise<stri
     for (const table of [...BASE_TABLES].reverse()) await conn.exec(`DROP TABLE "Bench${table}"`);
     const baseRows = BASE_TABLES.reduce((n, t) => n + base[t].length, 0);
 
-    const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-    const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
-    return [
-      `  ${database.dialect}: preview ${s(previewMs)}, commit ${s(commitMs)}`,
-      '    raw multi-row INSERTs of the same rows in one transaction / commit (target ≥ 0.3×):',
-      `      all it wrote (${baseRows.toLocaleString('en')} rows: members, placements, audit events), on its driver connection: ${s(baseMs)}, ${(baseMs / commitMs).toFixed(2)}×`,
-      `      the member rows alone, on its driver connection: ${s(driverMs)}, ${(driverMs / commitMs).toFixed(2)}×`,
-      `      the member rows alone, through the Prisma client (the naive way): ${s(rawMs)}, ${(rawMs / commitMs).toFixed(2)}×; against preview + commit ${(rawMs / (previewMs + commitMs)).toFixed(2)}×`,
-      `    JavaScript heap: ${mb(heapBefore)} live before, at most ${mb(heapPeak)} while the import ran (garbage included), ${mb(heapAfter)} live after`,
-    ];
+    return {
+      dialect: database.dialect,
+      previewMs,
+      commitMs,
+      rawMs,
+      driverMs,
+      baseMs,
+      baseRows,
+      heapBefore,
+      heapPeak,
+      heapAfter,
+    };
   } finally {
     await database.prisma.$disconnect();
   }
