@@ -25,6 +25,7 @@ import { MEMBER_COLUMNS } from '../src/import/columns.ts';
 import { importMembers } from '../src/import/members-import.ts';
 import { writeRows } from '../src/import/sheets.ts';
 import { prepareDatabase } from '../src/seed/prepare.ts';
+import { middle } from './median.ts';
 import { scratchTables } from './nation.ts';
 import { withScratchPostgres } from './scratch-postgres.ts';
 
@@ -82,7 +83,7 @@ const iso = (year: number, month: number, day: number) =>
 const dmy = (date: string) => date.split('-').reverse().join('/');
 
 /** The i-th member of the roster: admitted at 22 to 40 and recognised a year later. */
-const member = (i: number, cells: readonly { id: number; code: string }[]) => ({
+const member = (i: number, cells: readonly { code: string }[]) => ({
   fullName: `Đảng viên Nhập ${i}`,
   birthDate: iso(1960 + (i % 30), 1 + (i % 12), 1 + (i % 28)),
   gender: i % 2 ? 'FEMALE' : 'MALE',
@@ -93,7 +94,7 @@ const member = (i: number, cells: readonly { id: number; code: string }[]) => ({
 });
 
 /** A roster of `rows` members spread over the cells. */
-async function writeRoster(path: string, rows: number, cells: readonly { id: number; code: string }[]): Promise<void> {
+async function writeRoster(path: string, rows: number, cells: readonly { code: string }[]): Promise<void> {
   const sheet = writeRows(path, 'Dang vien');
   sheet.add(
     MEMBER_COLUMNS.map((c) => c.header),
@@ -116,9 +117,6 @@ async function writeRoster(path: string, rows: number, cells: readonly { id: num
 
 /** Rounds of the import per database: runs on one machine move by a quarter either way. */
 const ROUNDS = Number(process.env.BENCH_IMPORT_ROUNDS ?? 3);
-
-/** The middle value (of an odd count; the upper middle of an even one). */
-const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 /**
  * The import on SQLite, then on PostgreSQL (a scratch database; skipped with
@@ -192,7 +190,7 @@ async function importRound(url: string, rows: number, dir: string): Promise<Roun
     await prepareDatabase(database);
     const cells = await database.prisma.organisation.findMany({
       where: { kind: 'SUBORDINATE_CELL', dissolvedOn: null, establishedOn: { lte: '2000-01-01' } },
-      select: { id: true, code: true },
+      select: { code: true },
       orderBy: { id: 'asc' },
     });
     const file = join(dir, `dang-vien-${database.dialect}.csv`);

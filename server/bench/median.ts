@@ -8,6 +8,9 @@ export async function median(fn: () => Promise<unknown>): Promise<number> {
     await fn();
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+  return middle(times);
 }
+
+/** The middle value (of an odd count; the upper middle of an even one). */
+export const middle = (values: readonly number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
