@@ -30,7 +30,7 @@ export interface Contributions {
 export const noContributions = (): Contributions => ({ totals: new Tally(), report: new Tally() });
 
 /** A link of a cell to one of its ancestors: [s, e), and whether the ancestor is a province. */
-interface Link {
+export interface Link {
   org: number;
   s: string;
   e: string;
@@ -59,12 +59,14 @@ async function linksOf(q: Queryable, cellIds: readonly number[] | null): Promise
   return links;
 }
 
+/** A placement of a member as contribute() reads it: its cell, [s, e) within the membership, the person. */
+type Placed = { cell: unknown; s: string; e: string } & PersonRow;
+/** An admission: the admitting cell, the day, the person. */
+type Admitted = { cell: unknown; day: string } & PersonRow;
+
 /**
- * Adds what the members chosen by `only` (a condition on Member m) contribute to `found`: for each
- * placement and each link of its cell, +1 where placement, link and membership all begin and -1
- * where the first of them ends; an admission +1 under each ancestor of its cell that day; and the
- * same in the report's measures the member counts in. Summed in memory (a hash, not a sort: the
- * database would sort tens of millions of rows at national size).
+ * Adds what the members chosen by `only` (a condition on Member m) contribute to `found`, read from
+ * their placements and admissions (tally() says what each contributes).
  */
 async function contribute(
   q: Queryable,
@@ -72,14 +74,29 @@ async function contribute(
   links: (cells: number[]) => Promise<Map<number, Link[]>>,
   found: Contributions,
 ) {
-  const placed = await q.rows<{ cell: unknown; s: string; e: string } & PersonRow>(sql`
+  const placed = await q.rows<Placed>(sql`
     SELECT p."cellId" AS "cell", ${greatest(q)}(p."startOn", m."admittedOn") AS "s",
       ${least(q)}(COALESCE(p."endOn", ${OPEN}), COALESCE(m."leftOn", ${OPEN})) AS "e", ${PERSON_COLUMNS}
     FROM "Placement" p JOIN "Member" m ON m."id" = p."memberId" LEFT JOIN "Candidate" c ON c."id" = m."candidateId"
     WHERE 1 = 1 ${only}`);
-  const admitted = await q.rows<{ cell: unknown; day: string } & PersonRow>(sql`
+  const admitted = await q.rows<Admitted>(sql`
     SELECT m."admittedInId" AS "cell", m."admittedOn" AS "day", ${PERSON_COLUMNS}
     FROM "Member" m LEFT JOIN "Candidate" c ON c."id" = m."candidateId" WHERE 1 = 1 ${only}`);
+  await tally(placed, admitted, links, found);
+}
+
+/**
+ * For each placement and each link of its cell, +1 where placement, link and membership all begin
+ * and -1 where the first of them ends; an admission +1 under each ancestor of its cell that day; and
+ * the same in the report's measures the member counts in. Summed in memory (a hash, not a sort: the
+ * database would sort tens of millions of rows at national size).
+ */
+async function tally(
+  placed: readonly Placed[],
+  admitted: readonly Admitted[],
+  links: (cells: number[]) => Promise<Map<number, Link[]>>,
+  found: Contributions,
+) {
   const cells = new Set<number>();
   for (const row of placed) cells.add(num(row.cell));
   for (const row of admitted) cells.add(num(row.cell));
@@ -115,6 +132,41 @@ async function contribute(
       addAdmission(report, COUNTRY_ID, row.day, person);
     }
   }
+}
+
+/**
+ * A member a write has just recorded, as it recorded it: admitted by `cell` on `admittedOn` and
+ * placed there from that day, still a member, not from a candidate record. What it contributes is
+ * what contribute() would read back: one open placement from the admission day, and the admission.
+ */
+export interface NewMember extends Omit<PersonRow, 'source'> {
+  cell: number;
+  admittedOn: string;
+}
+
+/**
+ * Adds what members just recorded (NewMember) contribute to `found`, from their rows as written:
+ * nothing read back. `known` keeps their cells' links from one call to the next.
+ */
+export async function addContributionsOfNew(
+  q: Queryable,
+  members: readonly NewMember[],
+  known: Map<number, Link[]>,
+  found: Contributions,
+): Promise<void> {
+  const placed = members.map((m) => ({ ...m, s: m.admittedOn, e: OPEN, source: null }));
+  const admitted = members.map((m) => ({ ...m, day: m.admittedOn, source: null }));
+  await tally(placed, admitted, (cells) => linksOnce(q, cells, known), found);
+}
+
+/** Links of the cells, asked only for those not in `known` (which keeps them for the next call). */
+async function linksOnce(q: Queryable, cells: number[], known: Map<number, Link[]>): Promise<Map<number, Link[]>> {
+  const missing = cells.filter((c) => !known.has(c));
+  if (missing.length > 0) {
+    const found = await linksOf(q, missing);
+    for (const cell of missing) known.set(cell, found.get(cell) ?? []);
+  }
+  return known;
 }
 
 /** What the given members contribute now. */

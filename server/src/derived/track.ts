@@ -8,7 +8,15 @@ import { activeRiskPolicy } from '../rules/risk.ts';
 import { appendGrassrootsDifference, type GrassrootsChanges, grassrootsContributions } from './grassroots-days.ts';
 import { refreshRiskSpans } from './risk-spans.ts';
 import { idConditions, inSlices, join, type Queryable, sql, viaTransaction } from './sql.ts';
-import { applyDifference, type Contributions, contributionsOf, noContributions } from './subtree-days.ts';
+import {
+  addContributionsOfNew,
+  applyDifference,
+  type Contributions,
+  contributionsOf,
+  type Link,
+  type NewMember,
+  noContributions,
+} from './subtree-days.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -17,6 +25,9 @@ interface Pending {
   members: Set<number>;
   cells: Set<number>;
   before: Contributions;
+  /** What members recorded from their rows (addNewMembers) contribute, and their cells' links. */
+  created: Contributions;
+  links: Map<number, Link[]>;
   /** Organisations whose grassroots contributions were noted, and those contributions. */
   organisations: Set<number>;
   grassrootsBefore: GrassrootsChanges;
@@ -34,6 +45,8 @@ function of(tx: Tx): Pending {
       members: new Set(),
       cells: new Set(),
       before: noContributions(),
+      created: noContributions(),
+      links: new Map(),
       organisations: new Set(),
       grassrootsBefore: new Map(),
       concerned: new Set(),
@@ -71,6 +84,18 @@ export async function touchMembers(tx: Tx, ids: readonly number[]): Promise<void
 export function addMembers(tx: Tx, ids: readonly number[]): void {
   const state = of(tx);
   for (const id of ids) state.members.add(id);
+}
+
+/**
+ * Members created by this write, as it recorded them (NewMember: one open placement in the
+ * admitting cell from the admission day): what they contribute is summed now from these rows,
+ * not read back at the end (an import records 100,000). Changed later in the same write, such a
+ * member is touched as any other: its rows as recorded are then read as its contribution before.
+ */
+export async function addNewMembers(tx: Tx, members: readonly NewMember[]): Promise<void> {
+  const state = of(tx);
+  await addContributionsOfNew(state.q, members, state.links, state.created);
+  for (const m of members) state.cells.add(m.cell);
 }
 
 /** Organisations whose public answers the write changes in rows not derived (candidates moved in, …). */
@@ -128,7 +153,10 @@ export async function settle(tx: Tx): Promise<string[] | undefined> {
   if (!state) return undefined;
   pending.delete(tx);
   const members = [...state.members];
-  if (members.length > 0) await applyDifference(state.q, state.before, await contributionsOf(state.q, members));
+  const after = members.length > 0 ? await contributionsOf(state.q, members) : noContributions();
+  after.totals.addAll(state.created.totals, 1);
+  after.report.addAll(state.created.report, 1);
+  await applyDifference(state.q, state.before, after);
   for (const cell of await cellsOfMembers(state.q, members)) state.cells.add(cell);
   const organisations = [...state.organisations];
   if (organisations.length > 0)

@@ -6,7 +6,7 @@ import type { Actor } from '../context.ts';
 import { insertNumbered, insertRows } from '../db/insert.ts';
 import { inList, joinedToList } from '../db/json-list.ts';
 import type { RawConnection } from '../db/raw.ts';
-import { addMembers } from '../derived/track.ts';
+import { addNewMembers } from '../derived/track.ts';
 import type { Tx } from '../domain/write.ts';
 import { num } from '../read/sql.ts';
 import { nameKey } from './cells.ts';
@@ -200,7 +200,20 @@ export async function recordMembers(
       m.isYouthUnionMember ?? false,
     ]),
   );
-  addMembers(tx, ids);
+  // What they contribute to the derived tables, from the rows as written here (nothing read back).
+  await addNewMembers(
+    tx,
+    rows.map(({ row: { member: m }, cellId }) => ({
+      cell: cellId,
+      admittedOn: m.admittedOn,
+      birthDate: m.birthDate,
+      gender: m.gender,
+      ethnicity: m.ethnicity,
+      religion: m.religion,
+      education: m.education,
+      youth: m.isYouthUnionMember ?? false,
+    })),
+  );
   await insertRows(
     conn,
     'Placement',

@@ -38,12 +38,23 @@ async function run(db: Tx, { actor, input }: WriteOptions<ImportInput>, sha256: 
   );
   let pending: PendingRow[] = [];
   let lastTold = 0;
-  for await (const { sheet, row, value } of reader.rows(input.file)) {
-    pending.push({ sheet, row, member: value });
-    if (pending.length < CHUNK) continue;
-    await checker.check(pending);
-    pending = [];
-    if (input.onProgress && reader.rowsRead - lastTold >= 5_000) input.onProgress((lastTold = reader.rowsRead));
+  // A chunk is checked (and written) while the next one is read: on PostgreSQL the file is read
+  // while the server works. One chunk at a time meets the database, in the file's order.
+  let checking: Promise<void> = Promise.resolve();
+  try {
+    for await (const { sheet, row, value } of reader.rows(input.file)) {
+      pending.push({ sheet, row, member: value });
+      if (pending.length < CHUNK) continue;
+      await checking;
+      checking = checker.check(pending);
+      checking.catch(() => undefined); // awaited (and thrown) at the next chunk or below
+      pending = [];
+      if (input.onProgress && reader.rowsRead - lastTold >= 5_000) input.onProgress((lastTold = reader.rowsRead));
+    }
+    await checking;
+  } finally {
+    // Whatever ends the reading, no statement of this import may outlive its transaction.
+    await checking.catch(() => undefined);
   }
   await checker.check(pending);
   input.onProgress?.(reader.rowsRead);
