@@ -6,7 +6,7 @@
 import { type Violation, type ViolationCode, violation } from '../rules/violations.ts';
 import { type Cell, isEmpty, text } from './cells.ts';
 import type { ImportError } from './report.ts';
-import { readRows } from './sheets.ts';
+import { readRows, UnreadableFile } from './sheets.ts';
 import { HEADER_SEARCH_ROWS, type HeaderMap, type Table } from './table.ts';
 
 export interface SheetHeader<F extends string = string> {
@@ -66,8 +66,20 @@ export class RowReader<F extends string, T> {
     this.fileErrors.push({ sheet, row, column, ...v });
   }
 
-  /** The rows that passed on their own, sheet after sheet. */
+  /**
+   * The rows that passed on their own, sheet after sheet. A file that cannot be read (damaged, cut
+   * short) ends them with a file error, IMPORT_FILE_UNREADABLE.
+   */
   async *rows(path: string): AsyncGenerator<ReadRow<T>> {
+    try {
+      yield* this.sheetRows(path);
+    } catch (error) {
+      if (!(error instanceof UnreadableFile)) throw error;
+      this.fileError('', 0, '', violation('IMPORT_FILE_UNREADABLE', '', { damage: error.damage }));
+    }
+  }
+
+  private async *sheetRows(path: string): AsyncGenerator<ReadRow<T>> {
     let sheet: string | null = null;
     let top: { row: number; cells: Cell[] }[] = [];
     let header: SheetHeader<F> | null = null;

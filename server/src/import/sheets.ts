@@ -16,7 +16,9 @@ import { extname } from 'node:path';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import type { Damage } from '../rules/violations.ts';
 import type { Cell } from './cells.ts';
+import { zipDamage } from './zip.ts';
 
 /** One row as the spreadsheet shows it: its sheet, its number (1-based, as the application shows). */
 export interface SheetRow {
@@ -46,7 +48,29 @@ function plain(value: unknown): Cell {
   return null;
 }
 
+/** A file that cannot be read as its kind: the import reports it (IMPORT_FILE_UNREADABLE), nothing more. */
+export class UnreadableFile extends Error {
+  constructor(
+    readonly damage: Damage,
+    options?: ErrorOptions,
+  ) {
+    super(`the spreadsheet cannot be read (${damage})`, options);
+  }
+}
+
+/** An XLSX workbook's rows, once its archive is known to be whole (zip.ts); exceljs's errors are damage. */
 async function* xlsxRows(path: string): AsyncGenerator<SheetRow> {
+  const damage = await zipDamage(path);
+  if (damage) throw new UnreadableFile(damage);
+  try {
+    yield* workbookRows(path);
+  } catch (error) {
+    // The archive is whole, so what exceljs cannot parse is damage inside it (XML, compressed data).
+    throw new UnreadableFile('damaged', { cause: error });
+  }
+}
+
+async function* workbookRows(path: string): AsyncGenerator<SheetRow> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',

@@ -58,6 +58,14 @@ const DEPENDENTS = {
   ],
 } as const;
 
+/** Why IMPORT_FILE_UNREADABLE could not read a file. */
+const DAMAGE = {
+  cutShort: ['tệp bị cắt ngang, thiếu phần cuối', 'it ends too soon'],
+  notXlsx: ['không phải bảng tính .xlsx', 'it is not an .xlsx workbook'],
+  damaged: ['nội dung tệp bị hỏng', 'its content is damaged'],
+} as const;
+export type Damage = keyof typeof DAMAGE;
+
 /**
  * A phrase of THINGS or INPUTS. Only messageTemplates asks for a key the table lacks (its parts are
  * placeholders such as `{thing}`), and sees the placeholder itself.
@@ -347,6 +355,10 @@ const MESSAGES = {
   IMPORT_HEADER_NOT_FOUND: (p: { rows: number }) => [
     `Không thấy dòng tiêu đề cột trong ${p.rows} dòng đầu (cần ít nhất ba cột như Họ và tên, Ngày sinh, Mã chi bộ).`,
     `No header row in the first ${p.rows} rows (at least three known columns, such as Họ và tên, Ngày sinh, Mã chi bộ).`,
+  ],
+  IMPORT_FILE_UNREADABLE: (p: { damage: Damage }) => [
+    `Không đọc được tệp: ${named(DAMAGE, p.damage)[0]}. Hãy mở tệp gốc bằng Excel, lưu lại (.xlsx hoặc .csv) rồi gửi lại.`,
+    `The file cannot be read: ${named(DAMAGE, p.damage)[1]}. Open the original in Excel, save it again (.xlsx or .csv) and send it again.`,
   ],
   IMPORT_COLUMN_MISSING: (p: { column: string }) => [
     `Tệp thiếu cột "${p.column}".`,

@@ -210,6 +210,46 @@ describe.each(engines)('members import on %s', async (engine) => {
     expect(lines[2]).toContain('[IMPORT_REQUIRED] Ngày vào Đảng');
   });
 
+  test('a workbook cut short, damaged inside, or not a workbook: one file error, nothing written', async () => {
+    // A roster of more rows than a chunk, whole, then cut short as an interrupted download leaves it
+    // (exceljs alone waited for ever), with bytes changed in its sheet's compressed data (after some
+    // chunks were checked and written), and a text file named .xlsx (an old .xls renamed is alike).
+    const whole = join(dir, `whole${++files}.xlsx`);
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: whole, useSharedStrings: false });
+    const sheet = workbook.addWorksheet('DS');
+    sheet.addRow(HEADER.split(',')).commit();
+    for (let i = 0; i < 3 * CHUNK; i++)
+      sheet
+        .addRow([`Người Thử ${i}`, '01/01/1980', 'Nữ', '01/01/2010', '', 'thanh-hoa-xom-3', `W${1e6 + i}`, ''])
+        .commit();
+    sheet.commit();
+    await workbook.commit();
+    const bytes = readFileSync(whole);
+    const variant = (name: string, content: Uint8Array) => {
+      const path = join(dir, `${name}${++files}.xlsx`);
+      writeFileSync(path, content);
+      return path;
+    };
+    const damaged = Buffer.from(bytes);
+    for (let i = Math.floor(bytes.length * 0.6); i < Math.floor(bytes.length * 0.6) + 200; i++) damaged[i]! ^= 0x5a;
+    const before = await fingerprint();
+    const cases = [
+      { file: variant('cut', bytes.subarray(0, Math.floor(bytes.length * 0.9))), damage: 'ends too soon' },
+      { file: variant('damaged', damaged), damage: 'its content is damaged' },
+      { file: variant('text', Buffer.from('Họ và tên,Ngày sinh\nLê Văn Một,05/03/1991\n')), damage: 'not an .xlsx' },
+    ];
+    for (const { file, damage } of cases) {
+      const report = await run(file, true);
+      expect(codes(report)).toEqual([[0, '', 'IMPORT_FILE_UNREADABLE']]);
+      expect(report.errors[0]?.messageEn).toContain(damage);
+      expect(report.errors[0]?.messageVi).toMatch(/^Không đọc được tệp: /);
+      expect(report.committed).toBe(false);
+    }
+    expect(await fingerprint()).toBe(before);
+    // The same rows whole are imported.
+    expect(await run(whole, true)).toMatchObject({ new: 3 * CHUNK, committed: true, errors: [] });
+  });
+
   test('a member recorded without numbers is found whichever chunk names the day', async () => {
     // The day is asked about in the first chunk (CHUNK rows) and remembered for the next.
     const filler = Array.from(

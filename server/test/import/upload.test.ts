@@ -1,6 +1,7 @@
 // importSpreadsheet over real HTTP with a real multipart body (the GraphQL multipart request spec):
 // a preview writes nothing, a commit writes, an editor is held to its subtree, a viewer and an
-// anonymous caller are refused, a file that is not a spreadsheet is named as the bad argument.
+// anonymous caller are refused, a file that is not a spreadsheet is named as the bad argument, and
+// one named .xlsx that is no workbook is reported as unreadable.
 import { describe, expect } from 'vitest';
 import { prisma } from '../../src/db.ts';
 import { fingerprint } from '../fixture.ts';
@@ -74,6 +75,17 @@ describe.each(engines)('importSpreadsheet over HTTP on %s', async (engine) => {
     expect(anonymous).toMatchObject({ status: 415, errors: [{ extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] });
     const pdf = await upload('%PDF-1.4', { token: world.tokens.admin, name: 'chi-tieu.pdf' });
     expect(pdf.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'file' } });
+    // A spreadsheet's name on what is not one (an old .xls renamed): the report says so, at once.
+    const renamed = await upload('\u00d0\u00cf\u0011\u00e0 an old workbook', {
+      token: world.tokens.admin,
+      name: 'chi-tieu.xlsx',
+      commit: true,
+    });
+    expect(renamed.errors).toBeUndefined();
+    expect(renamed.data.importSpreadsheet).toMatchObject({
+      committed: false,
+      errors: [{ row: 0, code: 'IMPORT_FILE_UNREADABLE', messageEn: expect.stringContaining('not an .xlsx') }],
+    });
     expect(await fingerprint()).toBe(before);
   });
 });
