@@ -21,6 +21,12 @@ import {
 } from './run.ts';
 import { inSavepoint } from './savepoint.ts';
 
+/**
+ * Rows one such import takes: read whole, then each written in a savepoint. A province's
+ * organisations (about 10,000 with its cells) or a year's candidates fit.
+ */
+export const MAX_WHOLE_FILE_ROWS = 50_000;
+
 export type RowResult = 'new' | 'changed' | 'unchanged';
 
 export interface Applying<T> {
@@ -52,9 +58,11 @@ async function run<F extends string, T>(
 ): Promise<Outcome> {
   ensureImporter(actor);
   const today = todayInVietnam();
-  const reader = new RowReader(spec.rows, today);
+  const reader = new RowReader(spec.rows, today, MAX_WHOLE_FILE_ROWS);
   const rows: ReadRow<T>[] = [];
   for await (const row of reader.rows(input.file)) rows.push(row);
+  // A file not read to its end (unreadable, too long, too many errors) is not tried row by row.
+  if (reader.stopped) rows.length = 0;
   const results = new Map<ReadRow<T>, RowResult>();
   const refused = new Set<ReadRow<T>>();
   await spec.apply(rows, {

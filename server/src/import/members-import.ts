@@ -24,10 +24,17 @@ import {
   settleImport,
 } from './run.ts';
 
+/**
+ * Member rows one import takes: a province's roster (Nghệ An's is under 200,000). Checked a chunk
+ * at a time, they stay out of memory; what is kept per row (its card and citizen ID, to refuse a
+ * second row naming them) is about 100 bytes.
+ */
+export const MAX_MEMBER_ROWS = 1_000_000;
+
 async function run(db: Tx, { actor, input }: WriteOptions<ImportInput>, sha256: string): Promise<Outcome> {
   ensureImporter(actor);
   const today = todayInVietnam();
-  const reader = new RowReader(MEMBER_SPEC, today);
+  const reader = new RowReader(MEMBER_SPEC, today, MAX_MEMBER_ROWS);
   const scopeRootId = actor.role === 'ADMIN' && actor.organisationId === null ? null : actor.organisationId;
   const checker = new MemberChecker(
     db,

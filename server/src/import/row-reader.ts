@@ -32,6 +32,13 @@ export interface ReadRow<T> {
   value: T;
 }
 
+/**
+ * Errors kept of one file: past them reading stops (IMPORT_TOO_MANY_ERRORS), so that a file of
+ * nothing but bad rows (a wrong format throughout, or a hostile upload) fills neither the memory
+ * nor the answer nor the admin page's table.
+ */
+export const MAX_ERRORS = 10_000;
+
 export class RowReader<F extends string, T> {
   rowsRead = 0;
   skipped = 0;
@@ -41,12 +48,16 @@ export class RowReader<F extends string, T> {
   readonly refusedRows = new Map<string, string>();
   readonly headers = new Map<string, SheetHeader<F>>();
   readonly sheets = { read: [] as string[], passedOver: [] as string[] };
+  /** Whether reading ended before the file did (unreadable, too many rows or errors). */
+  stopped = false;
   /** `field \0 key` of each identifying key seen → its first row. */
   private readonly seen = new Map<string, number>();
 
+  /** `maxRows`: data rows one import takes; past them the file is refused (IMPORT_TOO_MANY_ROWS). */
   constructor(
     private readonly spec: RowSpec<F, T>,
     private readonly today: string,
+    private readonly maxRows: number,
   ) {}
 
   refuse(sheet: string, row: number, violations: Violation[]) {
@@ -75,6 +86,7 @@ export class RowReader<F extends string, T> {
       yield* this.sheetRows(path);
     } catch (error) {
       if (!(error instanceof UnreadableFile)) throw error;
+      this.stopped = true;
       this.fileError('', 0, '', violation('IMPORT_FILE_UNREADABLE', '', { damage: error.damage }));
     }
   }
@@ -112,6 +124,16 @@ export class RowReader<F extends string, T> {
       if (this.spec.table.isTemplateRow(values)) {
         this.skipped++;
         continue;
+      }
+      if (this.errors.length >= MAX_ERRORS) {
+        this.fileError(sheet, r.row, '', violation('IMPORT_TOO_MANY_ERRORS', '', { max: MAX_ERRORS, row: r.row }));
+        this.stopped = true;
+        return;
+      }
+      if (this.rowsRead >= this.maxRows) {
+        this.fileError(sheet, r.row, '', violation('IMPORT_TOO_MANY_ROWS', '', { max: this.maxRows }));
+        this.stopped = true;
+        return;
       }
       this.rowsRead++;
       const { value, violations } = this.spec.read(r.cells, header.header, this.today);

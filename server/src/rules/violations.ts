@@ -360,6 +360,14 @@ const MESSAGES = {
     `Không đọc được tệp: ${named(DAMAGE, p.damage)[0]}. Hãy mở tệp gốc bằng Excel, lưu lại (.xlsx hoặc .csv) rồi gửi lại.`,
     `The file cannot be read: ${named(DAMAGE, p.damage)[1]}. Open the original in Excel, save it again (.xlsx or .csv) and send it again.`,
   ],
+  IMPORT_TOO_MANY_ROWS: (p: { max: number }) => [
+    `Tệp có hơn ${p.max.toLocaleString('vi-VN')} dòng dữ liệu, quá số dòng một lần nhập: hãy chia tệp (ví dụ theo đảng bộ) rồi nhập từng phần.`,
+    `The file has more than ${p.max.toLocaleString('en')} data rows, more than one import takes: split it (by committee, say) and import each part.`,
+  ],
+  IMPORT_TOO_MANY_ERRORS: (p: { max: number; row: number }) => [
+    `Đã có ${p.max.toLocaleString('vi-VN')} lỗi: dừng đọc ở dòng ${p.row}. Hãy sửa các lỗi này (thường là cột hoặc định dạng sai cho cả tệp) rồi nhập lại.`,
+    `${p.max.toLocaleString('en')} errors already: reading stopped at row ${p.row}. Correct these (often a column or a format wrong for the whole file) and import again.`,
+  ],
   IMPORT_COLUMN_MISSING: (p: { column: string }) => [
     `Tệp thiếu cột "${p.column}".`,
     `The file has no column "${p.column}".`,

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect } from 'vitest';
 import type { Actor } from '../../src/context.ts';
 import { prisma } from '../../src/db.ts';
+import { MAX_WHOLE_FILE_ROWS } from '../../src/import/domain-import.ts';
 import { KINDS } from '../../src/import/kinds.ts';
 import { importOrganisations } from '../../src/import/organisations-import.ts';
 import { importQuotas } from '../../src/import/quotas-import.ts';
@@ -54,6 +55,17 @@ async function tree(rows: (string | Date | null)[][]): Promise<string> {
 
 describe.each(engines)('organisations and quotas import on %s', async (engine) => {
   const { test } = await miniWorldSuite(engine);
+
+  test('quotas: a file longer than one import takes is refused whole, without trying its rows', async () => {
+    const lines = Array.from({ length: MAX_WHOLE_FILE_ROWS + 1 }, (_, i) => `to-chuc-${i};01/01/2017;31/12/2017;1;`);
+    const before = await fingerprint();
+    const report = await importQuotas({ actor: admin, input: { file: csv(lines), commit: true } });
+    expect(codes(report)).toEqual([[MAX_WHOLE_FILE_ROWS + 2, '', 'IMPORT_TOO_MANY_ROWS']]);
+    expect(report.errors[0]?.messageEn).toContain('more than 50,000 data rows');
+    // Rows past the limit are not read; those read are not tried (no NOT_FOUND for the codes).
+    expect(report).toMatchObject({ rowsRead: MAX_WHOLE_FILE_ROWS, new: 0, committed: false });
+    expect(await fingerprint()).toBe(before);
+  });
 
   test('quotas: previewed, committed, unchanged again, a new target a change', async () => {
     const file = csv(['thanh-hoa-xom-3;01/01/2017;31/12/2017;2;', 'thanh-hoa-xom-4;1/1/17;31/12/17;1;']);

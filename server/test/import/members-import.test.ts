@@ -16,6 +16,7 @@ import { CHUNK } from '../../src/import/check.ts';
 import { KINDS } from '../../src/import/kinds.ts';
 import { importMembers } from '../../src/import/members-import.ts';
 import type { ImportReport } from '../../src/import/report.ts';
+import { MAX_ERRORS } from '../../src/import/row-reader.ts';
 import { writeTemplate } from '../../src/import/template.ts';
 import { fingerprint } from '../fixture.ts';
 import { gql } from '../support.ts';
@@ -248,6 +249,21 @@ describe.each(engines)('members import on %s', async (engine) => {
     expect(await fingerprint()).toBe(before);
     // The same rows whole are imported.
     expect(await run(whole, true)).toMatchObject({ new: 3 * CHUNK, committed: true, errors: [] });
+  });
+
+  test('a file of nothing but bad rows: reading stops at MAX_ERRORS errors, nothing written', async () => {
+    // Each row lacks four required values: the 2,500th row's errors reach the limit; the next row,
+    // 2,502 of the file, is where reading stops. Nothing past it is read or kept.
+    const file = csv(Array.from({ length: 5_000 }, (_, i) => `Chỉ có tên ${i}`));
+    const before = await fingerprint();
+    const report = await run(file, true);
+    expect(report.errors[0]).toMatchObject({ row: 2502, code: 'IMPORT_TOO_MANY_ERRORS' });
+    expect(report.errors[0]?.messageEn).toBe(
+      '10,000 errors already: reading stopped at row 2502. Correct these (often a column or a format wrong for the whole file) and import again.',
+    );
+    expect(report.errors).toHaveLength(MAX_ERRORS + 1);
+    expect(report).toMatchObject({ rowsRead: 2500, refused: 2500, committed: false });
+    expect(await fingerprint()).toBe(before);
   });
 
   test('a member recorded without numbers is found whichever chunk names the day', async () => {
