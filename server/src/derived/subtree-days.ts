@@ -154,9 +154,21 @@ export async function addContributionsOfNew(
   known: Map<number, Link[]>,
   found: Contributions,
 ): Promise<void> {
-  const placed = members.map((m) => ({ ...m, s: m.admittedOn, e: OPEN, source: null }));
-  const admitted = members.map((m) => ({ ...m, day: m.admittedOn, source: null }));
-  await tally(placed, admitted, (cells) => linksOnce(q, cells, known), found);
+  // One row a member serves as its placement and its admission: spread copies took two thirds of the time.
+  const rows = members.map((m) => ({
+    cell: m.cell,
+    s: m.admittedOn,
+    e: OPEN,
+    day: m.admittedOn,
+    gender: m.gender,
+    ethnicity: m.ethnicity,
+    religion: m.religion,
+    education: m.education,
+    youth: m.youth,
+    birthDate: m.birthDate,
+    source: null,
+  }));
+  await tally(rows, rows, (cells) => linksOnce(q, cells, known), found);
 }
 
 /** Links of the cells, asked only for those not in `known` (which keeps them for the next call). */
