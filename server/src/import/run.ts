@@ -17,7 +17,7 @@ export async function fileSha256(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** One transaction for the whole file: 100,000 member rows take 6–10 s on SQLite, 11–15 s on PostgreSQL (2 cores). */
+/** One transaction for the whole file: 100,000 member rows take 5–8 s on SQLite, 10–15 s on PostgreSQL (2 cores). */
 export const IMPORT_TIMEOUT_MS = 30 * 60_000;
 
 /**

@@ -63,6 +63,10 @@ const DAMAGE = {
   cutShort: ['tệp bị cắt ngang, thiếu phần cuối', 'it ends too soon'],
   notXlsx: ['không phải bảng tính .xlsx', 'it is not an .xlsx workbook'],
   damaged: ['nội dung tệp bị hỏng', 'its content is damaged'],
+  tooLarge: [
+    'tệp giải nén ra quá lớn (hơn 1 GB, hoặc bảng chuỗi dùng chung hơn 256 MB)',
+    'it unpacks to too much (over 1 GB, or a shared strings table over 256 MB)',
+  ],
 } as const;
 export type Damage = keyof typeof DAMAGE;
 
