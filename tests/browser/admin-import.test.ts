@@ -98,11 +98,21 @@ describe('the import page', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     expect(await prisma().member.count({ where: { partyCardNumber: { in: ['48990001', '48990002'] } } })).toBe(0);
 
-    // The fixed file, picked rather than dropped: no error, the button enabled; committed.
+    // The fixed file cut short, as an interrupted download leaves it: one error of the whole file.
+    const fixed = await roster(cell.code, '28/02/1991');
+    await drop(page, 'xa-moi-da-sua.xlsx', fixed.subarray(0, Math.floor(fixed.length / 2)));
+    await page.getByRole('cell', { name: 'IMPORT_FILE_UNREADABLE' }).waitFor();
+    expect(
+      await table.getByRole('row').evaluateAll((trs) => trs.slice(1).map((tr) => tr.children[1]?.textContent)),
+    ).toEqual(['Cả tệp']);
+    expect(await table.textContent()).toContain('Không đọc được tệp: tệp bị cắt ngang, thiếu phần cuối.');
+    expect(await commit.isDisabled()).toBe(true);
+
+    // The fixed file whole, picked rather than dropped: no error, the button enabled; committed.
     await page.getByLabel('Kéo thả tệp .xlsx hoặc .csv vào đây, hoặc chọn tệp').setInputFiles({
       name: 'xa-moi-da-sua.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: await roster(cell.code, '28/02/1991'),
+      buffer: fixed,
     });
     await page.getByText('xa-moi-da-sua.xlsx: không có lỗi').waitFor();
     expect(await table.count()).toBe(0);

@@ -212,7 +212,10 @@ export class KetnapImportPage extends LitElement {
             <thead><tr><th scope="col">Trang tính</th><th scope="col">Dòng</th><th scope="col">Cột</th>
               <th scope="col">Mã lỗi</th><th scope="col">Nội dung</th></tr></thead>
             <tbody>${r.errors.map(
-              (e) => html`<tr><td>${e.sheet}</td><td>${e.row}</td><td>${e.column}</td><td><code>${e.code}</code></td>
+              // Row 0: an error of the whole file (unreadable, no header row, too many errors).
+              (
+                e,
+              ) => html`<tr><td>${e.sheet}</td><td>${e.row > 0 ? e.row : 'Cả tệp'}</td><td>${e.column}</td><td><code>${e.code}</code></td>
                 <td>${e.messageVi}</td></tr>`,
             )}</tbody>
           </table>`
