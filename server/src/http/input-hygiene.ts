@@ -1,34 +1,20 @@
 // Every string a caller sends is checked before anything runs: well-formed Unicode (no lone
 // surrogate), no NUL or other control character but tab and newline, and no longer than its
-// maximum (STRING_LIMITS). A bad one is refused with an error naming the argument, whether it
+// maximum (STRING_LIMITS, rules/text.ts: the same rule as a spreadsheet's cells). A bad one is refused with an error naming the argument, whether it
 // was written in the query or passed as a variable; nothing is read or written.
 // The schema's types are read by duck typing (ofType, getFields), never with instanceof: the
 // schema may come from graphql's CommonJS build while this module loads its ES build.
 import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, type TypeNode, visit } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { limitOf, textProblem } from '../rules/text.ts';
 
-/** The longest string an argument or input field accepts: free text, and everything else. */
-export const STRING_LIMITS = {
-  /** Notes, reasons, decisions, personal histories. */
-  freeText: 2_000,
-  freeTextFields: ['note', 'notes', 'reason', 'personalHistory', 'decision', 'description', 'title'],
-  /** Names, codes, ids, cursors and every other string. */
-  other: 200,
-} as const;
-
-const limitOf = (name: string) =>
-  (STRING_LIMITS.freeTextFields as readonly string[]).includes(name) ? STRING_LIMITS.freeText : STRING_LIMITS.other;
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** What is wrong with a string, or null. */
-export function stringProblem(value: string, limit: number): string | null {
-  if (LONE_SURROGATE.test(value)) return 'contains a lone surrogate (not well-formed Unicode)';
-  if (CONTROL.test(value)) return 'contains a control character (NUL or another), which is not allowed';
-  if (value.length > limit) return `is longer than ${limit} characters (${value.length})`;
-  return null;
+/** What is wrong with a string (rules/text.ts), as the error's words, or null. */
+function stringProblem(value: string, limit: number): string | null {
+  const problem = textProblem(value, limit);
+  if (!problem) return null;
+  if (problem.kind === 'surrogate') return 'contains a lone surrogate (not well-formed Unicode)';
+  if (problem.kind === 'control') return 'contains a control character (NUL or another), which is not allowed';
+  return `is longer than ${problem.limit} characters (${problem.length})`;
 }
 
 const refuse = (path: string, problem: string) =>

@@ -3,6 +3,7 @@
 // skips empty rows and the template's guidance and example rows, reads each row, refuses a second
 // row naming the same record, and keeps the refusals. Keeps only compact keys per row (the keys
 // that identify a record, refused row numbers).
+import { limitOf, textProblem } from '../rules/text.ts';
 import { type Violation, type ViolationCode, violation } from '../rules/violations.ts';
 import { type Cell, isEmpty, text } from './cells.ts';
 import type { ImportError } from './report.ts';
@@ -38,6 +39,34 @@ export interface ReadRow<T> {
  * nor the answer nor the admin page's table.
  */
 export const MAX_ERRORS = 10_000;
+
+/** Text as plain as most cells hold (cells.ts's PLAIN, any length): nothing in it to refuse but its length. */
+const PLAIN = /^[\x20-\x7e\u00a0-\u024f\u1ea0-\u1ef9]*$/;
+
+/**
+ * The cells of a row's columns whose text ketnap would not store (rules/text.ts, as the GraphQL
+ * arguments are checked): too long for its field, a control character, a lone surrogate. Such a
+ * row is refused before it is read, so that nothing echoes a megabyte cell in a message.
+ */
+function badText<F extends string>(cells: Cell[], header: HeaderMap<F>): Violation[] {
+  const bad: Violation[] = [];
+  for (const [field, at] of header.positions) {
+    const cell = cells[at];
+    if (typeof cell !== 'string') continue;
+    const limit = limitOf(field);
+    if (cell.length <= limit && PLAIN.test(cell)) continue;
+    const problem = textProblem(cell, limit);
+    if (problem)
+      bad.push(
+        violation('IMPORT_TEXT_INVALID', field, {
+          problem: problem.kind,
+          limit,
+          length: cell.length,
+        }),
+      );
+  }
+  return bad;
+}
 
 export class RowReader<F extends string, T> {
   rowsRead = 0;
@@ -136,6 +165,11 @@ export class RowReader<F extends string, T> {
         return;
       }
       this.rowsRead++;
+      const bad = badText(r.cells, header.header);
+      if (bad.length > 0) {
+        this.refuse(sheet, r.row, bad);
+        continue;
+      }
       const { value, violations } = this.spec.read(r.cells, header.header, this.today);
       if (!value) {
         this.refuse(sheet, r.row, violations);

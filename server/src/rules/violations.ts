@@ -70,6 +70,13 @@ const DAMAGE = {
 } as const;
 export type Damage = keyof typeof DAMAGE;
 
+/** Why IMPORT_TEXT_INVALID refused a cell's text (rules/text.ts). */
+const TEXT_PROBLEMS = {
+  surrogate: ['có ký tự không hợp lệ (không phải Unicode chuẩn)', 'holds a character that is not well-formed Unicode'],
+  control: ['có ký tự điều khiển (mã 0–31), không được phép', 'holds a control character (codes 0–31), not allowed'],
+  tooLong: ['dài quá giới hạn của cột', 'is longer than the column allows'],
+} as const;
+
 /**
  * A phrase of THINGS or INPUTS. Only messageTemplates asks for a key the table lacks (its parts are
  * placeholders such as `{thing}`), and sees the placeholder itself.
@@ -372,6 +379,15 @@ const MESSAGES = {
     `Đã có ${p.max.toLocaleString('vi-VN')} lỗi: dừng đọc ở dòng ${p.row}. Hãy sửa các lỗi này (thường là cột hoặc định dạng sai cho cả tệp) rồi nhập lại.`,
     `${p.max.toLocaleString('en')} errors already: reading stopped at row ${p.row}. Correct these (often a column or a format wrong for the whole file) and import again.`,
   ],
+  IMPORT_TEXT_INVALID: (p: { problem: keyof typeof TEXT_PROBLEMS; limit: number; length: number }) => {
+    const [vi, en] = named(TEXT_PROBLEMS, p.problem);
+    return p.problem === 'tooLong'
+      ? [
+          `Ô ${vi} (tối đa ${p.limit} ký tự; ô có ${p.length}).`,
+          `The cell ${en} (at most ${p.limit} characters; it has ${p.length}).`,
+        ]
+      : [`Ô ${vi}.`, `The cell ${en}.`];
+  },
   IMPORT_COLUMN_MISSING: (p: { column: string }) => [
     `Tệp thiếu cột "${p.column}".`,
     `The file has no column "${p.column}".`,

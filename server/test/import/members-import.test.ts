@@ -266,6 +266,32 @@ describe.each(engines)('members import on %s', async (engine) => {
     expect(await fingerprint()).toBe(before);
   });
 
+  test('text the API would refuse is refused in its cell: too long, a control character', async () => {
+    // The same rule as a GraphQL argument (rules/text.ts): 200 characters for a name, no NUL or
+    // other control character. The long cell is not echoed in the message.
+    const file = csv([
+      `${'Nguyễn Văn Dài '.repeat(20)},05/03/1991,Nam,19/05/2016,,thanh-hoa-xom-3,48030001,`,
+      'Lê Văn\u0000Một,05/03/1991,Nam,19/05/2016,,thanh-hoa-xom-3,48030002,',
+      'Lê Văn Hai,05/03/1991,Nam,19/05/2016,,thanh-hoa-xom-3\u0007,48030003,',
+      'Lê Văn Ba,05/03/1991,Nam,19/05/2016,,thanh-hoa-xom-3,48030004,',
+    ]);
+    const before = await fingerprint();
+    const report = await run(file, true);
+    expect(codes(report)).toEqual([
+      [2, 'Họ và tên', 'IMPORT_TEXT_INVALID'],
+      [3, 'Họ và tên', 'IMPORT_TEXT_INVALID'],
+      [4, 'Mã chi bộ', 'IMPORT_TEXT_INVALID'],
+    ]);
+    expect(report.errors[0]).toMatchObject({
+      field: 'fullName',
+      messageVi: 'Ô dài quá giới hạn của cột (tối đa 200 ký tự; ô có 300).',
+      messageEn: 'The cell is longer than the column allows (at most 200 characters; it has 300).',
+    });
+    expect(report.errors[1]?.messageEn).toBe('The cell holds a control character (codes 0–31), not allowed.');
+    expect(report).toMatchObject({ rowsRead: 4, valid: 1, refused: 3, committed: false });
+    expect(await fingerprint()).toBe(before);
+  });
+
   test('a member recorded without numbers is found whichever chunk names the day', async () => {
     // The day is asked about in the first chunk (CHUNK rows) and remembered for the next.
     const filler = Array.from(

@@ -1,0 +1,33 @@
+// What text ketnap stores, wherever it comes from (a GraphQL argument, a spreadsheet's cell):
+// well-formed Unicode (no lone surrogate), no NUL or other control character but tab and newline,
+// and no longer than its field's limit. Pure.
+
+/** The longest text a field takes: free text, and everything else. */
+export const STRING_LIMITS = {
+  /** Notes, reasons, decisions, personal histories. */
+  freeText: 2_000,
+  freeTextFields: ['note', 'notes', 'reason', 'personalHistory', 'decision', 'description', 'title'],
+  /** Names, codes, ids, cursors and every other string. */
+  other: 200,
+} as const;
+
+/** The limit of a field (an argument's or input field's name, or an import column's field). */
+export const limitOf = (name: string) =>
+  (STRING_LIMITS.freeTextFields as readonly string[]).includes(name) ? STRING_LIMITS.freeText : STRING_LIMITS.other;
+
+export type TextProblem =
+  | { kind: 'surrogate' }
+  | { kind: 'control' }
+  | { kind: 'tooLong'; limit: number; length: number };
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** What is wrong with a text, or null. */
+export function textProblem(value: string, limit: number): TextProblem | null {
+  if (LONE_SURROGATE.test(value)) return { kind: 'surrogate' };
+  if (CONTROL.test(value)) return { kind: 'control' };
+  if (value.length > limit) return { kind: 'tooLong', limit, length: value.length };
+  return null;
+}
