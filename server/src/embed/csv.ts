@@ -4,6 +4,7 @@
 // UTF-8 with a byte order mark, so that Excel shows Vietnamese letters; RFC 4180 quoting.
 import { messages } from '../../../widgets/src/lib/messages.ts';
 import type { Sector } from '../../../widgets/src/operations/generated.ts';
+import { spreadsheetSafe } from '../rules/text.ts';
 import { HEADERS } from './csv-headers.ts';
 import type { EmbedData } from './data.ts';
 import type { EmbedQuery } from './params.ts';
@@ -114,10 +115,10 @@ function flatten(value: unknown, path = ''): [string, Cell][] {
   return Object.entries(value).flatMap(([key, inner]) => flatten(inner, path ? `${path}.${key}` : key));
 }
 
-/** A spreadsheet would run a text cell starting with = + - @ as a formula: such text is quoted with '. */
+/** A cell's text; text a spreadsheet would run as a formula is marked (rules/text.ts). */
 const cellText = (value: Cell): string => {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? String(value) : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const text = typeof value === 'number' ? String(value) : spreadsheetSafe(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 

@@ -2,6 +2,7 @@
 // Unicode NFC (names typed on a Mac or pasted from the web arrive in NFD), dates from Excel date
 // cells, Excel serial numbers, `dd/mm/yyyy` and `d/m/yy`, and header keys without diacritics. Pure.
 import { calendarDate, isCalendarDate } from '../rules/dates.ts';
+import { unmarked } from '../rules/text.ts';
 
 /** A cell as the readers give it: CSV gives text only; XLSX numbers, dates, booleans too. */
 export type Cell = string | number | boolean | Date | null;
@@ -14,15 +15,20 @@ export type Cell = string | number | boolean | Date | null;
  */
 const PLAIN = /^[\x21-\x7e\u00c0-\u024f\u1ea0-\u1ef9]+(?: [\x21-\x7e\u00c0-\u024f\u1ea0-\u1ef9]+)*$/;
 
-/** Text of a cell: NFC, non-breaking and repeated spaces made one space, trimmed; '' when empty. */
+/**
+ * Text of a cell: NFC, non-breaking and repeated spaces made one space, trimmed, a CSV's formula
+ * mark dropped (rules/text.ts); '' when empty.
+ */
 export function text(cell: Cell): string {
   if (cell === null || cell === '') return '';
-  if (typeof cell === 'string' && PLAIN.test(cell)) return cell;
+  if (typeof cell === 'string' && PLAIN.test(cell) && cell.charCodeAt(0) !== 39) return cell;
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
-  return String(cell)
-    .normalize('NFC')
-    .replace(/[\s\u00a0\u2007\u202f\ufeff]+/g, ' ')
-    .trim();
+  return unmarked(
+    String(cell)
+      .normalize('NFC')
+      .replace(/[\s\u00a0\u2007\u202f\ufeff]+/g, ' ')
+      .trim(),
+  );
 }
 
 export const isEmpty = (cell: Cell) => text(cell) === '';

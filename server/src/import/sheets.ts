@@ -16,6 +16,7 @@ import { extname } from 'node:path';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { spreadsheetSafe } from '../rules/text.ts';
 import type { Damage } from '../rules/violations.ts';
 import type { Cell } from './cells.ts';
 import { zipDamage } from './zip.ts';
@@ -173,7 +174,9 @@ export function writeRows(target: SheetTarget, sheetName: string, widths: number
     out.write('\ufeff');
     return {
       add: (cells) => {
-        const values = cells.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : (c ?? '')));
+        const values = cells.map((c) =>
+          c instanceof Date ? c.toISOString().slice(0, 10) : typeof c === 'string' ? spreadsheetSafe(c) : (c ?? ''),
+        );
         // Backpressure: the exporter waits for the stream to drain between pages of rows.
         out.write(`${Papa.unparse([values])}\r\n`);
       },

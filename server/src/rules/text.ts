@@ -31,3 +31,15 @@ export function textProblem(value: string, limit: number): TextProblem | null {
   if (value.length > limit) return { kind: 'tooLong', limit, length: value.length };
   return null;
 }
+
+/**
+ * A spreadsheet runs a text cell starting with = + - @ (or a tab, a carriage return) as a formula
+ * ("CSV injection": a name recorded as `=HYPERLINK(…)` would run on the board's computer when an
+ * export is opened). In a CSV such text is written after a ' (Excel shows the text, and saves it
+ * without the mark); reading a file, the mark is dropped again (unmarked).
+ */
+const FORMULA = /^[=+\-@\t\r]/;
+export const spreadsheetSafe = (text: string) => (FORMULA.test(text) ? `'${text}` : text);
+
+/** Text as spreadsheetSafe wrote it, unmarked: an export read back unedited says what it said. */
+export const unmarked = (text: string) => (text.startsWith("'") && FORMULA.test(text.slice(1)) ? text.slice(1) : text);

@@ -116,6 +116,22 @@ describe.each(engines)('members export on %s', async (engine) => {
     });
   });
 
+  test('a name a spreadsheet would run as a formula is written marked, and imports back unchanged', async () => {
+    // Recorded through the API, which allows "=" (a board's CSV injection if written bare).
+    const formula = '=HYPERLINK("http://example.test/x","Bấm")';
+    await prisma().member.update({ where: { id: 9 }, data: { fullName: formula } });
+    const file = join(dir, `formula-${engine}.csv`);
+    await writeExport({ kind: 'members', org: thanhHoa, format: 'csv', to: file });
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain(`"'=HYPERLINK(""http://example.test/x"",""Bấm"")",02/02/1994`);
+    expect(text).not.toMatch(/(^|\n)"?=/);
+    const before = await members();
+    const again = await importMembers({ actor: admin, input: { file, commit: true } });
+    expect(again).toMatchObject({ changed: 0, errors: [], committed: true });
+    expect(again.unchanged).toBeGreaterThan(0);
+    expect(await members()).toEqual(before);
+  });
+
   describe('over HTTP', () => {
     const served = servedHandler(available);
     const get = (path: string, token?: string) =>
