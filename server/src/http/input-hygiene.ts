@@ -1,7 +1,8 @@
 // Every string a caller sends is checked before anything runs: well-formed Unicode (no lone
 // surrogate), no NUL or other control character but tab and newline, and no longer than its
-// maximum (STRING_LIMITS, rules/text.ts: the same rule as a spreadsheet's cells). A bad one is refused with an error naming the argument, whether it
-// was written in the query or passed as a variable; nothing is read or written.
+// maximum (STRING_LIMITS in rules/text.ts, the rule a spreadsheet's cells follow too). A bad one
+// is refused with an error naming the argument, whether it was written in the query or passed as
+// a variable; nothing is read or written.
 // The schema's types are read by duck typing (ofType, getFields), never with instanceof: the
 // schema may come from graphql's CommonJS build while this module loads its ES build.
 import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, type TypeNode, visit } from 'graphql';
