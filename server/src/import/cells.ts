@@ -21,7 +21,7 @@ const PLAIN = /^[\x21-\x7e\u00c0-\u024f\u1ea0-\u1ef9]+(?: [\x21-\x7e\u00c0-\u024
  */
 export function text(cell: Cell): string {
   if (cell === null || cell === '') return '';
-  if (typeof cell === 'string' && PLAIN.test(cell) && cell.charCodeAt(0) !== 39) return cell;
+  if (typeof cell === 'string' && PLAIN.test(cell) && !cell.startsWith("'")) return cell;
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
   return unmarked(
     String(cell)

@@ -40,9 +40,6 @@ export interface ReadRow<T> {
  */
 export const MAX_ERRORS = 10_000;
 
-/** Text as plain as most cells hold (cells.ts's PLAIN, any length): nothing in it to refuse but its length. */
-const PLAIN = /^[\x20-\x7e\u00a0-\u024f\u1ea0-\u1ef9]*$/;
-
 /**
  * The cells of a row's columns whose text ketnap would not store (rules/text.ts, as the GraphQL
  * arguments are checked): too long for its field, a control character, a lone surrogate. Such a
@@ -54,16 +51,9 @@ function badText<F extends string>(cells: Cell[], header: HeaderMap<F>): Violati
     const cell = cells[at];
     if (typeof cell !== 'string') continue;
     const limit = limitOf(field);
-    if (cell.length <= limit && PLAIN.test(cell)) continue;
     const problem = textProblem(cell, limit);
     if (problem)
-      bad.push(
-        violation('IMPORT_TEXT_INVALID', field, {
-          problem: problem.kind,
-          limit,
-          length: cell.length,
-        }),
-      );
+      bad.push(violation('IMPORT_TEXT_INVALID', field, { problem: problem.kind, limit, length: cell.length }));
   }
   return bad;
 }

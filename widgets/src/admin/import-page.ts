@@ -212,10 +212,7 @@ export class KetnapImportPage extends LitElement {
             <thead><tr><th scope="col">Trang tính</th><th scope="col">Dòng</th><th scope="col">Cột</th>
               <th scope="col">Mã lỗi</th><th scope="col">Nội dung</th></tr></thead>
             <tbody>${r.errors.map(
-              // Row 0: an error of the whole file (unreadable, no header row, too many errors).
-              (
-                e,
-              ) => html`<tr><td>${e.sheet}</td><td>${e.row > 0 ? e.row : 'Cả tệp'}</td><td>${e.column}</td><td><code>${e.code}</code></td>
+              (e) => html`<tr><td>${e.sheet}</td><td>${rowOf(e)}</td><td>${e.column}</td><td><code>${e.code}</code></td>
                 <td>${e.messageVi}</td></tr>`,
             )}</tbody>
           </table>`
@@ -225,6 +222,9 @@ export class KetnapImportPage extends LitElement {
         @click=${() => this.run(true)}>Ghi vào dữ liệu</button>`;
   }
 }
+
+/** Row 0 is an error of the whole file (unreadable, no header row, a column missing). */
+const rowOf = (e: ImportReport['errors'][number]) => (e.row > 0 ? e.row : 'Cả tệp');
 
 if (!customElements.get('ketnap-import-page')) customElements.define('ketnap-import-page', KetnapImportPage);
 
